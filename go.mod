@@ -1,0 +1,3 @@
+module github.com/coprod/coprod
+
+go 1.26.8
