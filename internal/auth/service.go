@@ -1,0 +1,46 @@
+package auth
+
+import (
+	"context"
+	"time"
+)
+
+// ListQuery pages through a list by keyset: After is the cursor returned with
+// the previous page ("" for the first page).
+type ListQuery struct {
+	Search string
+	After  string
+	Limit  int
+}
+
+// Service is what the faces need of accounts; internal/store implements it.
+// The acting user for the audit log comes from audit.WithActor on the context.
+type Service interface {
+	CreateUser(ctx context.Context, email, displayName, passwordHash string) (*User, error)
+	UserByID(ctx context.Context, id string) (*User, error)
+	UserByEmail(ctx context.Context, email string) (*User, error)
+	ListUsers(ctx context.Context, q ListQuery) (users []User, next string, err error)
+	SetPassword(ctx context.Context, userID, passwordHash string) error
+
+	CreateOrganisation(ctx context.Context, n NewOrganisation) (*Organisation, error)
+	OrganisationByID(ctx context.Context, id string) (*Organisation, error)
+	ListOrganisations(ctx context.Context, q ListQuery) (orgs []Organisation, next string, err error)
+	AddMember(ctx context.Context, userID, orgID string) error
+	Members(ctx context.Context, orgID string) ([]Membership, error)
+	MembershipsOf(ctx context.Context, userID string) ([]Membership, error)
+
+	Assign(ctx context.Context, a Assignment) (*Assignment, error)
+	AssignmentsOf(ctx context.Context, userID string) ([]Assignment, error)
+
+	CreateInvitation(ctx context.Context, n NewInvitation, ttl time.Duration) (inv *Invitation, token string, err error)
+	InvitationByToken(ctx context.Context, token string) (*Invitation, error)
+	AcceptInvitation(ctx context.Context, token, displayName, passwordHash string) (*User, error)
+
+	CreateSession(ctx context.Context, userID string, ttl time.Duration) (token string, err error)
+	PrincipalForSession(ctx context.Context, token string) (*Principal, error)
+	DeleteSession(ctx context.Context, token string) error
+
+	RecordLoginFailure(ctx context.Context, email, address string) error
+	LoginFailures(ctx context.Context, email, address string, since time.Time) (byEmail, byAddress int, err error)
+	ClearLoginFailures(ctx context.Context, email string) error
+}

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+)
+
+// CreateOrganisation adds an organisation; the input must be validated.
+func (db *DB) CreateOrganisation(ctx context.Context, n auth.NewOrganisation) (*auth.Organisation, error) {
+	o := &auth.Organisation{ID: newID(), Name: n.Name, Kind: n.Kind}
+	err := db.update(ctx, func(tx *Tx) error {
+		o.CreatedAt = tx.now
+		_, err := tx.exec(ctx, "INSERT INTO organisations (id, name, kind, created_at) VALUES (?, ?, ?, ?)", o.ID, o.Name, string(o.Kind), o.CreatedAt)
+		if apperr.Code(mapErr(err, "")) == apperr.Conflict {
+			return &apperr.Error{Code: apperr.Conflict, Message: "An organisation with that name already exists",
+				Fields: []apperr.FieldError{{Field: "name", Message: "An organisation with that name already exists"}}}
+		} else if err != nil {
+			return err
+		}
+		return tx.record(ctx, "organisation.create", "organisation", o.ID, map[string]string{"name": o.Name, "kind": string(o.Kind)})
+	})
+	return o, err
+}
+
+func scanOrg(r interface{ Scan(...any) error }) (*auth.Organisation, error) {
+	var o auth.Organisation
+	var kind string
+	if err := r.Scan(&o.ID, &o.Name, &kind, &o.CreatedAt); err != nil {
+		return nil, err
+	}
+	o.Kind, o.CreatedAt = auth.OrgKind(kind), o.CreatedAt.UTC()
+	return &o, nil
+}
+
+// OrganisationByID returns one organisation.
+func (db *DB) OrganisationByID(ctx context.Context, id string) (*auth.Organisation, error) {
+	var o *auth.Organisation
+	err := db.view(ctx, func(tx *Tx) (err error) {
+		o, err = scanOrg(tx.queryRow(ctx, "SELECT id, name, kind, created_at FROM organisations WHERE id = ?", id))
+		return mapErr(err, "organisation")
+	})
+	return o, err
+}
+
+// ListOrganisations pages through organisations ordered by name.
+func (db *DB) ListOrganisations(ctx context.Context, q auth.ListQuery) ([]auth.Organisation, string, error) {
+	limit := pageLimit(q.Limit)
+	sqlq := "SELECT id, name, kind, created_at FROM organisations WHERE name > ?"
+	args := []any{q.After}
+	if q.Search != "" {
+		sqlq += " AND LOWER(name) LIKE ?"
+		args = append(args, likePattern(q.Search))
+	}
+	sqlq += " ORDER BY name LIMIT ?"
+	args = append(args, limit+1)
+	var out []auth.Organisation
+	err := db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.query(ctx, sqlq, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			o, err := scanOrg(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, *o)
+		}
+		return rows.Err()
+	})
+	next := ""
+	if len(out) > limit {
+		out = out[:limit]
+		next = out[limit-1].Name
+	}
+	return out, next, err
+}
+
+// AddMember makes a user a member of an organisation.
+func (db *DB) AddMember(ctx context.Context, userID, orgID string) error {
+	return db.update(ctx, func(tx *Tx) error { return tx.addMember(ctx, userID, orgID) })
+}
+
+func (tx *Tx) addMember(ctx context.Context, userID, orgID string) error {
+	_, err := tx.exec(ctx, "INSERT INTO memberships (user_id, org_id, created_at) VALUES (?, ?, ?)", userID, orgID, tx.now)
+	if err != nil {
+		return mapErr(err, "membership")
+	}
+	return tx.record(ctx, "organisation.member_add", "organisation", orgID, map[string]string{"user_id": userID})
+}
+
+func (db *DB) memberships(ctx context.Context, where string, arg string) ([]auth.Membership, error) {
+	var out []auth.Membership
+	err := db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.query(ctx, `SELECT m.user_id, m.org_id, o.name, u.display_name, u.email, m.created_at
+			FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id
+			WHERE `+where+` ORDER BY o.name, u.display_name`, arg)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m auth.Membership
+			if err := rows.Scan(&m.UserID, &m.OrgID, &m.OrgName, &m.UserName, &m.UserEmail, &m.CreatedAt); err != nil {
+				return err
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Members lists the members of an organisation.
+func (db *DB) Members(ctx context.Context, orgID string) ([]auth.Membership, error) {
+	return db.memberships(ctx, "m.org_id = ?", orgID)
+}
+
+// MembershipsOf lists the organisations a user belongs to.
+func (db *DB) MembershipsOf(ctx context.Context, userID string) ([]auth.Membership, error) {
+	return db.memberships(ctx, "m.user_id = ?", userID)
+}
