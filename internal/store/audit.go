@@ -140,4 +140,3 @@ func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
 	})
 	return v.Count(), err
 }
-

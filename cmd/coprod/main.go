@@ -1,0 +1,73 @@
+// Command coprod runs the Coprod service and its administration commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `coprod: co-production in health and social care commissioning
+
+Usage:
+  coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls]
+  coprod demo    [--addr HOST:PORT] [--db DSN]
+  coprod migrate --db DSN
+  coprod user add --db DSN --email EMAIL --name NAME [--admin] [--org ORG_ID --role ROLE]
+  coprod user reset-password --db DSN --email EMAIL
+  coprod audit verify --db DSN
+  coprod backup  --db DSN --out FILE
+  coprod version
+
+DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
+COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
+prompt, or from standard input when it is not a terminal; never from flags.
+`
+
+// env is what a command gets from the outside world, so tests can run
+// commands in-process with their own input and output.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func main() {
+	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(run(context.Background(), e, os.Args[1:]))
+}
+
+// run dispatches a command line and returns the exit code: 0 success,
+// 1 failure, 2 a usage error.
+func run(ctx context.Context, e env, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return 2
+	}
+	cmds := map[string]func(context.Context, env, []string) int{
+		"serve":   cmdServe,
+		"demo":    cmdDemo,
+		"migrate": cmdMigrate,
+		"user":    cmdUser,
+		"audit":   cmdAudit,
+		"backup":  cmdBackup,
+		"version": cmdVersion,
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(e.stdout, usage)
+		return 0
+	}
+	cmd, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "coprod: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	return cmd(ctx, e, args[1:])
+}
+
+// fail prints an error for a command and returns exit code 1.
+func fail(e env, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "coprod: "+format+"\n", args...)
+	return 1
+}

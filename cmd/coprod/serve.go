@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/coprod/coprod/internal/demo"
+	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/web"
+)
+
+type serveOptions struct {
+	addr, dsn string
+	noMigrate bool
+	behindTLS bool
+	demo      bool
+}
+
+func cmdServe(ctx context.Context, e env, args []string) int {
+	fs := newFlags(e, "serve")
+	o := serveOptions{}
+	fs.StringVar(&o.addr, "addr", envOr(e, "COPROD_ADDR", "127.0.0.1:8080"), "address to listen on (env COPROD_ADDR)")
+	db := dbFlag(e, fs, "./coprod.db")
+	fs.BoolVar(&o.noMigrate, "no-migrate", false, "do not apply migrations on start")
+	fs.BoolVar(&o.behindTLS, "behind-tls", false, "the service is behind a TLS proxy: mark cookies Secure")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	o.dsn = *db
+	return serve(ctx, e, o)
+}
+
+func cmdDemo(ctx context.Context, e env, args []string) int {
+	fs := newFlags(e, "demo")
+	o := serveOptions{demo: true}
+	fs.StringVar(&o.addr, "addr", envOr(e, "COPROD_ADDR", "127.0.0.1:8080"), "address to listen on (env COPROD_ADDR)")
+	db := dbFlag(e, fs, "")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	o.dsn = *db
+	if o.dsn == "" {
+		dir, err := os.MkdirTemp("", "coprod-demo-")
+		if err != nil {
+			return fail(e, "making a folder for the demo database: %v", err)
+		}
+		o.dsn = filepath.Join(dir, "coprod-demo.db")
+	}
+	return serve(ctx, e, o)
+}
+
+func envOr(e env, key, fallback string) string {
+	if v := e.getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// serve runs the service until SIGINT or SIGTERM, then drains requests.
+func serve(ctx context.Context, e env, o serveOptions) int {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+
+	db, err := store.Open(ctx, o.dsn)
+	if err != nil {
+		return fail(e, "%v", err)
+	}
+	defer db.Close()
+	if o.noMigrate {
+		_, err = db.CheckSchema(ctx)
+	} else {
+		var v int
+		v, err = db.Migrate(ctx)
+		log.Info("database ready", "engine", db.Engine, "schema_version", v)
+	}
+	if err != nil {
+		return fail(e, "%v", err)
+	}
+	if o.demo {
+		if err := demo.Seed(ctx, db); err != nil {
+			return fail(e, "loading the demo data: %v", err)
+		}
+	}
+
+	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo})
+	if err != nil {
+		return fail(e, "%v", err)
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return fail(e, "cannot listen on %s: %v", o.addr, err)
+	}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(e.stdout, "Coprod is running at %s\n", url)
+	if o.demo {
+		fmt.Fprintf(e.stdout, "Demo database: %s\nDemo logins (password %q for each):\n", o.dsn, demo.Password)
+		for _, l := range demo.Logins() {
+			fmt.Fprintf(e.stdout, "  %-13s %s\n", l.Role, l.Email)
+		}
+	}
+	fmt.Fprintln(e.stdout, "Press Ctrl+C to stop.")
+
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: 2 * time.Minute,
+		IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fail(e, "server stopped: %v", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in progress")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fail(e, "shutting down: %v", err)
+	}
+	log.Info("stopped")
+	return 0
+}

@@ -1,0 +1,100 @@
+// Package demo seeds the demonstration data set that `coprod demo` runs on:
+// made-up organisations and one account per role. Demo accounts exist only
+// here; `coprod serve` never creates them.
+package demo
+
+import (
+	"context"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/auth"
+)
+
+// Password is every demo account's password.
+const Password = "coprod-demo"
+
+// Login is one demo account, as printed by `coprod demo`.
+type Login struct {
+	Role  auth.Role
+	Email string
+	Name  string
+}
+
+// Organisations of the demo, by key.
+var orgs = []struct {
+	key  string
+	name string
+	kind auth.OrgKind
+}{
+	{"icb", "North Shire Integrated Care Board", auth.KindCommissioner},
+	{"council", "North Shire Council Adult Social Care", auth.KindCommissioner},
+	{"ulo", "Voices Together (user-led organisation)", auth.KindUserLed},
+	{"provider", "Riverside Community Support", auth.KindProvider},
+	{"provider2", "Brightpath Care Partnership", auth.KindProvider},
+	{"research", "University of North Shire, Getting Things Changed study", auth.KindResearch},
+}
+
+// Logins lists the demo accounts: one per role, ROLE@demo.test, with the
+// organisation each role is held for.
+var people = []struct {
+	Login
+	org string
+}{
+	{Login{auth.RoleAdmin, "admin@demo.test", "Alex Morgan (administrator)"}, ""},
+	{Login{auth.RoleCommissioner, "commissioner@demo.test", "Priya Shah"}, "icb"},
+	{Login{auth.RoleFacilitator, "facilitator@demo.test", "Jordan Ellis"}, "ulo"},
+	{Login{auth.RoleMember, "member@demo.test", "Robin (group member)"}, "ulo"},
+	{Login{auth.RoleProvider, "provider@demo.test", "Sam Okafor"}, "provider"},
+	{Login{auth.RoleEvaluator, "evaluator@demo.test", "Chris Taylor"}, "icb"},
+	{Login{auth.RoleResearcher, "researcher@demo.test", "Dr Morgan Lee"}, "research"},
+}
+
+// Logins returns the demo accounts in role order.
+func Logins() []Login {
+	out := make([]Login, len(people))
+	for i, p := range people {
+		out[i] = p.Login
+	}
+	return out
+}
+
+// Seed creates the demo data unless it is already there (the admin account
+// is the marker), so `coprod demo --db FILE` can be run again on one file.
+func Seed(ctx context.Context, s auth.Service) error {
+	ctx = audit.WithActor(ctx, "")
+	if _, err := s.UserByEmail(ctx, people[0].Email); err == nil {
+		return nil
+	} else if apperr.Code(err) != apperr.NotFound {
+		return err
+	}
+	orgIDs := map[string]string{}
+	for _, o := range orgs {
+		created, err := s.CreateOrganisation(ctx, auth.NewOrganisation{Name: o.name, Kind: o.kind})
+		if err != nil {
+			return err
+		}
+		orgIDs[o.key] = created.ID
+	}
+	for _, p := range people {
+		hash, err := auth.HashPassword(Password)
+		if err != nil {
+			return err
+		}
+		u, err := s.CreateUser(ctx, p.Email, p.Name, hash)
+		if err != nil {
+			return err
+		}
+		a := auth.Assignment{UserID: u.ID, Role: p.Role, ScopeType: auth.ScopePlatform}
+		if p.org != "" {
+			if err := s.AddMember(ctx, u.ID, orgIDs[p.org]); err != nil {
+				return err
+			}
+			a.ScopeType, a.ScopeID = auth.ScopeOrganisation, orgIDs[p.org]
+		}
+		if _, err := s.Assign(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pageSet holds every page, each parsed once at start with the layout.
+type pageSet struct{ byName map[string]*template.Template }
+
+func parsePages(st *staticFiles) (*pageSet, error) {
+	funcs := template.FuncMap{
+		"static":     st.URL,
+		"fieldError": fieldError,
+		"date":       func(t time.Time) string { return t.UTC().Format("2 January 2006") },
+		"datetime":   func(t time.Time) string { return t.UTC().Format("2 January 2006 at 15:04 UTC") },
+		"isoTime":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"orgKinds":   func() []auth.OrgKind { return auth.OrgKinds },
+		"roles":      func() []auth.Role { return auth.Roles },
+		"roleLabel":  func(r auth.Role) string { return r.Label() },
+		"kindLabel":  func(k auth.OrgKind) string { return k.Label() },
+		"query":      func(v url.Values) template.URL { return template.URL(v.Encode()) },
+		"details":    detailsText,
+		"field": func(v view, name, label, typ, autocomplete, hint string) fieldArgs {
+			return fieldArgs{V: v, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Hint: hint}
+		},
+	}
+	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	ps := &pageSet{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
+		if err != nil {
+			return nil, err
+		}
+		ps.byName[strings.TrimSuffix(path.Base(n), ".html")] = t
+	}
+	return ps, nil
+}
+
+// view is what every page template gets.
+type view struct {
+	Title     string
+	Principal *auth.Principal
+	Path      string
+	Demo      bool
+	Flash     string
+	Errors    []apperr.FieldError
+	Form      url.Values
+	Data      any
+}
+
+// fieldArgs is what the "field" template needs to draw one input.
+type fieldArgs struct {
+	V                                     view
+	Name, Label, Type, Autocomplete, Hint string
+}
+
+// fieldError returns the message for one field, for the inline error.
+func fieldError(errs []apperr.FieldError, field string) string {
+	for _, e := range errs {
+		if e.Field == field {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+// render writes a page; the page is rendered to a buffer first so a
+// template failure becomes a clean error page, not half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		s.serverError(w, r, fmt.Errorf("no page template %q", name))
+		return
+	}
+	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
+	if v.Flash == "" {
+		v.Flash = flashMessages[r.URL.Query().Get("done")]
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		s.serverError(w, r, fmt.Errorf("rendering %s: %w", name, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// flashMessages are the confirmations shown after post/redirect/get, keyed
+// by the ?done= value so no message text travels in URLs.
+var flashMessages = map[string]string{
+	"signed-out":       "You have signed out.",
+	"password-changed": "Your password has been changed. Other devices have been signed out.",
+	"org-created":      "Organisation created.",
+	"member-added":     "Member added.",
+	"welcome":          "Your account is ready. Welcome to Coprod.",
+}
+
+// statusFor is the one table from error codes to HTTP statuses.
+var statusFor = map[string]int{
+	apperr.Invalid:      http.StatusUnprocessableEntity,
+	apperr.NotFound:     http.StatusNotFound,
+	apperr.Conflict:     http.StatusConflict,
+	apperr.Unauthorized: http.StatusUnauthorized,
+	apperr.Forbidden:    http.StatusForbidden,
+	apperr.RateLimited:  http.StatusTooManyRequests,
+	apperr.Internal:     http.StatusInternalServerError,
+}
+
+// fail shows err as a page: its message if it is an application error,
+// a generic one (with the detail logged) otherwise.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := apperr.Code(err)
+	if code == apperr.Internal {
+		s.serverError(w, r, err)
+		return
+	}
+	title := map[string]string{apperr.NotFound: "Page not found", apperr.Forbidden: "You do not have access to this page",
+		apperr.RateLimited: "Too many attempts"}[code]
+	if title == "" {
+		title = "There is a problem"
+	}
+	s.render(w, r, statusFor[code], "error", view{Title: title, Data: apperr.Message(err)})
+}
+
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if err != nil {
+		s.log.Error("internal error", "path", r.URL.Path, "err", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	// Plain markup with no template: rendering may be what failed.
+	fmt.Fprint(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sorry, there is a problem with the service – Coprod</title></head>`+
+		`<body><a href="#main">Skip to main content</a><header><p>Coprod</p></header><main id="main"><h1>Sorry, there is a problem with the service</h1>`+
+		`<p>Try again later. Anything you saved before this has been kept.</p><p><a href="/">Go to the start page</a></p></main></body></html>`)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, apperr.Errorf(apperr.NotFound, "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."))
+}
+
+func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Your account does not have permission to see this page. If you think it should, ask an administrator."))
+}
+
+func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
+	s.render(w, r, http.StatusForbidden, "error", view{Title: "This form was sent from another website",
+		Data: "For your safety, Coprod only accepts forms sent from its own pages. Go back to the page, reload it, and try again."})
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// safeNext returns a local path to go to after signing in; anything that
+// could lead off-site becomes "/".
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}

@@ -1,0 +1,110 @@
+// Package web is the HTTP face of Coprod: server-rendered pages that work
+// without JavaScript and without CSS, built on net/http's ServeMux.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/auth"
+)
+
+// Store is what the web face needs of storage.
+type Store interface {
+	auth.Service
+	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
+	Ping(ctx context.Context) error
+}
+
+// Config configures a Server.
+type Config struct {
+	Store  Store
+	Log    *slog.Logger
+	Now    func() time.Time
+	Secure bool // behind a TLS proxy: cookies get the Secure flag
+
+	// SessionTTL is how long a sign-in lasts; InvitationTTL how long an invitation link works.
+	SessionTTL    time.Duration
+	InvitationTTL time.Duration
+	// Demo adds a banner saying this is demonstration data.
+	Demo bool
+}
+
+// Server holds what every handler shares.
+type Server struct {
+	cfg    Config
+	store  Store
+	log    *slog.Logger
+	pages  *pageSet
+	static *staticFiles
+}
+
+// New returns the service's HTTP handler.
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.SessionTTL == 0 {
+		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.InvitationTTL == 0 {
+		cfg.InvitationTTL = 7 * 24 * time.Hour
+	}
+	st, err := loadStatic()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st}
+	if s.pages, err = parsePages(st); err != nil {
+		return nil, err
+	}
+	return s.routes(), nil
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /static/", s.static)
+
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("GET /accessibility", s.accessibility)
+	mux.HandleFunc("GET /login", s.loginForm)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("GET /invite/{token}", s.inviteForm)
+	mux.HandleFunc("POST /invite/{token}", s.acceptInvite)
+
+	mux.HandleFunc("GET /account", s.account)
+	mux.HandleFunc("GET /account/password", s.passwordForm)
+	mux.HandleFunc("POST /account/password", s.changePassword)
+
+	mux.HandleFunc("GET /admin", s.adminHome)
+	mux.HandleFunc("GET /admin/users", s.adminUsers)
+	mux.HandleFunc("GET /admin/users/{id}", s.adminUser)
+	mux.HandleFunc("GET /admin/invitations/new", s.inviteNewForm)
+	mux.HandleFunc("POST /admin/invitations", s.inviteCreate)
+	mux.HandleFunc("GET /admin/organisations", s.adminOrgs)
+	mux.HandleFunc("GET /admin/organisations/new", s.orgNewForm)
+	mux.HandleFunc("POST /admin/organisations", s.orgCreate)
+	mux.HandleFunc("GET /admin/organisations/{id}", s.adminOrg)
+	mux.HandleFunc("POST /admin/organisations/{id}/members", s.orgAddMember)
+	mux.HandleFunc("GET /admin/audit", s.adminAudit)
+	mux.HandleFunc("GET /admin/audit.csv", s.adminAuditCSV)
+
+	mux.HandleFunc("/", s.notFound)
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	var h http.Handler = mux
+	h = s.loadPrincipal(h)
+	h = cop.Handler(h)
+	h = securityHeaders(h)
+	h = s.recoverAndLog(h)
+	return h
+}
