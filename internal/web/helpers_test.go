@@ -1,0 +1,110 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/coprod/coprod/internal/demo"
+	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
+	"github.com/coprod/coprod/internal/web"
+)
+
+// testServer is the real handler on 127.0.0.1:0 over a migrated store with
+// the demo data.
+type testServer struct {
+	*httptest.Server
+	DB     *store.DB
+	offset atomic.Int64 // how far the tests moved the clock, in nanoseconds
+}
+
+// now is the clock both the handler and the store use.
+func (s *testServer) now() time.Time { return time.Now().Add(time.Duration(s.offset.Load())) }
+
+// advance moves the shared clock forward.
+func (s *testServer) advance(d time.Duration) { s.offset.Add(int64(d)) }
+
+func newTestServer(t *testing.T, engine store.Engine) *testServer {
+	t.Helper()
+	db := storetest.Open(t, engine)
+	s := &testServer{DB: db}
+	db.Now = s.now
+	if err := demo.Seed(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	h, err := web.New(web.Config{Store: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Demo: true, Now: s.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Server = httptest.NewServer(h)
+	t.Cleanup(s.Server.Close)
+	return s
+}
+
+// client is a cookie-keeping HTTP client that does not follow redirects,
+// so tests see each response.
+type client struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func (s *testServer) client(t *testing.T) *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{t: t, base: s.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+}
+
+type response struct {
+	*http.Response
+	Body string
+}
+
+func (c *client) do(req *http.Request) response {
+	c.t.Helper()
+	res, err := c.c.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{res, string(b)}
+}
+
+func (c *client) get(path string) response {
+	c.t.Helper()
+	req, _ := http.NewRequest("GET", c.base+path, nil)
+	return c.do(req)
+}
+
+// post sends a form as a same-origin browser would.
+func (c *client) post(path string, form url.Values) response {
+	c.t.Helper()
+	req, _ := http.NewRequest("POST", c.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", c.base)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	return c.do(req)
+}
+
+func (c *client) login(email, password string) response {
+	c.t.Helper()
+	return c.post("/login", url.Values{"email": {email}, "password": {password}})
+}
+
+func (c *client) loginAs(role string) {
+	c.t.Helper()
+	if r := c.login(role+"@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+		c.t.Fatalf("signing in as %s: %d %s", role, r.StatusCode, r.Body)
+	}
+}
