@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/coprod/coprod/internal/demo"
+	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while a command writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// runCmd runs a coprod command in-process with stdin and returns exit code, stdout, stderr.
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut syncBuffer
+	e := env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	code := run(context.Background(), e, args)
+	return code, out.String(), errOut.String()
+}
+
+// demoDB returns the DSN of a migrated database holding the demo data.
+func demoDB(t *testing.T, engine store.Engine) string {
+	t.Helper()
+	dsn := storetest.DSN(t, engine)
+	if code, out, errOut := runCmd(t, "", "migrate", "--db", dsn); code != 0 || !strings.HasPrefix(out, "schema version ") {
+		t.Fatalf("migrate: %d %q %q", code, out, errOut)
+	}
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.Seed(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	return dsn
+}
+
+func TestUsageErrors(t *testing.T) {
+	if code, _, errOut := runCmd(t, ""); code != 2 || !strings.Contains(errOut, "Usage:") {
+		t.Fatalf("no command: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "frobnicate"); code != 2 || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Fatalf("unknown command: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "migrate", "--db", "mysql://x"); code != 1 || !strings.Contains(errOut, "unknown database scheme") {
+		t.Fatalf("bad dsn: %d %q", code, errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCmd(t, "", "version")
+	if code != 0 || !strings.HasPrefix(out, "coprod dev\n") || !strings.Contains(out, "go: go1.") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+}
+
+func TestAuditVerifyAcceptsDemoAndRejectsAlteredEvent(t *testing.T) {
+	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
+		t.Run(string(engine), func(t *testing.T) {
+			dsn := demoDB(t, engine)
+			code, out, _ := runCmd(t, "", "audit", "verify", "--db", dsn)
+			// 6 organisations + 7 users + 6 memberships + 7 role assignments.
+			if code != 0 || out != "ok 26 events\n" {
+				t.Fatalf("verify demo: %d %q", code, out)
+			}
+			db, _ := store.Open(context.Background(), dsn)
+			defer db.Close()
+			// Someone with raw access to the database removes the guard and edits one event.
+			drop := map[store.Engine]string{
+				store.SQLite:   "DROP TRIGGER audit_events_no_update",
+				store.Postgres: "DROP TRIGGER audit_events_no_change ON audit_events",
+			}[engine]
+			if err := storetest.Exec(db, drop); err != nil {
+				t.Fatal(err)
+			}
+			if err := storetest.Exec(db, `UPDATE audit_events SET details = '{"email":"someone.else@demo.test"}' WHERE seq = 9`); err != nil {
+				t.Fatal(err)
+			}
+			code, out, _ = runCmd(t, "", "audit", "verify", "--db", dsn)
+			if code != 1 || !strings.Contains(out, "event 9 ") || !strings.Contains(out, "altered") || !strings.Contains(out, "after 8 good events") {
+				t.Fatalf("verify tampered: %d %q", code, out)
+			}
+		})
+	}
+}
+
+func TestUserAddAndResetPassword(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "c.db")
+	runCmd(t, "", "migrate", "--db", dsn)
+	code, out, errOut := runCmd(t, "a long passphrase\n", "user", "add", "--db", dsn, "--email", "Ops@Example.org", "--name", "Ops", "--admin")
+	if code != 0 || !strings.HasPrefix(out, "created user ops@example.org (") {
+		t.Fatalf("user add: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "a long passphrase\n", "user", "add", "--db", dsn, "--email", "ops@example.org", "--name", "Again"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("duplicate: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "short\n", "user", "add", "--db", dsn, "--email", "bad", "--name", ""); code != 1 ||
+		!strings.Contains(errOut, "email:") || !strings.Contains(errOut, "display_name:") || !strings.Contains(errOut, "password:") {
+		t.Fatalf("invalid: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "", "user", "add", "--db", dsn, "--email", "x@example.org", "--name", "X"); code != 1 || !strings.Contains(errOut, "no password on standard input") {
+		t.Fatalf("no password: %d %q", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "pw\n", "user", "add", "--db", dsn, "--email", "x@example.org", "--name", "X", "--role", "member"); code != 2 || !strings.Contains(errOut, "go together") {
+		t.Fatalf("role without org: %d %q", code, errOut)
+	}
+	if code, out, _ := runCmd(t, "another passphrase\n", "user", "reset-password", "--db", dsn, "--email", "ops@example.org"); code != 0 || !strings.Contains(out, "password reset") {
+		t.Fatalf("reset: %d %q", code, out)
+	}
+	db, _ := store.Open(context.Background(), dsn)
+	defer db.Close()
+	u, _ := db.UserByEmail(context.Background(), "ops@example.org")
+	as, _ := db.AssignmentsOf(context.Background(), u.ID)
+	if len(as) != 1 || as[0].Role != "admin" {
+		t.Fatalf("assignments: %+v", as)
+	}
+	if code, _, errOut := runCmd(t, "x\n", "user", "reset-password", "--db", dsn, "--email", "nobody@example.org"); code != 1 || !strings.Contains(errOut, "no account") {
+		t.Fatalf("reset unknown: %d %q", code, errOut)
+	}
+}
+
+func TestCommandsRefuseANewerSchema(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "c.db")
+	runCmd(t, "", "migrate", "--db", dsn)
+	db, _ := store.Open(context.Background(), dsn)
+	if err := storetest.Exec(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future.sql', CURRENT_TIMESTAMP)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, args := range [][]string{
+		{"serve", "--db", dsn, "--addr", "127.0.0.1:0"},
+		{"serve", "--db", dsn, "--addr", "127.0.0.1:0", "--no-migrate"},
+		{"audit", "verify", "--db", dsn},
+		{"migrate", "--db", dsn},
+	} {
+		code, _, errOut := runCmd(t, "", args...)
+		if code != 1 || !strings.Contains(errOut, "schema is at version 99") || !strings.Contains(errOut, "knows only up to version") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
+}
+
+func TestMigrateOnPostgresIsSerialised(t *testing.T) {
+	dsn := storetest.DSN(t, store.Postgres)
+	var wg sync.WaitGroup
+	codes := make([]int, 4)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], _, _ = runCmd(t, "", "migrate", "--db", dsn)
+		}()
+	}
+	wg.Wait()
+	for i, c := range codes {
+		if c != 0 {
+			t.Fatalf("concurrent migrate %d exited %d", i, c)
+		}
+	}
+	if code, out, _ := runCmd(t, "", "audit", "verify", "--db", dsn); code != 0 || out != "ok 0 events\n" {
+		t.Fatalf("after concurrent migrations: %d %q", code, out)
+	}
+}
