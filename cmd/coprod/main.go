@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/coprod/coprod/internal/cli/readabilitycli"
 )
 
 const usage = `coprod: co-production in health and social care commissioning
@@ -19,6 +21,8 @@ Usage:
   coprod audit verify --db DSN
   coprod backup  --db DSN --out FILE
   coprod version
+  coprod readability [--profile plain|easyread] [--format json|text] [--fail-on issues] FILE|-
+  coprod readability syllables   (one word a line on stdin; prints word<TAB>count)
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
@@ -53,6 +57,9 @@ func run(ctx context.Context, e env, args []string) int {
 		"audit":   cmdAudit,
 		"backup":  cmdBackup,
 		"version": cmdVersion,
+		"readability": func(_ context.Context, e env, args []string) int {
+			return readabilitycli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(e.stdout, usage)

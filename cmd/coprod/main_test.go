@@ -184,3 +184,11 @@ func TestMigrateOnPostgresIsSerialised(t *testing.T) {
 		t.Fatalf("after concurrent migrations: %d %q", code, out)
 	}
 }
+
+func TestReadabilityIsWired(t *testing.T) {
+	code, out, _ := runCmd(t, "syllable\nwater\n", "readability", "syllables")
+	// Hand counts: syl-la-ble, wa-ter.
+	if code != 0 || out != "syllable\t3\nwater\t2\n" {
+		t.Fatalf("readability syllables: %d %q", code, out)
+	}
+}
