@@ -97,6 +97,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /admin/audit", s.adminAudit)
 	mux.HandleFunc("GET /admin/audit.csv", s.adminAuditCSV)
 
+	// Each area of the product registers its routes here, one line each,
+	// from its own routes_<area>.go file.
+
 	mux.HandleFunc("/", s.notFound)
 
 	cop := http.NewCrossOriginProtection()
