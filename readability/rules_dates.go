@@ -34,8 +34,13 @@ func (a *analyzer) ruleTimeNumber(i int) {
 		}
 		return
 	}
-	// "1430 hrs", "0900"
-	if len(w) == 4 && allDigits(w) && (next == "hrs" || next == "hours" || w[0] == '0') {
+	// "1430 hrs", "at 0900". A bare four-digit number is a time only after
+	// a word that introduces one: "0117 496 0123" is a phone number.
+	prev := ""
+	if i > 0 {
+		prev = string(a.lw(i - 1))
+	}
+	if len(w) == 4 && allDigits(w) && (next == "hrs" || next == "hours" || (w[0] == '0' && timeIntroducers[prev])) {
 		h, _ := strconv.Atoi(w[:2])
 		m, _ := strconv.Atoi(w[2:])
 		if h <= 23 && m <= 59 {
@@ -61,6 +66,9 @@ func (a *analyzer) ruleTimeNumber(i int) {
 			fmt.Sprintf("Write %q.", alt))
 	}
 }
+
+// timeIntroducers are the words after which a bare "0900" reads as a time.
+var timeIntroducers = map[string]bool{"at": true, "from": true, "until": true, "till": true, "by": true, "before": true, "after": true, "to": true}
 
 // ruleTimeWord flags "hrs" after a time that was not itself flagged
 // ("10am hrs" is rare; "2 hrs" means hours): "hrs" alone is an

@@ -40,6 +40,8 @@ func TestRulesFireAndDoNotFire(t *testing.T) {
 		{RuleTimeFormat, Plain(), "Come at 14:30 please.", "14:30", "Come at 2:30pm please.", "2:30pm"},
 		{RuleTimeFormat, Plain(), "Come at 1430 hrs please.", "1430 hrs", "Come at 2:30pm please.", "2:30pm"},
 		{RuleTimeFormat, Plain(), "We close at 12 noon.", "12 noon", "We close at midday.", "midday"},
+		// A phone number is not a time; "at 0900" is.
+		{RuleTimeFormat, Plain(), "Come at 0900 please.", "0900", "Phone 0117 496 0123 to change it.", "9am"},
 		{RuleAllCaps, Plain(), "PLEASE BRING THIS LETTER with you.", "PLEASE BRING THIS LETTER", "Please bring this letter with you.", "sentence case"},
 		{RuleNegativeContraction, Plain(), "You can't park here.", "can't", "You cannot park here. You can park there.", "cannot"},
 		{RuleNegativeContraction, Plain(), "We don\u2019t know yet.", "don\u2019t", "We do not know yet.", "do not"},

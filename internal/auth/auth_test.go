@@ -100,3 +100,20 @@ func TestPolicyDefaultDeny(t *testing.T) {
 		}
 	}
 }
+
+func TestReadabilityPolicy(t *testing.T) {
+	member := &Principal{User: &User{ID: "m"}, Assignments: []Assignment{
+		{Role: RoleMember, ScopeType: ScopeOrganisation, ScopeID: "org1"},
+		{Role: RoleEvaluator, ScopeType: ScopeOrganisation, ScopeID: "org1"},
+		{Role: RoleResearcher, ScopeType: ScopeOrganisation, ScopeID: "org2"},
+	}}
+	if !Can(member, ActionCheckReadability, Object{}) || Can(nil, ActionCheckReadability, Object{}) {
+		t.Error("checking a letter: signed-in people only")
+	}
+	if !Can(member, ActionSaveCheck, Object{ScopeOrganisation, "org1"}) || Can(member, ActionSaveCheck, Object{ScopeOrganisation, "org3"}) {
+		t.Error("saving: own organisations only")
+	}
+	if ids := member.OrgIDs(); len(ids) != 2 || ids[0] != "org1" || ids[1] != "org2" {
+		t.Errorf("OrgIDs = %v", ids)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/infocheck"
 )
 
 // Password is every demo account's password.
@@ -59,9 +60,15 @@ func Logins() []Login {
 	return out
 }
 
+// Store is what the demo data set is written through.
+type Store interface {
+	auth.Service
+	infocheck.Service
+}
+
 // Seed creates the demo data unless it is already there (the admin account
 // is the marker), so `coprod demo --db FILE` can be run again on one file.
-func Seed(ctx context.Context, s auth.Service) error {
+func Seed(ctx context.Context, s Store) error {
 	ctx = audit.WithActor(ctx, "")
 	if _, err := s.UserByEmail(ctx, people[0].Email); err == nil {
 		return nil
@@ -96,5 +103,5 @@ func Seed(ctx context.Context, s auth.Service) error {
 			return err
 		}
 	}
-	return nil
+	return seedChecks(ctx, s, orgIDs["ulo"])
 }

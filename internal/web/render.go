@@ -35,6 +35,8 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 		"kindLabel":  func(k auth.OrgKind) string { return k.Label() },
 		"query":      func(v url.Values) template.URL { return template.URL(v.Encode()) },
 		"details":    detailsText,
+		"add":        func(a, b int) int { return a + b },
+		"list":       func(items ...string) []string { return items },
 		"field": func(v view, name, label, typ, autocomplete, hint string) fieldArgs {
 			return fieldArgs{V: v, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Hint: hint}
 		},
@@ -117,6 +119,7 @@ var flashMessages = map[string]string{
 	"org-created":      "Organisation created.",
 	"member-added":     "Member added.",
 	"welcome":          "Your account is ready. Welcome to Coprod.",
+	"check-saved":      "Check saved to the library.",
 }
 
 // statusFor is the one table from error codes to HTTP statuses.

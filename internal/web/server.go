@@ -10,11 +10,13 @@ import (
 
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/infocheck"
 )
 
 // Store is what the web face needs of storage.
 type Store interface {
 	auth.Service
+	infocheck.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	Ping(ctx context.Context) error
 }
@@ -99,6 +101,7 @@ func (s *Server) routes() http.Handler {
 
 	// Each area of the product registers its routes here, one line each,
 	// from its own routes_<area>.go file.
+	s.readabilityRoutes(mux)
 
 	mux.HandleFunc("/", s.notFound)
 

@@ -148,7 +148,10 @@ func (b *Browser) Visit(path string) {
 func (b *Browser) Fill(id, value string) {
 	b.t.Helper()
 	sel := chromedp.CSS("#" + id)
-	b.Do(chromedp.Clear(sel), chromedp.SendKeys(sel, value))
+	// Emptied through DevTools: chromedp's Clear fails on an empty
+	// textarea, and its SetValue needs page scripts, which may be off.
+	_ = get(b, chromedp.EvaluateAsDevTools[string](fmt.Sprintf(`document.querySelector(%q).value = ""`, "#"+id)))
+	b.Do(chromedp.SendKeys(sel, value))
 }
 
 // Submit clicks the button with the given text and waits until the form's
