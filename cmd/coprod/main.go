@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/coprod/coprod/internal/cli/cacli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
 )
 
@@ -23,6 +24,8 @@ Usage:
   coprod version
   coprod readability [--profile plain|easyread] [--format json|text] [--fail-on issues] FILE|-
   coprod readability syllables   (one word a line on stdin; prints word<TAB>count)
+  coprod ca analyse [--format json|csv|text] [--roles ID=supporter,ID=supported] [--keep-going] FILE...
+  coprod ca convert --to chat|jefferson|json FILE
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
@@ -59,6 +62,9 @@ func run(ctx context.Context, e env, args []string) int {
 		"version": cmdVersion,
 		"readability": func(_ context.Context, e env, args []string) int {
 			return readabilitycli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"ca": func(_ context.Context, e env, args []string) int {
+			return cacli.Run(args, e.stdin, e.stdout, e.stderr)
 		},
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
