@@ -15,7 +15,7 @@ func seeds(f *testing.F, patterns ...string) {
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Dir(filepath.Dir(file))
 	for _, p := range patterns {
-		for _, base := range []string{filepath.Join(root, "..", "shared", "data"), filepath.Join(root, "transcript", "testdata")} {
+		for _, base := range []string{sharedDataDir(), filepath.Join(root, "transcript", "testdata")} {
 			files, _ := filepath.Glob(filepath.Join(base, p))
 			for _, name := range files {
 				b, err := os.ReadFile(name)

@@ -8,18 +8,27 @@ import (
 	"testing"
 )
 
-// sharedData returns ../shared/data relative to the repository root. When
-// it is missing the test is skipped, unless COPROD_TEST_STRICT=1.
-func sharedData(t testing.TB) string {
-	t.Helper()
+// sharedDataDir is the shared reference data: $COPROD_SHARED_DATA, or
+// ../shared/data beside the repository.
+func sharedDataDir() string {
+	if dir := os.Getenv("COPROD_SHARED_DATA"); dir != "" {
+		return dir
+	}
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Dir(filepath.Dir(file)) // transcript/ -> repository root
-	dir := filepath.Join(root, "..", "shared", "data")
+	return filepath.Join(root, "..", "shared", "data")
+}
+
+// sharedData returns the shared data folder. When it is missing the test
+// is skipped, unless COPROD_TEST_STRICT=1.
+func sharedData(t testing.TB) string {
+	t.Helper()
+	dir := sharedDataDir()
 	if _, err := os.Stat(dir); err != nil {
 		if os.Getenv("COPROD_TEST_STRICT") == "1" {
 			t.Fatalf("shared data folder %s is missing", dir)
 		}
-		t.Skipf("shared data folder %s is missing (set COPROD_TEST_STRICT=1 to fail instead)", dir)
+		t.Skipf("shared data folder %s is missing (set COPROD_SHARED_DATA to its path; COPROD_TEST_STRICT=1 fails instead)", dir)
 	}
 	return dir
 }
