@@ -85,12 +85,16 @@ func (c Calendar) NthWorkingDay(start time.Time, n int) (time.Time, error) {
 	}
 }
 
-// StandstillEnd is the last day of the mandatory standstill period: eight
-// working days beginning with the day on which the contract award notice
-// is published (Procurement Act 2023, section 51), so a notice published
-// on a working day counts that day as the first. The contract may be
-// entered into once that day has ended. The result is a date (midnight
-// UTC, to be read as a calendar date).
+// StandstillEnd is the last day of the mandatory standstill period: the
+// eighth working day after the day the contract award notice is published,
+// as issue 5 specifies ("8 working days after the award notice"); the
+// notice day itself is not counted. (Section 51 of the Procurement Act 2023
+// counts from the day of publication; the day-after reading is the
+// stricter of the two, so a standstill that meets it meets the Act too.)
+// The contract may be entered into once that day has ended. The result is
+// a date (midnight UTC, to be read as a calendar date), worked out from the
+// notice's date in its own location.
 func StandstillEnd(notice time.Time, cal Calendar) (time.Time, error) {
-	return cal.NthWorkingDay(notice, StandstillWorkingDays)
+	next := time.Date(notice.Year(), notice.Month(), notice.Day()+1, 0, 0, 0, 0, time.UTC)
+	return cal.NthWorkingDay(next, StandstillWorkingDays)
 }
