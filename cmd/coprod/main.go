@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/coprod/coprod/internal/cli/cacli"
+	"github.com/coprod/coprod/internal/cli/paymentscli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
 )
 
@@ -26,6 +27,7 @@ Usage:
   coprod readability syllables   (one word a line on stdin; prints word<TAB>count)
   coprod ca analyse [--format json|csv|text] [--roles ID=supporter,ID=supported] [--keep-going] FILE...
   coprod ca convert --to chat|jefferson|json FILE
+  coprod payments calc --profile FILE.json --reports FILE.csv [--format json|csv|text]
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
@@ -65,6 +67,9 @@ func run(ctx context.Context, e env, args []string) int {
 		},
 		"ca": func(_ context.Context, e env, args []string) int {
 			return cacli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"payments": func(_ context.Context, e env, args []string) int {
+			return paymentscli.Run(args, e.stdin, e.stdout, e.stderr)
 		},
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {

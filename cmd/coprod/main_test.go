@@ -211,3 +211,18 @@ func TestConversationAnalysisIsWired(t *testing.T) {
 		t.Fatalf("ca analyse: %d %s %s", code, out, errOut)
 	}
 }
+
+func TestPaymentsIsWired(t *testing.T) {
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "p.json")
+	reports := filepath.Join(dir, "r.csv")
+	// £10,000 contract, 10% at risk, one period, one threshold indicator:
+	// 1,000,000p × 10% ÷ 1 × 100% × 1 = 100,000p when the target is met.
+	os.WriteFile(profile, []byte(`{"contract_value_pence": 1000000, "at_risk_percent": "10", "periods": ["2027-Q1"],
+		"indicators": [{"id": "X1", "name": "Seen within 2 weeks", "weight_percent": 100, "direction": "higher", "curve": {"type": "threshold", "target": 80}}]}`), 0o644)
+	os.WriteFile(reports, []byte("period,indicator,value\n2027-Q1,X1,85\n"), 0o644)
+	code, out, errOut := runCmd(t, "", "payments", "calc", "--profile", profile, "--reports", reports, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"total_pence": 100000`) {
+		t.Fatalf("payments calc: %d %s %s", code, out, errOut)
+	}
+}

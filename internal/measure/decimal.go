@@ -1,0 +1,215 @@
+package measure
+
+import (
+	"errors"
+	"math/big"
+	"strings"
+)
+
+// Limits on decimal input. They keep a hostile or mistyped number (say
+// 1e999999999) from turning into a rational number with a billion digits.
+const (
+	maxDecimalDigits   = 30 // significant and non-significant digits together
+	maxDecimalExponent = 30 // |exponent| in 1.5e3 notation
+)
+
+// errNotDecimal is wrapped with the text people see; the caller adds the field.
+var errNotDecimal = errors.New("write a number such as 72.5 (digits, an optional minus sign and decimal point; no % sign, spaces or thousands commas)")
+
+// ParseDecimal reads a number written as people and JSON write decimals:
+// an optional minus sign, digits with an optional decimal point, and an
+// optional exponent (1.5e3). It returns the exact value: "0.1" is one tenth,
+// not the nearest binary fraction. Fractions like "1/3", hexadecimal,
+// infinities and NaN are refused.
+func ParseDecimal(s string) (*big.Rat, error) {
+	if s == "" {
+		return nil, errors.New("enter a number")
+	}
+	i := 0
+	neg := false
+	if s[0] == '-' {
+		neg = true
+		i++
+	}
+	var mant strings.Builder
+	frac := -1 // digits after the point, -1 when there is no point
+	digits := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant.WriteByte(c)
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			goto exponent
+		}
+	}
+exponent:
+	if digits == 0 {
+		return nil, errNotDecimal
+	}
+	if digits > maxDecimalDigits {
+		return nil, errors.New("has too many digits (at most 30)")
+	}
+	exp := 0
+	if i < len(s) {
+		if s[i] != 'e' && s[i] != 'E' {
+			return nil, errNotDecimal
+		}
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			eneg = s[i] == '-'
+			i++
+		}
+		if i == len(s) {
+			return nil, errNotDecimal
+		}
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return nil, errNotDecimal
+			}
+			exp = exp*10 + int(c-'0')
+			if exp > maxDecimalExponent {
+				return nil, errors.New("has an exponent that is too large")
+			}
+		}
+		if eneg {
+			exp = -exp
+		}
+	}
+	if frac < 0 {
+		frac = 0
+	}
+	scale := exp - frac // value = mantissa × 10^scale
+	if digits <= 18 && scale > -19 && scale <= 0 {
+		// Fast path for everyday values: everything fits in int64.
+		var m int64
+		for _, c := range []byte(mant.String()) {
+			m = m*10 + int64(c-'0')
+		}
+		if neg {
+			m = -m
+		}
+		return new(big.Rat).SetFrac64(m, pow10int64[-scale]), nil
+	}
+	n, _ := new(big.Int).SetString(mant.String(), 10)
+	if neg {
+		n.Neg(n)
+	}
+	r := new(big.Rat).SetInt(n)
+	if scale > 0 {
+		r.Mul(r, new(big.Rat).SetInt(pow10(scale)))
+	} else if scale < 0 {
+		r.Quo(r, new(big.Rat).SetInt(pow10(-scale)))
+	}
+	return r, nil
+}
+
+// pow10int64[i] is 10^i, for i up to 18.
+var pow10int64 = func() (t [19]int64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+func pow10(n int) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
+
+// RoundHalfEven rounds r to the nearest integer, ties to the even
+// neighbour (banker's rounding): 2.5 → 2, 3.5 → 4, -2.5 → -2. Used once per
+// amount, so rounding errors cannot accumulate in one direction.
+func RoundHalfEven(r *big.Rat) *big.Int {
+	den := r.Denom() // always > 0
+	q, m := new(big.Int).DivMod(r.Num(), den, new(big.Int))
+	// DivMod is Euclidean: m ≥ 0 and q is the floor of r.
+	switch new(big.Int).Lsh(m, 1).Cmp(den) {
+	case 1:
+		q.Add(q, big.NewInt(1))
+	case 0:
+		if q.Bit(0) == 1 { // two's complement, so this tests oddness for negatives too
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return q
+}
+
+// FormatDecimal writes r in decimal notation for people and for JSON. A
+// value with a terminating decimal expansion (every value read by
+// ParseDecimal, and most results) is written exactly, without trailing
+// zeros, unless it needs more than maxDP places; otherwise it is rounded
+// half to even to maxDP places and exact is false.
+func FormatDecimal(r *big.Rat, maxDP int) (s string, exact bool) {
+	dp, terminating := decimalPlaces(r.Denom())
+	exact = terminating && dp <= maxDP
+	if !exact {
+		dp = maxDP
+	}
+	scaled := new(big.Rat).Mul(r, new(big.Rat).SetInt(pow10(dp)))
+	n := RoundHalfEven(scaled)
+	neg := n.Sign() < 0
+	digits := new(big.Int).Abs(n).String()
+	if dp > 0 {
+		if len(digits) <= dp {
+			digits = strings.Repeat("0", dp-len(digits)+1) + digits
+		}
+		digits = digits[:len(digits)-dp] + "." + digits[len(digits)-dp:]
+		digits = strings.TrimRight(strings.TrimRight(digits, "0"), ".")
+	}
+	if neg && digits != "0" {
+		digits = "-" + digits
+	}
+	return digits, exact
+}
+
+// decimalPlaces reports how many decimal places 1/den needs, and whether
+// that is finite (den has no prime factors other than 2 and 5).
+func decimalPlaces(den *big.Int) (int, bool) {
+	d := new(big.Int).Set(den)
+	two, five := 0, 0
+	m := new(big.Int)
+	for {
+		q, r := new(big.Int).QuoRem(d, big.NewInt(2), m)
+		if r.Sign() != 0 {
+			break
+		}
+		d, two = q, two+1
+	}
+	for {
+		q, r := new(big.Int).QuoRem(d, big.NewInt(5), m)
+		if r.Sign() != 0 {
+			break
+		}
+		d, five = q, five+1
+	}
+	return max(two, five), d.Cmp(big.NewInt(1)) == 0
+}
+
+// Dec formats r exactly when it can, with up to 6 decimal places
+// otherwise. Convenient in messages and templates; never use its output in
+// arithmetic.
+func Dec(r *big.Rat) string {
+	if r == nil {
+		return ""
+	}
+	s, _ := FormatDecimal(r, 6)
+	return s
+}
+
+// mustDec parses a decimal literal in code and tests.
+func mustDec(s string) *big.Rat {
+	r, err := ParseDecimal(s)
+	if err != nil {
+		panic("measure: bad decimal literal " + s)
+	}
+	return r
+}
