@@ -10,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/cli/cacli"
 	"github.com/coprod/coprod/internal/cli/paymentscli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
+	"github.com/coprod/coprod/internal/cli/tendercli"
 )
 
 const usage = `coprod: co-production in health and social care commissioning
@@ -28,6 +29,7 @@ Usage:
   coprod ca analyse [--format json|csv|text] [--roles ID=supporter,ID=supported] [--keep-going] FILE...
   coprod ca convert --to chat|jefferson|json FILE
   coprod payments calc --profile FILE.json --reports FILE.csv [--format json|csv|text]
+  coprod tender score --itt ITT.json --scores SCORES.csv [--format json|text]
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
@@ -70,6 +72,9 @@ func run(ctx context.Context, e env, args []string) int {
 		},
 		"payments": func(_ context.Context, e env, args []string) int {
 			return paymentscli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"tender": func(_ context.Context, e env, args []string) int {
+			return tendercli.Run(args, e.stdin, e.stdout, e.stderr)
 		},
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {

@@ -226,3 +226,12 @@ func TestPaymentsIsWired(t *testing.T) {
 		t.Fatalf("payments calc: %d %s %s", code, out, errOut)
 	}
 }
+
+func TestTenderScoreIsWired(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "tender", "score", "--itt", "../../internal/cli/tendercli/testdata/itt.json",
+		"--scores", "../../internal/cli/tendercli/testdata/scores.csv", "--format", "json")
+	// The worked example in tendercli's tests: A and B tie on 76, A wins on the lived experience score.
+	if code != 0 || !strings.Contains(out, `"winner": "A"`) || !strings.Contains(out, `"lep_changed_winner": true`) {
+		t.Fatalf("tender score: %d %s %s", code, out, errOut)
+	}
+}
