@@ -9,7 +9,12 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/infocheck"
+	"github.com/coprod/coprod/internal/ledger"
+	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/round"
+	"github.com/coprod/coprod/internal/study"
 )
 
 // Password is every demo account's password.
@@ -46,6 +51,7 @@ var people = []struct {
 	{Login{auth.RoleCommissioner, "commissioner@demo.test", "Priya Shah"}, "icb"},
 	{Login{auth.RoleFacilitator, "facilitator@demo.test", "Jordan Ellis"}, "ulo"},
 	{Login{auth.RoleMember, "member@demo.test", "Robin (group member)"}, "ulo"},
+	{Login{auth.RoleMember, "member2@demo.test", "Sky (group member)"}, "ulo"},
 	{Login{auth.RoleProvider, "provider@demo.test", "Sam Okafor"}, "provider"},
 	{Login{auth.RoleEvaluator, "evaluator@demo.test", "Chris Taylor"}, "icb"},
 	{Login{auth.RoleResearcher, "researcher@demo.test", "Dr Morgan Lee"}, "research"},
@@ -64,6 +70,11 @@ func Logins() []Login {
 type Store interface {
 	auth.Service
 	infocheck.Service
+	ledger.Service
+	measure.Service
+	round.Service
+	evidence.Service
+	study.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -102,6 +113,18 @@ func Seed(ctx context.Context, s Store) error {
 		if _, err := s.Assign(ctx, a); err != nil {
 			return err
 		}
+	}
+	if err := seedRounds(ctx, s); err != nil {
+		return err
+	}
+	if err := seedMeasures(ctx, s, orgIDs["provider"]); err != nil {
+		return err
+	}
+	if err := seedStudy(ctx, s, orgIDs["research"]); err != nil {
+		return err
+	}
+	if err := seedLedger(ctx, s); err != nil {
+		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])
 }

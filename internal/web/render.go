@@ -41,6 +41,15 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 			return fieldArgs{V: v, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Hint: hint}
 		},
 	}
+	for name, f := range roundFuncs {
+		funcs[name] = f
+	}
+	for name, f := range tenderFuncs {
+		funcs[name] = f
+	}
+	for name, f := range measureFuncs {
+		funcs[name] = f
+	}
 	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
 	if err != nil {
 		return nil, err

@@ -10,13 +10,25 @@ import (
 
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/infocheck"
+	"github.com/coprod/coprod/internal/ledger"
+	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/round"
+	"github.com/coprod/coprod/internal/study"
+	"github.com/coprod/coprod/internal/tender"
 )
 
 // Store is what the web face needs of storage.
 type Store interface {
 	auth.Service
+	round.Service
+	evidence.Service
 	infocheck.Service
+	ledger.Service
+	measure.Service
+	study.Service
+	tender.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	Ping(ctx context.Context) error
 }
@@ -101,7 +113,12 @@ func (s *Server) routes() http.Handler {
 
 	// Each area of the product registers its routes here, one line each,
 	// from its own routes_<area>.go file.
+	s.roundRoutes(mux)
 	s.readabilityRoutes(mux)
+	s.ledgerRoutes(mux)
+	s.studyRoutes(mux)
+	s.measureRoutes(mux)
+	s.tenderRoutes(mux)
 
 	mux.HandleFunc("/", s.notFound)
 

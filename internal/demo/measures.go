@@ -1,0 +1,185 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/round"
+)
+
+// The demo round's measures, specification, contract and reports. With the
+// profile below the payments work out by hand as follows (£1,200,000 a
+// year, 2.5% at risk: £30,000, £7,500 a quarter; I1 40% = £3,000,
+// I2 30% = £2,250, I3 30% = £2,250 a quarter):
+//
+//	2027-Q1  I1 64 → 20% £600     I2 70 → £0      I3 90 → £0         £600      inadequate (8%)
+//	2027-Q2  I1 72 → 60% £1,800   I2 76 → £2,250  I3 45 → 50% £1,125 £5,175    requires improvement (69%)
+//	2027-Q3  I1 81 → £3,000       I2 78 → £2,250  I3 27 → £2,250     £7,500    good (100%)
+//	2027-Q4  no reports (missing)                                    £0        not rated
+//	                                                          total  £13,275
+const (
+	DemoContract      = "Children and young people's mental health support, 2027 to 2028"
+	DemoContractTotal = 1_327_500 // pence
+	DemoSpecification = "Children and young people's mental health support: service specification"
+)
+
+var demoMeasures = []struct {
+	m      measure.Measure
+	vision []string // bodies of the statements behind it
+	factor string   // description of a factor behind it
+	sign   bool
+}{
+	{measure.Measure{Kind: measure.Experience, Title: "Help the same day in a crisis",
+		PlainEnglish: "The share of young people in crisis who say they got help on the same day.",
+		EasyRead:     "We ask young people in crisis:\nDid you get help the same day?\nWe count how many say yes.",
+		Question:     "When you were in crisis, did you get help on the same day?",
+		Options:      []measure.ResponseOption{{Label: "Yes, every time", Positive: true}, {Label: "Yes, some of the time", Positive: true}, {Label: "No"}},
+		Frequency:    measure.Quarterly, Target: big.NewRat(80, 1), Direction: measure.Higher},
+		[]string{"I get help the same day when I am in crisis"}, "", true},
+	{measure.Measure{Kind: measure.Outcome, Title: "The same worker each time",
+		PlainEnglish: "The share of young people who saw the same named worker at every appointment.",
+		EasyRead:     "You see the same person each time.\nWe count how often this happens.",
+		Numerator:    "young people who saw the same named worker at every appointment", Denominator: "young people supported",
+		DataSource: "the provider's case records", Frequency: measure.Quarterly, Baseline: big.NewRat(40, 1), Target: big.NewRat(75, 1),
+		Direction: measure.Higher},
+		[]string{"I see the same person each time, who knows my story"}, "Having one trusted adult who knows me and does not change", true},
+	{measure.Measure{Kind: measure.Process, Title: "Days to a first appointment",
+		PlainEnglish: "How many days young people wait from referral to their first appointment (the median).",
+		EasyRead:     "How long you wait to see someone.\nShorter is better.",
+		Numerator:    "median days from referral to first appointment", DataSource: "the referral system",
+		Frequency: measure.Quarterly, Baseline: big.NewRat(270, 1), Target: big.NewRat(28, 1), Direction: measure.Lower},
+		[]string{"I choose when, where and how I get support, in my own language"}, "", true},
+	{measure.Measure{Kind: measure.Outcome, Title: "Support in the evening",
+		PlainEnglish: "The share of support sessions offered after 6pm.", EasyRead: "Help is open in the evening.",
+		Frequency: measure.Quarterly, Target: big.NewRat(30, 1), Direction: measure.Higher}, nil, "", false},
+}
+
+var demoSpecText = []map[measure.SectionKey]string{{
+	measure.SectionAims:               "Young people aged 11 to 25 in Bristol get mental health support quickly, from people who know them.",
+	measure.SectionOutcomes:           "Young people feel listened to and get help when they need it.",
+	measure.SectionServiceDescription: "A community service with named workers, open on weekdays.",
+	measure.SectionAccess:             "Appointments in person or online. Interpreters on request.",
+	measure.SectionReporting:          "The provider reports every quarter, within a month of its end.",
+	measure.SectionPayment:            "2.5% of the contract value depends on the indicators.",
+}, {
+	measure.SectionAims:               "Young people aged 11 to 25 in Bristol get mental health support the same day in a crisis, from people who know them.",
+	measure.SectionOutcomes:           "Young people feel listened to, choose how they get support, and get help when they need it.",
+	measure.SectionServiceDescription: "A community service with named workers, open on weekdays and in the evening, with a same-day crisis response.",
+	measure.SectionAccess:             "Appointments in person, online or by text, at a time the young person chooses. BSL and community language interpreters are booked without being asked twice.",
+	measure.SectionReporting:          "The provider reports every quarter, within a month of its end.",
+	measure.SectionPayment:            "2.5% of the contract value depends on the indicators, paid quarterly.",
+}}
+
+// seedMeasures writes the demo round's measures, signed off by Robin (the
+// member@demo.test account), a specification in two versions, and a
+// contract with Riverside Community Support with three of four quarters
+// reported.
+func seedMeasures(ctx context.Context, s Store, providerOrgID string) error {
+	ids := map[string]string{}
+	for _, email := range []string{"commissioner@demo.test", "member@demo.test", "provider@demo.test"} {
+		u, err := s.UserByEmail(ctx, email)
+		if err != nil {
+			return err
+		}
+		ids[email] = u.ID
+	}
+	commissioner := audit.WithActor(ctx, ids["commissioner@demo.test"])
+	member := audit.WithActor(ctx, ids["member@demo.test"])
+	provider := audit.WithActor(ctx, ids["provider@demo.test"])
+	rounds, _, err := s.ListRounds(ctx, round.Query{UserID: ids["commissioner@demo.test"], Limit: 200})
+	if err != nil {
+		return err
+	}
+	var rd *round.Round
+	for i := range rounds {
+		if rounds[i].Title == "Children and young people's mental health" {
+			rd = &rounds[i]
+		}
+	}
+	if rd == nil {
+		return fmt.Errorf("demo: the demo round is missing")
+	}
+	statements, err := s.Statements(ctx, rd.ID, round.Group, "")
+	if err != nil {
+		return err
+	}
+	factors, err := s.Factors(ctx, rd.ID, round.Group, "")
+	if err != nil {
+		return err
+	}
+	var signed []string
+	for _, dm := range demoMeasures {
+		m := dm.m
+		m.RoundID = rd.ID
+		for _, st := range statements {
+			for _, body := range dm.vision {
+				if st.Body == body {
+					m.Links = append(m.Links, measure.EvidenceLink{Kind: measure.FromVision, ID: st.ID})
+				}
+			}
+		}
+		for _, f := range factors {
+			if dm.factor != "" && f.Description == dm.factor {
+				m.Links = append(m.Links, measure.EvidenceLink{Kind: measure.FromFactor, ID: f.ID})
+			}
+		}
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		if err := s.CreateMeasure(commissioner, &m); err != nil {
+			return err
+		}
+		if dm.sign {
+			if err := s.SignOffMeasure(member, rd.ID, m.ID, "Robin"); err != nil {
+				return fmt.Errorf("demo: signing off %q: %w", m.Title, err)
+			}
+			signed = append(signed, m.ID)
+		}
+	}
+	spec, err := s.CreateSpecification(commissioner, rd.ID, DemoSpecification)
+	if err != nil {
+		return err
+	}
+	if _, err := s.AddSpecVersion(commissioner, rd.ID, spec.ID, demoSpecText[0], signed[:2]); err != nil {
+		return err
+	}
+	v2, err := s.AddSpecVersion(commissioner, rd.ID, spec.ID, demoSpecText[1], signed)
+	if err != nil {
+		return err
+	}
+	if err := s.SignOffSpecVersion(member, rd.ID, spec.ID, v2.Number, "Robin"); err != nil {
+		return err
+	}
+	n := measure.NewContract{RoundID: rd.ID, Title: DemoContract, ProviderOrgID: providerOrgID, StartsOn: "2027-04-01",
+		EndsOn: "2028-03-31", Value: "1,200,000", SpecID: spec.ID, VersionNumber: v2.Number}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	c, err := s.CreateContract(commissioner, n)
+	if err != nil {
+		return err
+	}
+	d := func(s string) *big.Rat { r, _ := measure.ParseDecimal(s); return r }
+	p := &measure.Profile{AtRiskPercent: d("2.5"), Periods: []string{"2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"},
+		Indicators: []measure.Indicator{
+			{ID: "I1", Name: "Help the same day in a crisis", MeasureID: signed[0], WeightPercent: d("40"), Direction: measure.Higher,
+				Curve: measure.Curve{Type: measure.Linear, ZeroAt: d("60"), FullAt: d("80")}},
+			{ID: "I2", Name: "The same worker each time", MeasureID: signed[1], WeightPercent: d("30"), Direction: measure.Higher,
+				Curve: measure.Curve{Type: measure.Threshold, Target: d("75")}},
+			{ID: "I3", Name: "Days to a first appointment", MeasureID: signed[2], WeightPercent: d("30"), Direction: measure.Lower,
+				Curve: measure.Curve{Type: measure.Banded, Bands: []measure.Band{{Reach: d("56"), PayPercent: d("50")}, {Reach: d("28"), PayPercent: d("100")}}}},
+		}}
+	due := map[string]string{"2027-Q1": "2027-07-31", "2027-Q2": "2027-10-31", "2027-Q3": "2028-01-31", "2027-Q4": "2028-04-30"}
+	if err := s.SetPaymentProfile(commissioner, c.ID, p, due); err != nil {
+		return err
+	}
+	var reports []measure.Report
+	for _, x := range []struct{ period, i1, i2, i3 string }{{"2027-Q1", "64", "70", "90"}, {"2027-Q2", "72", "76", "45"}, {"2027-Q3", "81", "78", "27"}} {
+		reports = append(reports, measure.Report{Period: x.period, Indicator: "I1", Value: d(x.i1)},
+			measure.Report{Period: x.period, Indicator: "I2", Value: d(x.i2)}, measure.Report{Period: x.period, Indicator: "I3", Value: d(x.i3)})
+	}
+	return s.SubmitReports(provider, c.ID, reports)
+}

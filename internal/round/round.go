@@ -1,0 +1,246 @@
+// Package round holds commissioning rounds: their stages, the group's stake
+// made exact, the people in a round, members with consent, sessions and
+// involvement payments. It is pure: internal/store implements Service.
+package round
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/coprod/coprod/internal/apperr"
+)
+
+// Purpose is what a round is for.
+type Purpose string
+
+const (
+	PurposeMeasures      Purpose = "measures"
+	PurposeCoprocurement Purpose = "coprocurement"
+	PurposeBoth          Purpose = "both"
+)
+
+// Purposes lists the purposes in the order forms show them.
+var Purposes = []Purpose{PurposeMeasures, PurposeCoprocurement, PurposeBoth}
+
+// Label is the purpose in plain English.
+func (p Purpose) Label() string {
+	switch p {
+	case PurposeMeasures:
+		return "Experience and outcome measures"
+	case PurposeCoprocurement:
+		return "Co-procurement"
+	case PurposeBoth:
+		return "Measures and co-procurement"
+	}
+	return string(p)
+}
+
+// Round is one commissioning exercise for one care area.
+type Round struct {
+	ID             string
+	OrgID          string
+	OrgName        string
+	Title          string
+	CareArea       string
+	Purpose        Purpose
+	Stake          Stake
+	StartsOn       string // YYYY-MM-DD
+	EndsOn         string
+	Stage          Stage
+	PublishedAt    *time.Time
+	ClosedAt       *time.Time
+	ImpactWhat     string
+	ImpactEvidence string
+	DotsPerMember  int
+	Voting         Voting
+	CreatedAt      time.Time
+}
+
+// Published reports whether the stake is locked.
+func (r *Round) Published() bool { return r.PublishedAt != nil }
+
+// Closed reports whether the round has ended with its impact recorded.
+func (r *Round) Closed() bool { return r.ClosedAt != nil }
+
+// NewRound is what a commissioner enters to open a round.
+type NewRound struct {
+	OrgID    string
+	Title    string
+	CareArea string
+	Purpose  Purpose
+	Stake    string // as typed
+	StartsOn string
+	EndsOn   string
+
+	stake Stake
+}
+
+// ParsedStake is the stake once Validate has accepted it.
+func (n *NewRound) ParsedStake() Stake { return n.stake }
+
+// Validate normalises the input and returns every problem at once.
+func (n *NewRound) Validate() error {
+	n.Title, n.CareArea = strings.TrimSpace(n.Title), strings.TrimSpace(n.CareArea)
+	var fs []apperr.FieldError
+	add := func(field, msg string) { fs = append(fs, apperr.FieldError{Field: field, Message: msg}) }
+	if n.OrgID == "" {
+		add("org_id", "Select the commissioning organisation")
+	}
+	if m := checkText("the round's title", n.Title, 200); m != "" {
+		add("title", m)
+	}
+	if m := checkText("the care area", n.CareArea, 200); m != "" {
+		add("care_area", m)
+	}
+	if !validPurpose(n.Purpose) {
+		add("purpose", "Select what the round is for")
+	}
+	var m string
+	if n.stake, m = ParseStake(n.Stake); m != "" {
+		add("stake", m)
+	}
+	start, m1 := ParseDate(n.StartsOn)
+	if m1 != "" {
+		add("starts_on", "Start date: "+m1)
+	}
+	end, m2 := ParseDate(n.EndsOn)
+	if m2 != "" {
+		add("ends_on", "End date: "+m2)
+	}
+	if m1 == "" && m2 == "" && end.Before(start) {
+		add("ends_on", "The end date must be on or after the start date")
+	}
+	if m1 == "" {
+		n.StartsOn = start.Format(DateLayout)
+	}
+	if m2 == "" {
+		n.EndsOn = end.Format(DateLayout)
+	}
+	return apperr.Fields(fs)
+}
+
+func validPurpose(p Purpose) bool {
+	for _, v := range Purposes {
+		if v == p {
+			return true
+		}
+	}
+	return false
+}
+
+// checkText returns a problem with required free text, or "".
+func checkText(what, s string, max int) string {
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		return "Enter " + what
+	case n > max:
+		return strings.ToUpper(what[:1]) + what[1:] + " must be " + strconv.Itoa(max) + " characters or fewer"
+	}
+	return ""
+}
+
+// checkOptional returns a problem with optional free text, or "".
+func checkOptional(what, s string, max int) string {
+	if utf8.RuneCountInString(s) > max {
+		return strings.ToUpper(what[:1]) + what[1:] + " must be " + strconv.Itoa(max) + " characters or fewer"
+	}
+	return ""
+}
+
+// StakeChange is a new stake for a round, with the group's agreement when
+// it lowers a published stake.
+type StakeChange struct {
+	Stake    string // as typed
+	AgreedBy string // who in the group agreed
+	AgreedOn string // the date they agreed
+	Minutes  string // the minutes of that decision
+
+	stake Stake
+}
+
+// ParsedStake is the new stake once Validate has accepted it.
+func (c *StakeChange) ParsedStake() Stake { return c.stake }
+
+// Validate applies the stake rule: before publishing the stake may change
+// freely; afterwards it is locked, and lowering it needs the group's
+// recorded agreement (who, when, the minutes).
+func (c *StakeChange) Validate(r *Round) error {
+	c.AgreedBy, c.Minutes = strings.TrimSpace(c.AgreedBy), strings.TrimSpace(c.Minutes)
+	var m string
+	if c.stake, m = ParseStake(c.Stake); m != "" {
+		return apperr.Fields([]apperr.FieldError{{Field: "stake", Message: m}})
+	}
+	if c.stake == r.Stake {
+		return apperr.Fields([]apperr.FieldError{{Field: "stake", Message: "The stake is already " + r.Stake.String()}})
+	}
+	if !r.Published() || c.stake > r.Stake {
+		return nil
+	}
+	var fs []apperr.FieldError
+	if c.AgreedBy == "" {
+		fs = append(fs, apperr.FieldError{Field: "agreed_by", Message: "Say who in the group agreed to lower the stake"})
+	} else if m := checkOptional("who agreed", c.AgreedBy, 500); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "agreed_by", Message: m})
+	}
+	if d, m := ParseDate(c.AgreedOn); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "agreed_on", Message: "Date agreed: " + m})
+	} else {
+		c.AgreedOn = d.Format(DateLayout)
+	}
+	if c.Minutes == "" {
+		fs = append(fs, apperr.FieldError{Field: "minutes", Message: "Enter the minutes of the meeting where the group agreed"})
+	} else if m := checkOptional("the minutes", c.Minutes, 10000); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "minutes", Message: m})
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	return &apperr.Error{Code: apperr.Invalid, Fields: fs, Message: "The stake was locked when the round was published. " +
+		"To lower it from " + r.Stake.String() + " to " + c.stake.String() + ", record the group's agreement: who agreed, when, and the minutes."}
+}
+
+// StakeRecord is one change of a round's stake, shown on the round.
+type StakeRecord struct {
+	From, To  Stake
+	AgreedBy  string
+	AgreedOn  string
+	Minutes   string
+	ChangedBy string // user id
+	ChangedAt time.Time
+}
+
+// Lowered reports whether the change lowered the stake.
+func (s StakeRecord) Lowered() bool { return s.To < s.From }
+
+// StageRecord is one recorded move between stages.
+type StageRecord struct {
+	From, To  Stage
+	Reason    string
+	ChangedBy string
+	ChangedAt time.Time
+}
+
+// Impact is the tangible change a round closes with.
+type Impact struct {
+	What     string
+	Evidence string
+}
+
+// Validate checks a round can close with this impact: only from the Impact
+// stage, and only with both what changed and the evidence of it.
+func (i *Impact) Validate(r *Round) error {
+	i.What, i.Evidence = strings.TrimSpace(i.What), strings.TrimSpace(i.Evidence)
+	if r.Stage != StageImpact {
+		return apperr.Errorf(apperr.Conflict, "A round can close only at the Impact stage. This round is at the %s stage.", r.Stage.Label())
+	}
+	var fs []apperr.FieldError
+	if m := checkText("what changed", i.What, 5000); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "what", Message: m})
+	}
+	if m := checkText("the evidence that it changed", i.Evidence, 5000); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "evidence", Message: m})
+	}
+	return apperr.Fields(fs)
+}

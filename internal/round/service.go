@@ -1,0 +1,69 @@
+package round
+
+import (
+	"context"
+	"time"
+
+	"github.com/coprod/coprod/internal/auth"
+)
+
+// Voting is the state of a round's dot vote on vision statements.
+type Voting string
+
+const (
+	VotingNotStarted Voting = "not_started"
+	VotingOpen       Voting = "open"
+	VotingClosed     Voting = "closed"
+)
+
+// Query pages through rounds by keyset. A platform admin lists every
+// round; anyone else only the rounds they hold a role in.
+type Query struct {
+	UserID string
+	All    bool
+	After  string
+	Limit  int
+}
+
+// PaymentLine is one payment as the finance export shows it.
+type PaymentLine struct {
+	Payment
+	SessionStartsAt time.Time
+	Pseudonym       string
+	RealName        string
+}
+
+// Service is what the faces need of rounds; internal/store implements it.
+// The acting user comes from audit.WithActor on the context; every change
+// is audited. Methods taking an Audience leave out, for the Group, what
+// members who withdrew consent contributed.
+type Service interface {
+	CreateRound(ctx context.Context, n NewRound, leadUserID string) (*Round, error)
+	RoundByID(ctx context.Context, id string) (*Round, error)
+	ListRounds(ctx context.Context, q Query) (rounds []Round, next string, err error)
+	PublishRound(ctx context.Context, id string) error
+	ChangeStake(ctx context.Context, id string, c StakeChange) error
+	MoveStage(ctx context.Context, id string, to Stage, reason string) error
+	CloseRound(ctx context.Context, id string, i Impact) error
+	StakeHistory(ctx context.Context, id string) ([]StakeRecord, error)
+	StageHistory(ctx context.Context, id string) ([]StageRecord, error)
+
+	Participants(ctx context.Context, roundID string) ([]Participant, error)
+	CreateRoundInvitation(ctx context.Context, roundID string, role auth.Role, ttl time.Duration) (inv *Invitation, token string, err error)
+	RoundInvitationByToken(ctx context.Context, token string) (*Invitation, error)
+	AcceptRoundInvitation(ctx context.Context, token, userID, pseudonym string) (*Invitation, error)
+
+	AddRoundMember(ctx context.Context, roundID string, n NewMember) (*Member, error)
+	RoundMembers(ctx context.Context, roundID string, a Audience) ([]Member, error)
+	RoundMember(ctx context.Context, roundID, memberID string, a Audience) (*Member, error)
+	MemberForUser(ctx context.Context, roundID, userID string) (*Member, error)
+	RecordConsent(ctx context.Context, roundID, memberID string, p ConsentPurpose, given bool) error
+	ConsentHistory(ctx context.Context, memberID string) ([]ConsentRecord, error)
+
+	CreateGroupSession(ctx context.Context, roundID string, n NewSession) (*Session, error)
+	ListGroupSessions(ctx context.Context, roundID, after string, limit int) (sessions []Session, next string, err error)
+	GroupSessionByID(ctx context.Context, roundID, id string) (*Session, error)
+	SetAttendance(ctx context.Context, roundID, sessionID string, memberIDs []string) error
+	AddPayment(ctx context.Context, roundID, sessionID string, n NewPayment) error
+	RoundPayments(ctx context.Context, roundID string) ([]PaymentLine, error)
+}

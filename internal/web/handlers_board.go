@@ -1,0 +1,162 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/ledger"
+	"github.com/coprod/coprod/internal/round"
+)
+
+// flaggedItem is an item with the flags that apply today.
+type flaggedItem struct {
+	ledger.Item
+	Flags []ledger.Flag
+}
+
+func (s *Server) flagged(items []ledger.Item) []flaggedItem {
+	today := s.cfg.Now()
+	out := make([]flaggedItem, len(items))
+	for i, it := range items {
+		out[i] = flaggedItem{Item: it, Flags: ledger.FlagsOn(itemFacts(&it), today)}
+	}
+	return out
+}
+
+func itemFacts(it *ledger.Item) ledger.Facts {
+	f := ledger.Facts{Status: it.Status, DoneOn: it.DoneOn, EvidenceCount: it.EvidenceCount, VerdictCount: it.VerdictCount}
+	if it.Commitment != nil {
+		f.DueOn, f.Commitment = it.Commitment.DueOn, it.Commitment.What
+	}
+	return f
+}
+
+// boardQuery reads the board's filters from the address.
+func boardQuery(q url.Values) ledger.Query {
+	return ledger.Query{Theme: q.Get("theme"), OrgID: q.Get("org"), RoundID: q.Get("round"),
+		Status: ledger.Status(q.Get("status")), Flag: ledger.Flag(q.Get("flag")), After: q.Get("after")}
+}
+
+// boardNext is the address query of the next page: the same filters.
+func boardNext(q url.Values, next string) url.Values {
+	if next == "" {
+		return nil
+	}
+	v := url.Values{}
+	for _, k := range []string{"theme", "org", "round", "status", "flag"} {
+		if x := q.Get(k); x != "" {
+			v.Set(k, x)
+		}
+	}
+	v.Set("after", next)
+	return v
+}
+
+type boardData struct {
+	Stats         ledger.Stats
+	Orgs, Rounds  []ledger.ScopeStats
+	Themes        []string
+	StatusOptions []round.Option
+	FlagOptions   []round.Option
+	Items         []flaggedItem
+	Filters       url.Values // the filters in force, for the export links
+	Next          url.Values
+	First         bool
+	Filtered      bool
+	Flags         []ledger.Flag
+	Words         []ledger.VagueWord
+}
+
+func statusOptions() []round.Option {
+	var out []round.Option
+	for _, s := range ledger.Statuses {
+		out = append(out, round.Option{Key: string(s), Label: s.Label()})
+	}
+	return out
+}
+
+func flagOptions() []round.Option {
+	var out []round.Option
+	for _, f := range ledger.AllFlags {
+		out = append(out, round.Option{Key: string(f), Label: f.Label()})
+	}
+	return out
+}
+
+// board is the public board: figures, filters and a page of items.
+func (s *Server) board(w http.ResponseWriter, r *http.Request) {
+	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		return
+	}
+	ctx, q := r.Context(), r.URL.Query()
+	bq := boardQuery(q)
+	bq.Limit = 25
+	page, err := s.store.BoardItems(ctx, bq)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := boardData{StatusOptions: statusOptions(), FlagOptions: flagOptions(), Items: s.flagged(page.Items),
+		Next: boardNext(q, page.Next), First: bq.After == "", Flags: ledger.AllFlags, Words: ledger.VagueWords}
+	if d.Stats, d.Orgs, d.Rounds, err = s.store.BoardStats(ctx); err == nil {
+		d.Themes, err = s.store.BoardThemes(ctx)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Filters = boardNext(q, "-")
+	d.Filters.Del("after")
+	d.Filtered = len(d.Filters) > 0
+	s.render(w, r, http.StatusOK, "board_list", view{Title: "You said, we did: did it change?", Form: q, Data: d})
+}
+
+type boardItemData struct {
+	Item  flaggedItem
+	Staff bool // the reader may open the item's management page
+}
+
+// publicItem loads an item as the public sees it, or writes the error page.
+func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemData, bool) {
+	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		return nil, false
+	}
+	it, err := s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Public)
+	if err != nil {
+		if apperr.Code(err) == apperr.NotFound {
+			err = apperr.Errorf(apperr.NotFound, "There is no item at this address. It may have been taken down because the person who said it withdrew their consent.")
+		}
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return &boardItemData{Item: s.flagged([]ledger.Item{*it})[0], Staff: s.canOnItem(r, auth.ActionViewLedger, it)}, true
+}
+
+func (s *Server) boardItem(w http.ResponseWriter, r *http.Request) {
+	if d, ok := s.publicItem(w, r); ok {
+		s.render(w, r, http.StatusOK, "board_item", view{Title: "What was said and what was done", Data: d})
+	}
+}
+
+func (s *Server) boardItemEasyRead(w http.ResponseWriter, r *http.Request) {
+	if d, ok := s.publicItem(w, r); ok {
+		s.render(w, r, http.StatusOK, "board_easy_read", view{Title: "Easy Read: what was said and what was done", Data: d})
+	}
+}
+
+// canOnItem asks the policy about an item: allowed if allowed over its
+// round or any of its organisations.
+func (s *Server) canOnItem(r *http.Request, action auth.Action, it *ledger.Item) bool {
+	p := principal(r)
+	if it.RoundID != "" && auth.Can(p, action, roundObject(it.RoundID)) {
+		return true
+	}
+	for _, o := range it.Orgs {
+		if auth.Can(p, action, auth.Object{Type: auth.ScopeOrganisation, ID: o.ID}) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,188 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/round"
+)
+
+type storyListData struct {
+	listData[evidence.Story]
+}
+
+func (s *Server) storyList(w http.ResponseWriter, r *http.Request) {
+	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
+	if !ok {
+		return
+	}
+	q := r.URL.Query()
+	a, err := s.audience(r, rd.ID)
+	var stories []evidence.Story
+	var next string
+	if err == nil {
+		stories, next, err = s.store.Stories(r.Context(), rd.ID, a, q.Get("q"), q.Get("after"), 20)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.showRound(w, r, http.StatusOK, "round_stories", "Stories", rd,
+		storyListData{listData[evidence.Story]{Items: stories, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}}, nil)
+}
+
+// storyQuestions asks for a story one question a page.
+func (s *Server) storyQuestions(r *http.Request, p roundPage) questions {
+	story := func(a url.Values) evidence.NewStory {
+		return evidence.NewStory{MemberID: p.actingMember(a), Title: a.Get("title"), Body: a.Get("body"), EasyRead: a.Get("easy_read")}
+	}
+	return questions{Caption: "Share a story", Action: "/rounds/" + p.Round.ID + "/stories", Button: "Save story",
+		List: append(memberQuestion(p, "Whose story is it?"),
+			question{Name: "title", Title: "What would you like to call your story?", Kind: "text"},
+			question{Name: "body", Title: "Tell us your story", Hint: "Write as much or as little as you like. Only you and the facilitators see it until you agree to share it.", Kind: "textarea"},
+			question{Name: "easy_read", Title: "Would you like to add an Easy Read summary?", Hint: "Short sentences, one idea each", Kind: "textarea", Optional: true}),
+		check: func(a url.Values) error { n := story(a); return n.Validate() },
+		save: func(a url.Values) (string, error) {
+			n := story(a)
+			if err := n.Validate(); err != nil {
+				return "", err
+			}
+			st, err := s.store.AddStory(r.Context(), p.Round.ID, n)
+			if err != nil {
+				return "", err
+			}
+			return "/rounds/" + p.Round.ID + "/stories/" + st.ID + "?done=story-added", nil
+		}}
+}
+
+func (s *Server) storyNewForm(w http.ResponseWriter, r *http.Request) {
+	s.contribute(w, r, s.storyQuestions, false)
+}
+
+func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request) {
+	s.contribute(w, r, s.storyQuestions, true)
+}
+
+type storyData struct {
+	Story  *evidence.Story
+	CanAdd bool // the reader may add steps: their own story, or a facilitator
+}
+
+// ownStory loads a story for a change: a facilitator may change any story,
+// a member only their own.
+func (s *Server) ownStory(r *http.Request, p roundPage) (*evidence.Story, bool, error) {
+	st, err := s.store.StoryByID(r.Context(), p.Round.ID, r.PathValue("sid"), p.Audience)
+	if err != nil {
+		return nil, false, err
+	}
+	if p.Facilitator() {
+		return st, true, nil
+	}
+	// The author's id is needed even when the story is anonymous to the reader.
+	owner, err := s.store.StoryByID(r.Context(), p.Round.ID, st.ID, round.Facilitators)
+	if err != nil {
+		return nil, false, err
+	}
+	return st, p.Acting != "" && owner.Author.MemberID == p.Acting && p.Can["contribute"], nil
+}
+
+func (s *Server) storyShow(w http.ResponseWriter, r *http.Request) {
+	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
+	if !ok {
+		return
+	}
+	p, err := s.newRoundPage(r, rd, nil)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	st, mine, err := s.ownStory(r, p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Page = storyData{Story: st, CanAdd: mine && !rd.Closed()}
+	s.render(w, r, http.StatusOK, "round_story", view{Title: st.Title, Data: p})
+}
+
+func (s *Server) stepNewForm(w http.ResponseWriter, r *http.Request) { s.stepFlow(w, r, false) }
+
+func (s *Server) stepCreate(w http.ResponseWriter, r *http.Request) { s.stepFlow(w, r, true) }
+
+// feelingOptions is the 5-point scale as choices, in words and numbers.
+func feelingOptions() []round.Option {
+	var out []round.Option
+	for _, f := range evidence.Feelings {
+		out = append(out, round.Option{Key: strconv.Itoa(int(f)), Label: f.Label() + " (" + strconv.Itoa(int(f)) + " out of 5)"})
+	}
+	return out
+}
+
+// stepFlow asks for the next step of a pathway one question a page; only
+// the story's author, or a facilitator, may add to it.
+func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool) {
+	rd, ok := s.loadRound(w, r, auth.ActionContribute)
+	if !ok {
+		return
+	}
+	p, err := s.newRoundPage(r, rd, nil)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	st, mine, err := s.ownStory(r, p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !mine {
+		s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Only the person who shared this story, or a facilitator, can add to its pathway."))
+		return
+	}
+	step := func(a url.Values) evidence.Step {
+		feeling, _ := strconv.Atoi(a.Get("feeling"))
+		return evidence.Step{Touchpoint: a.Get("touchpoint"), WhatHappened: a.Get("what_happened"), Feeling: evidence.Feeling(feeling),
+			Helped: a.Get("helped"), Hurt: a.Get("hurt")}
+	}
+	base := "/rounds/" + rd.ID + "/stories/" + st.ID
+	qs := questions{Caption: "Step " + strconv.Itoa(len(st.Steps)+1) + " of the pathway in “" + st.Title + "”", Action: base + "/steps", Button: "Add step",
+		List: []question{
+			{Name: "touchpoint", Title: "Where did you go, or who did you see?", Hint: "For example: GP, school nurse, A&E, crisis team", Kind: "text"},
+			{Name: "what_happened", Title: "What happened?", Kind: "textarea"},
+			{Name: "feeling", Title: "How did it feel?", Kind: "radio", Options: feelingOptions()},
+			{Name: "helped", Title: "What helped?", Kind: "textarea", Optional: true},
+			{Name: "hurt", Title: "What hurt?", Kind: "textarea", Optional: true},
+			{Name: "then", Title: "What next?", Kind: "radio", Options: []round.Option{{Key: "another", Label: "Add another step"}, {Key: "done", Label: "That is the whole pathway for now"}}},
+		},
+		check: func(a url.Values) error {
+			x := step(a)
+			err := x.Validate()
+			if a.Get("then") != "another" && a.Get("then") != "done" {
+				fs := append(apperr.FieldsOf(err), apperr.FieldError{Field: "then", Message: "Choose whether to add another step"})
+				return apperr.Fields(fs)
+			}
+			return err
+		},
+		save: func(a url.Values) (string, error) {
+			x := step(a)
+			if err := x.Validate(); err != nil {
+				return "", err
+			}
+			if err := s.store.AddStep(r.Context(), rd.ID, st.ID, x); err != nil {
+				return "", err
+			}
+			if a.Get("then") == "another" {
+				return base + "/steps/new?done=step-added", nil
+			}
+			return base + "?done=step-added", nil
+		}}
+	if answering {
+		s.answerQuestion(w, r, rd, qs)
+		return
+	}
+	s.startQuestions(w, r, rd, qs)
+}

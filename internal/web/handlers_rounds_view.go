@@ -1,0 +1,256 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/round"
+)
+
+// roundFuncs are the template functions of the rounds area, added to every
+// page's function map by parsePages.
+var roundFuncs = map[string]any{
+	"choices": choicesFor,
+	"optionLabel": func(opts []round.Option, key string) string {
+		return strings.Join(round.Labels(opts, []string{key}), "")
+	},
+	"optionLabels":   func(opts []round.Option, keys []string) string { return strings.Join(round.Labels(opts, keys), ", ") },
+	"roundOptions":   func(name string) []round.Option { return roundOptionLists[name] },
+	"pence":          round.FormatPence,
+	"ukDate":         round.FormatDate,
+	"roundRoleLabel": round.RoleLabel,
+	"stages":         func() []round.Stage { return round.Stages },
+	"feelings":       func() []evidence.Feeling { return evidence.Feelings },
+	"evidenceKinds":  func() []evidence.Kind { return evidence.Kinds },
+	"consentPurposes": func() []round.ConsentPurpose {
+		return round.ConsentPurposes
+	},
+}
+
+// roundOptionLists are the fixed lists forms offer, by name.
+var roundOptionLists = map[string][]round.Option{
+	"adjustments":  round.Adjustments,
+	"formats":      round.Formats,
+	"activities":   round.Activities,
+	"methods":      round.PaymentMethods,
+	"factorKinds":  evidence.FactorKinds,
+	"domains":      evidence.Domains,
+	"serviceTypes": evidence.ServiceTypes,
+	"dimensions":   evidence.Dimensions,
+	"purposes":     purposeOptions(),
+	"roundRoles":   roundRoleOptions(),
+	"consents":     consentOptions(),
+}
+
+func purposeOptions() []round.Option {
+	var out []round.Option
+	for _, p := range round.Purposes {
+		out = append(out, round.Option{Key: string(p), Label: p.Label()})
+	}
+	return out
+}
+
+func roundRoleOptions() []round.Option {
+	var out []round.Option
+	for _, r := range round.RoundRoles {
+		out = append(out, round.Option{Key: string(r), Label: round.RoleLabel(r)})
+	}
+	return out
+}
+
+func consentOptions() []round.Option {
+	var out []round.Option
+	for _, p := range round.ConsentPurposes {
+		out = append(out, round.Option{Key: string(p), Label: p.Label()})
+	}
+	return out
+}
+
+// choiceArgs is what the "choices" template needs to draw a group of radios
+// or checkboxes in a fieldset, with its legend, hint and error.
+type choiceArgs struct {
+	Name, Legend, Type, Hint, Error string
+	Items                           []choiceItem
+}
+
+type choiceItem struct {
+	ID, Value, Label string
+	Checked          bool
+}
+
+// choicesFor builds a radio or checkbox group for a page's form.
+func choicesFor(v view, name, legend, typ, hint string, opts []round.Option) choiceArgs {
+	return choiceList(v.Form, v.Errors, name, legend, typ, hint, opts)
+}
+
+// choiceList builds a radio or checkbox group; the first input takes the
+// field's name as its id so the error summary's link lands on it.
+func choiceList(form url.Values, errs []apperr.FieldError, name, legend, typ, hint string, opts []round.Option) choiceArgs {
+	picked := map[string]bool{}
+	for _, x := range form[name] {
+		picked[x] = true
+	}
+	a := choiceArgs{Name: name, Legend: legend, Type: typ, Hint: hint, Error: fieldError(errs, name)}
+	for i, o := range opts {
+		id := name + "-" + o.Key
+		if i == 0 {
+			id = name
+		}
+		a.Items = append(a.Items, choiceItem{ID: id, Value: o.Key, Label: o.Label, Checked: picked[o.Key]})
+	}
+	return a
+}
+
+// roundObject is the policy object for a round.
+func roundObject(id string) auth.Object { return auth.Object{Type: auth.ScopeRound, ID: id} }
+
+// loadRound authorises action on the round named in the path and loads it;
+// on false the response has been written.
+func (s *Server) loadRound(w http.ResponseWriter, r *http.Request, action auth.Action) (*round.Round, bool) {
+	id := r.PathValue("id")
+	if !s.authorize(w, r, action, roundObject(id)) {
+		return nil, false
+	}
+	rd, err := s.store.RoundByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	return rd, true
+}
+
+// audience is who the reader is for consent: the round's facilitators see
+// everything (withdrawn content marked); everyone else gets the Group view,
+// with their own contributions if they are in the group.
+func (s *Server) audience(r *http.Request, roundID string) (round.Audience, error) {
+	if auth.Can(principal(r), auth.ActionViewPrivate, roundObject(roundID)) {
+		return round.Facilitators, nil
+	}
+	p := principal(r)
+	if !p.SignedIn() {
+		return round.Group, nil
+	}
+	m, err := s.store.MemberForUser(r.Context(), roundID, p.User.ID)
+	switch {
+	case err == nil:
+		return round.Group.As(m.ID), nil
+	case apperr.Code(err) == apperr.NotFound:
+		return round.Group, nil
+	}
+	return round.Group, err
+}
+
+// can reports whether the reader may do action in the round, for links.
+func can(r *http.Request, action auth.Action, roundID string) bool {
+	return auth.Can(principal(r), action, roundObject(roundID))
+}
+
+// roundPage is what every page inside a round gets as Data, with the
+// page's own data in Page.
+type roundPage struct {
+	Round    *round.Round
+	Audience round.Audience
+	// Acting is the reader's own member record ("" when they are not a
+	// member); Members is who a facilitator may act for.
+	Acting  string
+	Members []round.Member
+	Can     map[string]bool
+	Page    any
+}
+
+// Facilitator reports whether the reader sees the facilitators' view.
+func (p roundPage) Facilitator() bool { return p.Audience.Facilitator }
+
+// newRoundPage gathers what every round page shows about the reader.
+func (s *Server) newRoundPage(r *http.Request, rd *round.Round, page any) (roundPage, error) {
+	a, err := s.audience(r, rd.ID)
+	if err != nil {
+		return roundPage{}, err
+	}
+	p := roundPage{Round: rd, Audience: a, Acting: a.Self, Page: page, Can: map[string]bool{
+		"manage":     can(r, auth.ActionManageRound, rd.ID),
+		"stage":      can(r, auth.ActionMoveStage, rd.ID),
+		"invite":     can(r, auth.ActionInviteToRound, rd.ID),
+		"group":      can(r, auth.ActionRunGroup, rd.ID),
+		"contribute": can(r, auth.ActionContribute, rd.ID),
+		"services":   can(r, auth.ActionManageServices, rd.ID),
+	}}
+	if p.Facilitator() {
+		if p.Members, err = s.store.RoundMembers(r.Context(), rd.ID, round.Facilitators); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// actingMember is the member a contribution is made as: a member's own
+// record, or the member a facilitator chose in the form.
+func (p roundPage) actingMember(answers url.Values) string {
+	if p.Facilitator() {
+		return answers.Get("member_id")
+	}
+	return p.Acting
+}
+
+// showRound renders a round page with the shared round data.
+func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, page, title string, rd *round.Round, data any, errs []apperr.FieldError) {
+	p, err := s.newRoundPage(r, rd, data)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, page, view{Title: title, Errors: errs, Form: formValues(r), Data: p})
+}
+
+// formValues are the values a page's form shows: what was posted, or the query.
+func formValues(r *http.Request) map[string][]string {
+	if r.Method == http.MethodPost {
+		return r.PostForm
+	}
+	return r.URL.Query()
+}
+
+// roundFormError re-displays a round form with its problems, or shows the
+// error page when the error is not about fields.
+func (s *Server) roundFormError(w http.ResponseWriter, r *http.Request, err error, page, title string, rd *round.Round, data any) {
+	fs := apperr.FieldsOf(err)
+	if len(fs) == 0 {
+		s.fail(w, r, err)
+		return
+	}
+	s.showRound(w, r, statusFor[apperr.Code(err)], page, title, rd, data, fs)
+}
+
+func init() {
+	for k, v := range map[string]string{
+		"round-created":   "Round opened. The stake is committed; publish the round to lock it.",
+		"round-published": "Round published. The stake is now locked.",
+		"stake-changed":   "Stake changed.",
+		"stage-moved":     "Stage changed.",
+		"round-closed":    "Round closed with its impact recorded.",
+		"joined":          "You have joined the round.",
+		"member-joined":   "Member added to the group.",
+		"consent-saved":   "Consent recorded.",
+		"session-added":   "Session added.",
+		"attendance":      "Attendance saved.",
+		"payment-added":   "Payment recorded.",
+		"story-added":     "Story saved. You can now map the pathway, one step at a time.",
+		"step-added":      "Step added to the pathway.",
+		"factor-added":    "Factor added.",
+		"me-too":          "Your “me too” has been counted.",
+		"service-added":   "Service added.",
+		"feedback-added":  "Feedback saved.",
+		"imported":        "Feedback imported.",
+		"statement-added": "Statement added.",
+		"votes-saved":     "Your dots have been placed.",
+		"voting-changed":  "Voting updated.",
+		"theme-added":     "Theme added.",
+		"tagged":          "Theme added to the item.",
+	} {
+		flashMessages[k] = v
+	}
+}

@@ -1,0 +1,18 @@
+package web
+
+import "reflect"
+
+// tenderFuncs are the template functions of the tenders area.
+var tenderFuncs = map[string]any{
+	// deref shows what an optional value (a pointer) holds, "" for none.
+	"deref": func(v any) any {
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Pointer {
+			return v
+		}
+		if rv.IsNil() {
+			return ""
+		}
+		return rv.Elem().Interface()
+	},
+}
