@@ -1,145 +1,24 @@
 package ocds
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/coprod/coprod/ocds/ocdstest"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// sharedData returns $COPROD_SHARED_DATA/ocds or <repo root>/../shared/data/ocds, where the OCDS 1.1.5
-// schemas and the extensions are kept unchanged (never copied into the
-// repository). When it is missing the test is skipped, unless
-// COPROD_TEST_STRICT=1, when it fails.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
+// The validation helpers live in ocdstest, shared with other packages' tests.
+var (
+	sharedData = func(t *testing.T) string { t.Helper(); return ocdstest.SharedData(t) }
+	mergePatch = ocdstest.MergePatch
+	validator  = func(t *testing.T, data string, extensions []string) *jsonschema.Schema {
+		t.Helper()
+		return ocdstest.Validator(t, data, extensions)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "data")
-	if env := os.Getenv("COPROD_SHARED_DATA"); env != "" {
-		shared = env // a clone that is not beside the shared folder
-	}
-	data := filepath.Join(shared, "ocds")
-	if _, err := os.Stat(filepath.Join(data, "1.1.5", "release-package-schema.json")); err != nil {
-		if os.Getenv("COPROD_TEST_STRICT") == "1" {
-			t.Fatalf("OCDS schemas missing at %s (COPROD_TEST_STRICT=1)", data)
-		}
-		t.Skipf("OCDS schemas missing at %s; skipping schema validation (set COPROD_TEST_STRICT=1 to fail instead)", data)
-	}
-	return data
-}
-
-func readJSON(t *testing.T, path string) any {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	v, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return v
-}
-
-// mergePatch applies an RFC 7386 JSON Merge Patch to target and returns the
-// result: an object patch merges member by member, recursively; a null
-// member deletes; anything else (arrays included) replaces whole.
-func mergePatch(target, patch any) any {
-	p, ok := patch.(map[string]any)
-	if !ok {
-		return patch
-	}
-	t, ok := target.(map[string]any)
-	if !ok {
-		t = map[string]any{}
-	}
-	for k, v := range p {
-		if v == nil {
-			delete(t, k)
-			continue
-		}
-		t[k] = mergePatch(t[k], v)
-	}
-	return t
-}
-
-// extensionDir maps an extension's URL to its folder under
-// extensions/: ".../ocds_bid_extension/..." is "bid".
-var extensionRepo = regexp.MustCompile(`/ocds_([A-Za-z]+)_extension/`)
-
-// offline refuses every URL not registered with AddResource, so that
-// validation can never reach the network.
-type offline struct{}
-
-func (offline) Load(url string) (any, error) {
-	return nil, fmt.Errorf("offline: refusing to fetch %s", url)
-}
-
-// validator compiles release-package-schema.json with release-schema.json
-// patched by each of the package's extensions, as data/README.md says.
-func validator(t *testing.T, data string, extensions []string) *jsonschema.Schema {
-	t.Helper()
-	core := readJSON(t, filepath.Join(data, "1.1.5", "release-schema.json"))
-	for _, url := range extensions {
-		m := extensionRepo.FindStringSubmatch(url)
-		if m == nil {
-			t.Fatalf("extension URL %s names no ocds_*_extension repository", url)
-		}
-		patch := filepath.Join(data, "extensions", m[1], "release-schema.json")
-		if _, err := os.Stat(patch); err != nil {
-			t.Fatalf("extension %s is listed but %s is missing", m[1], patch)
-		}
-		core = mergePatch(core, readJSON(t, patch))
-	}
-	pkg := readJSON(t, filepath.Join(data, "1.1.5", "release-package-schema.json"))
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft4)
-	c.AssertFormat()
-	c.UseLoader(offline{})
-	for _, doc := range []any{core, pkg} {
-		id, _ := doc.(map[string]any)["id"].(string)
-		if id == "" {
-			t.Fatal("schema without an id")
-		}
-		if err := c.AddResource(id, doc); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := c.Compile(pkg.(map[string]any)["id"].(string))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func decode(t *testing.T, b []byte) any {
-	t.Helper()
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
+	decode = func(t *testing.T, b []byte) any { t.Helper(); return ocdstest.Decode(t, b) }
+)
 
 func TestSamplePackageIsValidOCDS(t *testing.T) {
 	data := sharedData(t)

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/coprod/coprod/internal/cli/cacli"
+	"github.com/coprod/coprod/internal/cli/exportcli"
 	"github.com/coprod/coprod/internal/cli/paymentscli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
 	"github.com/coprod/coprod/internal/cli/tendercli"
@@ -30,6 +31,7 @@ Usage:
   coprod ca convert --to chat|jefferson|json FILE
   coprod payments calc --profile FILE.json --reports FILE.csv [--format json|csv|text]
   coprod tender score --itt ITT.json --scores SCORES.csv [--format json|text]
+  coprod export ocds --db DSN [--tender ID] [--ocid-prefix PREFIX]
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
@@ -75,6 +77,9 @@ func run(ctx context.Context, e env, args []string) int {
 		},
 		"tender": func(_ context.Context, e env, args []string) int {
 			return tendercli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"export": func(ctx context.Context, e env, args []string) int {
+			return exportcli.Run(ctx, args, e.stdout, e.stderr)
 		},
 	}
 	if args[0] == "help" || args[0] == "-h" || args[0] == "--help" {

@@ -126,5 +126,8 @@ func Seed(ctx context.Context, s Store) error {
 	if err := seedLedger(ctx, s); err != nil {
 		return err
 	}
+	if err := seedTenders(ctx, s); err != nil {
+		return err
+	}
 	return seedChecks(ctx, s, orgIDs["ulo"])
 }

@@ -40,7 +40,8 @@ type demoVoice struct {
 	orgs           []string
 	themes         []string
 	commit         string
-	commitAfter    int // days after it was said
+	indicator      string // the demo contract's indicator the commitment links to, if any
+	commitAfter    int    // days after it was said
 	due            int
 	status         ledger.Status
 	done           int
@@ -60,11 +61,12 @@ var demoVoices = []demoVoice{
 	{said: "I waited nine months for CAMHS with nobody checking on me", easyRead: "I waited a long time. Nobody called me.", source: ledger.SourceStory, ago: 300, member: "Robin", inRound: true, orgs: roundOrgs, themes: []string{"Waiting", "Being listened to"},
 		commit: "Phone every young person on the CAMHS waiting list every 4 weeks until their first appointment", commitAfter: 14, due: -120, status: ledger.StatusDone, done: 150,
 		actions:  []string{"Two wellbeing practitioners recruited to make the calls", "Calls started for all 412 young people on the list"},
-		evidence: []ledger.NewEvidence{{Kind: ledger.EvidenceIndicator, Indicator: "CYP-7 waiting list contact every 28 days", Value: "96%", Period: "April to June"}},
+		evidence: textEvidence("CYP-7 waiting list contact every 28 days: 96% from April to June"),
 		verdicts: []demoVerdict{{"Robin", ledger.VerdictChanged, "My cousin gets a call every month now. She knows she has not been forgotten."}, {"Sky", ledger.VerdictChanged, "Friends on the list say the calls help."}}},
 	{said: "The crisis line promised a call back that never came", source: ledger.SourceSession, ago: 280, inRound: true, orgs: roundOrgs, themes: []string{"Crisis care"},
 		commit: "Call back every crisis line caller within 1 hour, 24 hours a day", commitAfter: 20, due: -100, status: ledger.StatusDone, done: 120,
-		actions: []string{"Extra night staff on the crisis line from 10pm to 8am"}, evidence: textEvidence("Call-back times published monthly on the trust website"),
+		indicator: "I1", // the demo contract's "Help the same day in a crisis", with its reported values as evidence
+		actions:   []string{"Extra night staff on the crisis line from 10pm to 8am"}, evidence: []ledger.NewEvidence{{Kind: ledger.EvidenceIndicator, IndicatorID: "I1"}},
 		verdicts: []demoVerdict{{"Robin", ledger.VerdictPartly, "Better at night. Weekends are still slow."}, {"Sky", ledger.VerdictNotChanged, "I still waited three hours on a Saturday."}}},
 	{said: "No BSL interpreter at my first appointment", source: ledger.SourceFeedback, ago: 250, member: "Nia", inRound: true, orgs: roundOrgs, themes: []string{"Access"},
 		commit: "Book a BSL interpreter for every first appointment when a referral asks for one, within 5 working days", commitAfter: 5, due: -150, status: ledger.StatusDone, done: 160,
@@ -134,7 +136,7 @@ var demoVoices = []demoVoice{
 		evidence: textEvidence("20 sheets published and checked with the group"), verdicts: []demoVerdict{{"Robin", ledger.VerdictChanged, "Clear and short. I used one last week."}}},
 	{said: "Direct payments stop when you go into hospital", source: ledger.SourceImport, ago: 95, orgs: []string{"council", "ulo"}, themes: []string{"Personal budgets"},
 		commit: "Keep direct payments going for up to 4 weeks in hospital so personal assistants keep their jobs", commitAfter: 10, due: -40, status: ledger.StatusDone, done: 50,
-		evidence: []ledger.NewEvidence{{Kind: ledger.EvidenceIndicator, Indicator: "Direct payment continuity", Value: "18 of 18 people", Period: "Last quarter"}}},
+		evidence: textEvidence("Direct payment continuity: 18 of 18 people last quarter")},
 	// Withdrawn: never public.
 	{said: WithdrawnVoice, source: ledger.SourceStory, ago: 70, member: "Rae", inRound: true, orgs: roundOrgs, themes: []string{"Being listened to"},
 		commit: "Ask young people before sharing anything with their school, every time, and record their answer", commitAfter: 10, due: 30, status: ledger.StatusCommitted, withdrawn: true},
@@ -174,6 +176,17 @@ func seedLedger(ctx context.Context, s Store) error {
 		return err
 	}
 	rd := rounds[0]
+	// The demo contract, whose indicators commitments and evidence link to.
+	var contractID string
+	cs, err := s.Contracts(ctx, rd.ID)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if c.Title == DemoContract {
+			contractID = c.ID
+		}
+	}
 	ms, err := s.RoundMembers(ctx, rd.ID, round.Facilitators)
 	if err != nil {
 		return err
@@ -206,6 +219,9 @@ func seedLedger(ctx context.Context, s Store) error {
 		if v.commit != "" {
 			c := ledger.NewCommitment{OwnerOrgID: orgIDs[v.orgs[0]], OwnerUserID: users["commissioner@demo.test"], What: v.commit,
 				DueOn: day(v.due), CommittedOn: day(-v.ago + v.commitAfter), Today: today}
+			if v.indicator != "" {
+				c.ContractID, c.IndicatorID = contractID, v.indicator
+			}
 			if v.orgs[0] == "council" {
 				c.OwnerOrgID = orgIDs["icb"] // the demo commissioner works for the ICB, which leads for the council too
 			}
@@ -235,6 +251,9 @@ func seedLedger(ctx context.Context, s Store) error {
 			}
 		}
 		for _, e := range v.evidence {
+			if e.Kind == ledger.EvidenceIndicator {
+				e.ContractID = contractID
+			}
 			if err := e.Validate(); err != nil {
 				return err
 			}

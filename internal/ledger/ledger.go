@@ -174,8 +174,34 @@ type Commitment struct {
 	OwnerName    string
 	What         string
 	DueOn        string // YYYY-MM-DD
-	Indicator    string // optional reference to a contract indicator
 	CommittedOn  string // YYYY-MM-DD
+	// Indicator is the name of the contract indicator that will show the
+	// change: optional. When linked (ContractID set) it is the name in the
+	// contract's payment profile; older commitments may hold free text.
+	Indicator   string
+	IndicatorID string // the indicator's code in the contract, e.g. "I1"
+	// The linked contract, for those allowed to see it; never public.
+	ContractID            string
+	ContractTitle         string
+	ContractRoundID       string
+	ContractProviderOrgID string
+}
+
+// IndicatorValue is one value a provider reported for an indicator.
+type IndicatorValue struct {
+	Period string
+	Value  string // a decimal, as reported
+}
+
+// IndicatorOption is an indicator in the payment profile of a contract an
+// item concerns (under its round, or held by one of its organisations).
+type IndicatorOption struct {
+	ContractID    string
+	ContractTitle string
+	RoundID       string
+	ProviderOrgID string
+	IndicatorID   string
+	Name          string
 }
 
 // Action is one dated step taken.
@@ -223,10 +249,16 @@ type Evidence struct {
 	FileName  string
 	FileType  string
 	FileSize  int
-	Indicator string // for indicator values: which indicator,
-	Value     string // the value reported,
+	Indicator string // for indicator values: the indicator's name,
+	Value     string // the latest value reported (older evidence: as typed),
 	Period    string // and the period it covers
-	CreatedAt time.Time
+	// For indicator values linked to a contract: which contract and
+	// indicator, and every value reported when the evidence was added,
+	// kept as it was then.
+	ContractID  string
+	IndicatorID string
+	Values      []IndicatorValue
+	CreatedAt   time.Time
 }
 
 // VerdictRecord is one member's verdict.

@@ -21,6 +21,8 @@ func PublicCopy(it Item) Item {
 	if it.Commitment != nil {
 		c := *it.Commitment
 		c.OwnerUserID, c.OwnerName, c.What = "", "", Redact(c.What)
+		// The public sees the indicator's name only, nothing of the contract.
+		c.IndicatorID, c.ContractID, c.ContractTitle, c.ContractRoundID, c.ContractProviderOrgID = "", "", "", "", ""
 		it.Commitment = &c
 	}
 	acts := make([]Action, len(it.Actions))
@@ -32,6 +34,7 @@ func PublicCopy(it Item) Item {
 	evs := make([]Evidence, len(it.Evidence))
 	for i, e := range it.Evidence {
 		e.Text, e.URL = Redact(e.Text), Redact(e.URL)
+		e.ContractID, e.IndicatorID = "", ""
 		evs[i] = e
 	}
 	it.Evidence = evs

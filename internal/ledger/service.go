@@ -88,6 +88,9 @@ type Service interface {
 	LedgerItem(ctx context.Context, id string, a Audience) (*Item, error)
 	WithdrawItem(ctx context.Context, id string) error
 
+	// IndicatorOptions lists the indicators of the contracts an item
+	// concerns: those of its round, and those its organisations hold.
+	IndicatorOptions(ctx context.Context, itemID string) ([]IndicatorOption, error)
 	Commit(ctx context.Context, itemID string, n NewCommitment) error
 	SetStatus(ctx context.Context, itemID string, c StatusChange) error
 	AddAction(ctx context.Context, itemID string, n NewAction) error

@@ -135,7 +135,10 @@ type NewCommitment struct {
 	OwnerUserID string
 	What        string
 	DueOn       string
-	Indicator   string
+	// ContractID and IndicatorID optionally link the commitment to an
+	// indicator of a contract the item concerns; the store checks it.
+	ContractID  string
+	IndicatorID string
 	CommittedOn string // when it was promised; today by default
 	Today       string
 }
@@ -157,7 +160,10 @@ func (n *NewCommitment) Validate() error {
 		n.CommittedOn = n.Today
 	}
 	n.CommittedOn = fs.date("committed_on", "Date committed", n.CommittedOn, n.Today)
-	n.Indicator = fs.text("indicator", "the indicator", n.Indicator, 200, false)
+	n.ContractID, n.IndicatorID = strings.TrimSpace(n.ContractID), strings.TrimSpace(n.IndicatorID)
+	if (n.ContractID == "") != (n.IndicatorID == "") {
+		fs.add("indicator", "Select a contract indicator from the list, or none")
+	}
 	return apperr.Fields(fs)
 }
 
@@ -221,15 +227,16 @@ func (n *NewAction) Validate() error {
 
 // NewEvidence is a piece of evidence.
 type NewEvidence struct {
-	Kind      EvidenceKind
-	Text      string
-	URL       string
-	FileName  string
-	FileType  string
-	FileData  []byte
-	Indicator string
-	Value     string
-	Period    string
+	Kind     EvidenceKind
+	Text     string
+	URL      string
+	FileName string
+	FileType string
+	FileData []byte
+	// For indicator values: the contract and indicator. The store records
+	// the values reported for it at the time the evidence is added.
+	ContractID  string
+	IndicatorID string
 }
 
 // Validate checks that the evidence has what its kind needs.
@@ -255,9 +262,10 @@ func (n *NewEvidence) Validate() error {
 		}
 		n.Text = fs.text("text", "a description", n.Text, MaxText, false)
 	case EvidenceIndicator:
-		n.Indicator = fs.text("indicator", "the indicator", n.Indicator, 200, true)
-		n.Value = fs.text("value", "the value reported", n.Value, 100, true)
-		n.Period = fs.text("period", "the period it covers", n.Period, 100, true)
+		n.ContractID, n.IndicatorID = strings.TrimSpace(n.ContractID), strings.TrimSpace(n.IndicatorID)
+		if n.ContractID == "" || n.IndicatorID == "" {
+			fs.add("indicator", "Select the contract indicator whose reported values are the evidence")
+		}
 	default:
 		fs.add("kind", "Select what kind of evidence this is")
 	}

@@ -71,8 +71,16 @@ func TestNewItemAndVerdictValidation(t *testing.T) {
 	if got := fieldNames(e.Validate()); got != "url" {
 		t.Fatalf("link evidence: %q", got)
 	}
-	e = NewEvidence{Kind: EvidenceIndicator, Indicator: "CYP-3 same-day crisis response"}
-	if got := fieldNames(e.Validate()); got != "value,period" {
-		t.Fatalf("indicator evidence: %q", got)
+	e = NewEvidence{Kind: EvidenceIndicator, ContractID: "c1"}
+	if got := fieldNames(e.Validate()); got != "indicator" {
+		t.Fatalf("indicator evidence without an indicator: %q", got)
+	}
+	e = NewEvidence{Kind: EvidenceIndicator, ContractID: " c1 ", IndicatorID: "I1"}
+	if err := e.Validate(); err != nil || e.ContractID != "c1" {
+		t.Fatalf("indicator evidence: %v %+v", err, e)
+	}
+	c := NewCommitment{OwnerOrgID: "o", OwnerUserID: "u", What: "Call back within 1 hour", DueOn: "2027-03-31", IndicatorID: "I1", Today: "2027-01-01"}
+	if got := fieldNames(c.Validate()); got != "indicator" {
+		t.Fatalf("indicator without its contract: %q", got)
 	}
 }

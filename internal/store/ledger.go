@@ -117,12 +117,20 @@ func (db *DB) Commit(ctx context.Context, itemID string, n ledger.NewCommitment)
 		if member == 0 {
 			return apperr.Fields([]apperr.FieldError{{Field: "owner_user_id", Message: "The owner must belong to the organisation that owns the commitment"}})
 		}
+		var ind ledger.IndicatorOption
+		if n.ContractID != "" {
+			var err error
+			if ind, err = tx.itemIndicator(ctx, itemID, n.ContractID, n.IndicatorID); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.changeItem(ctx, itemID, func(s *itemState) error {
 			if s.Status == string(ledger.StatusNotDoing) || s.Status == string(ledger.StatusDone) {
 				return apperr.Errorf(apperr.Conflict, "This item is %s. Change its status before changing the commitment.", strings.ToLower(ledger.Status(s.Status).Label()))
 			}
-			if _, err := tx.exec(ctx, "UPDATE ledger_items SET owner_org_id = ?, owner_user_id = ?, commitment = ?, due_on = ?, indicator = ? WHERE id = ?",
-				n.OwnerOrgID, n.OwnerUserID, n.What, n.DueOn, n.Indicator, itemID); err != nil {
+			if _, err := tx.exec(ctx, `UPDATE ledger_items SET owner_org_id = ?, owner_user_id = ?, commitment = ?, due_on = ?, indicator = ?,
+				contract_id = ?, indicator_code = ? WHERE id = ?`,
+				n.OwnerOrgID, n.OwnerUserID, n.What, n.DueOn, ind.Name, nullIfEmpty(ind.ContractID), ind.IndicatorID, itemID); err != nil {
 				return mapErr(err, "owner")
 			}
 			s.Commitment, s.CommittedOn = n.What, n.CommittedOn
@@ -134,7 +142,7 @@ func (db *DB) Commit(ctx context.Context, itemID string, n ledger.NewCommitment)
 			return err
 		}
 		return tx.record(ctx, "ledger.commit", "ledger_item", itemID, map[string]string{"owner_org_id": n.OwnerOrgID,
-			"owner_user_id": n.OwnerUserID, "what": n.What, "due_on": n.DueOn, "indicator": n.Indicator, "committed_on": n.CommittedOn})
+			"owner_user_id": n.OwnerUserID, "what": n.What, "due_on": n.DueOn, "contract_id": ind.ContractID, "indicator": ind.IndicatorID, "committed_on": n.CommittedOn})
 	})
 }
 
@@ -185,17 +193,48 @@ func (db *DB) AddEvidence(ctx context.Context, itemID string, n ledger.NewEviden
 		if n.Kind == ledger.EvidenceFile {
 			data = n.FileData
 		}
+		// Indicator values are read from the contract's reports now and
+		// kept with the evidence, so later corrections do not rewrite it.
+		var ind ledger.IndicatorOption
+		var values []ledger.IndicatorValue
+		var latest ledger.IndicatorValue
+		if n.Kind == ledger.EvidenceIndicator {
+			var err error
+			if ind, err = tx.itemIndicator(ctx, itemID, n.ContractID, n.IndicatorID); err != nil {
+				return err
+			}
+			if values, err = tx.indicatorValues(ctx, ind.ContractID, ind.IndicatorID); err != nil {
+				return err
+			}
+			if len(values) == 0 {
+				return apperr.Fields([]apperr.FieldError{{Field: "indicator",
+					Message: "No values have been reported for “" + ind.Name + "” yet. Add this evidence once the provider has reported."}})
+			}
+			latest = values[len(values)-1]
+		}
 		if _, err := tx.changeItem(ctx, itemID, func(*itemState) error {
-			_, err := tx.exec(ctx, `INSERT INTO ledger_evidence (id, item_id, kind, body, url, file_name, file_type, file_size, file_data,
-				indicator, value, period, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, itemID, string(n.Kind), n.Text, n.URL, n.FileName, n.FileType, len(n.FileData), data, n.Indicator, n.Value, n.Period,
-				audit.ActorFrom(ctx), tx.now)
-			return err
+			if _, err := tx.exec(ctx, `INSERT INTO ledger_evidence (id, item_id, kind, body, url, file_name, file_type, file_size, file_data,
+				indicator, value, period, contract_id, indicator_code, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, itemID, string(n.Kind), n.Text, n.URL, n.FileName, n.FileType, len(n.FileData), data, ind.Name, latest.Value, latest.Period,
+				nullIfEmpty(ind.ContractID), ind.IndicatorID, audit.ActorFrom(ctx), tx.now); err != nil {
+				return err
+			}
+			for i, v := range values {
+				if _, err := tx.exec(ctx, "INSERT INTO ledger_evidence_values (evidence_id, position, period, value) VALUES (?, ?, ?, ?)",
+					id, i, v.Period, v.Value); err != nil {
+					return err
+				}
+			}
+			return nil
 		}); err != nil {
 			return err
 		}
-		return tx.record(ctx, "ledger.evidence", "ledger_item", itemID, map[string]string{"evidence_id": id, "kind": string(n.Kind),
-			"file_name": n.FileName, "bytes": strconv.Itoa(len(n.FileData))})
+		details := map[string]string{"evidence_id": id, "kind": string(n.Kind), "file_name": n.FileName, "bytes": strconv.Itoa(len(n.FileData))}
+		if ind.ContractID != "" {
+			details["contract_id"], details["indicator"], details["values"] = ind.ContractID, ind.IndicatorID, strconv.Itoa(len(values))
+		}
+		return tx.record(ctx, "ledger.evidence", "ledger_item", itemID, details)
 	})
 }
 

@@ -15,10 +15,11 @@ import (
 const itemSelect = `SELECT v.id, v.said, v.easy_read, v.source, v.said_on, v.round_id, r.title, v.member_id, m.pseudonym, m.named,
 	v.themes, v.shown, v.status, v.not_doing_reason, v.owner_org_id, oo.name, v.owner_user_id, u.display_name,
 	v.commitment, v.due_on, v.indicator, v.committed_on, v.done_on, v.evidence_count, v.verdict_count, v.verdict, v.vague,
-	v.created_at, v.updated_at`
+	v.contract_id, lc.title, lc.round_id, lc.provider_org_id, v.indicator_code, v.created_at, v.updated_at`
 
 const itemJoins = ` LEFT JOIN rounds r ON r.id = v.round_id LEFT JOIN round_members m ON m.id = v.member_id
-	LEFT JOIN organisations oo ON oo.id = v.owner_org_id LEFT JOIN users u ON u.id = v.owner_user_id`
+	LEFT JOIN organisations oo ON oo.id = v.owner_org_id LEFT JOIN users u ON u.id = v.owner_user_id
+	LEFT JOIN contracts lc ON lc.id = v.contract_id`
 
 // scanItem reads one item row. Staff see a hidden item marked, without
 // its words; the public never gets one (queries filter on shown).
@@ -26,12 +27,13 @@ func scanItem(s scanner, a ledger.Audience) (ledger.Item, error) {
 	var it ledger.Item
 	var roundID, roundTitle, memberID, pseudonym, ownerOrg, ownerOrgName, ownerUser, ownerName, due, committed, done sql.NullString
 	var named sql.NullInt64
-	var themes, source, status, verdict, commitment, indicator string
+	var contractID, contractTitle, contractRound, contractProvider sql.NullString
+	var themes, source, status, verdict, commitment, indicator, indicatorCode string
 	var shown, vague int
 	if err := s.Scan(&it.ID, &it.Said, &it.EasyRead, &source, &it.SaidOn, &roundID, &roundTitle, &memberID, &pseudonym, &named,
 		&themes, &shown, &status, &it.NotDoingReason, &ownerOrg, &ownerOrgName, &ownerUser, &ownerName,
 		&commitment, &due, &indicator, &committed, &done, &it.EvidenceCount, &it.VerdictCount, &verdict, &vague,
-		&it.CreatedAt, &it.UpdatedAt); err != nil {
+		&contractID, &contractTitle, &contractRound, &contractProvider, &indicatorCode, &it.CreatedAt, &it.UpdatedAt); err != nil {
 		return it, err
 	}
 	it.Source, it.Status, it.Verdict, it.Vague = ledger.Source(source), ledger.Status(status), ledger.Verdict(verdict), vague == 1
@@ -46,7 +48,9 @@ func scanItem(s scanner, a ledger.Audience) (ledger.Item, error) {
 	}
 	if committed.Valid {
 		it.Commitment = &ledger.Commitment{OwnerOrgID: ownerOrg.String, OwnerOrgName: ownerOrgName.String, OwnerUserID: ownerUser.String,
-			OwnerName: ownerName.String, What: commitment, DueOn: due.String, Indicator: indicator, CommittedOn: committed.String}
+			OwnerName: ownerName.String, What: commitment, DueOn: due.String, Indicator: indicator, CommittedOn: committed.String,
+			IndicatorID: indicatorCode, ContractID: contractID.String, ContractTitle: contractTitle.String,
+			ContractRoundID: contractRound.String, ContractProviderOrgID: contractProvider.String}
 	}
 	if shown == 0 {
 		it.Withdrawn, it.Said, it.EasyRead, it.SaidBy = true, "", "", ""
@@ -124,13 +128,18 @@ func (tx *Tx) fillResponse(ctx context.Context, it *ledger.Item, a ledger.Audien
 	err = tx.each(ctx, func(s scanner) error {
 		var e ledger.Evidence
 		var kind string
-		err := s.Scan(&e.ID, &kind, &e.Text, &e.URL, &e.FileName, &e.FileType, &e.FileSize, &e.Indicator, &e.Value, &e.Period, &e.CreatedAt)
-		e.Kind, e.CreatedAt = ledger.EvidenceKind(kind), e.CreatedAt.UTC()
+		var contractID sql.NullString
+		err := s.Scan(&e.ID, &kind, &e.Text, &e.URL, &e.FileName, &e.FileType, &e.FileSize, &e.Indicator, &e.Value, &e.Period,
+			&contractID, &e.IndicatorID, &e.CreatedAt)
+		e.Kind, e.CreatedAt, e.ContractID = ledger.EvidenceKind(kind), e.CreatedAt.UTC(), contractID.String
 		it.Evidence = append(it.Evidence, e)
 		return err
-	}, `SELECT id, kind, body, url, file_name, file_type, file_size, indicator, value, period, created_at FROM ledger_evidence
-		WHERE item_id = ? ORDER BY created_at, id`, it.ID)
+	}, `SELECT id, kind, body, url, file_name, file_type, file_size, indicator, value, period, contract_id, indicator_code, created_at
+		FROM ledger_evidence WHERE item_id = ? ORDER BY created_at, id`, it.ID)
 	if err != nil {
+		return err
+	}
+	if err := tx.fillEvidenceValues(ctx, it); err != nil {
 		return err
 	}
 	err = tx.each(ctx, func(s scanner) error {

@@ -14,6 +14,10 @@ import (
 type flaggedItem struct {
 	ledger.Item
 	Flags []ledger.Flag
+	// ContractHref links the commitment's indicator to its contract, on
+	// an item's page, for a reader allowed to see the contract.
+	ContractHref  string
+	ContractTitle string
 }
 
 func (s *Server) flagged(items []ledger.Item) []flaggedItem {
@@ -131,7 +135,17 @@ func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemD
 		s.fail(w, r, err)
 		return nil, false
 	}
-	return &boardItemData{Item: s.flagged([]ledger.Item{*it})[0], Staff: s.canOnItem(r, auth.ActionViewLedger, it)}, true
+	d := &boardItemData{Item: s.flagged([]ledger.Item{*it})[0], Staff: s.canOnItem(r, auth.ActionViewLedger, it)}
+	// The public copy has no contract; a reader allowed to see the
+	// contract gets the link from the full item.
+	if it.Commitment != nil && it.Commitment.Indicator != "" && principal(r).SignedIn() {
+		if full, err := s.store.LedgerItem(r.Context(), it.ID, ledger.Staff); err == nil {
+			if d.Item.ContractHref = contractHref(r, full.Commitment); d.Item.ContractHref != "" {
+				d.Item.ContractTitle = full.Commitment.ContractTitle
+			}
+		}
+	}
+	return d, true
 }
 
 func (s *Server) boardItem(w http.ResponseWriter, r *http.Request) {

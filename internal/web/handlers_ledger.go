@@ -168,6 +168,9 @@ func (s *Server) ledgerItem(w http.ResponseWriter, r *http.Request) {
 	_, canVerdict := s.verdictBy(r, it)
 	d := ledgerItemData{Item: s.flagged([]ledger.Item{*it})[0], CanRespond: s.canOnItem(r, auth.ActionRespond, it),
 		CanRecord: mayRecord(principal(r), it.RoundID, orgIDs(it)), CanVerdict: canVerdict}
+	if d.Item.ContractHref = contractHref(r, it.Commitment); d.Item.ContractHref != "" {
+		d.Item.ContractTitle = it.Commitment.ContractTitle
+	}
 	s.render(w, r, http.StatusOK, "ledger_item", view{Title: "Voice item", Data: d})
 }
 

@@ -35,6 +35,9 @@ type respondData struct {
 	StatusOptions []round.Option
 	KindOptions   []round.Option
 	VerdictOpts   []round.Option
+	// Indicators are the contract indicators the item may link to, as
+	// "contractID indicatorID", of contracts the reader may see.
+	Indicators []round.Option
 }
 
 func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, error) {
@@ -47,6 +50,16 @@ func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, er
 	}
 	for _, v := range ledger.Verdicts {
 		d.VerdictOpts = append(d.VerdictOpts, round.Option{Key: string(v), Label: v.Label()})
+	}
+	opts, err := s.store.IndicatorOptions(r.Context(), it.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range opts {
+		if mayViewContract(r, o.RoundID, o.ProviderOrgID) {
+			d.Indicators = append(d.Indicators, round.Option{Key: o.ContractID + " " + o.IndicatorID,
+				Label: o.Name + " (" + o.IndicatorID + ", " + o.ContractTitle + ")"})
+		}
 	}
 	for _, o := range it.Orgs {
 		ms, err := s.store.Members(r.Context(), o.ID)
@@ -73,6 +86,9 @@ func (s *Server) respondPage(w http.ResponseWriter, r *http.Request, page, title
 	}
 	form := r.URL.Query()
 	form.Set("on", ledger.Today(s.cfg.Now()))
+	if c := it.Commitment; c != nil && c.ContractID != "" && form.Get("indicator") == "" {
+		form.Set("indicator", c.ContractID+" "+c.IndicatorID) // the linked indicator is the likely one
+	}
 	s.render(w, r, http.StatusOK, page, view{Title: title, Form: form, Data: d})
 }
 
@@ -99,13 +115,17 @@ func (s *Server) ledgerCommit(w http.ResponseWriter, r *http.Request) {
 	s.respond(w, r, "ledger_commit", "What will change?", "committed", func(it *ledger.Item) error {
 		f := r.PostForm
 		org, user, _ := strings.Cut(f.Get("owner"), " ")
+		contract, indicator, _ := strings.Cut(f.Get("indicator"), " ")
 		n := ledger.NewCommitment{OwnerOrgID: org, OwnerUserID: user, What: f.Get("what"), DueOn: f.Get("due_on"),
-			Indicator: f.Get("indicator"), CommittedOn: f.Get("committed_on"), Today: ledger.Today(s.cfg.Now())}
+			ContractID: contract, IndicatorID: indicator, CommittedOn: f.Get("committed_on"), Today: ledger.Today(s.cfg.Now())}
 		err := n.Validate()
 		for i, fe := range apperr.FieldsOf(err) {
 			if fe.Field == "owner_org_id" || fe.Field == "owner_user_id" {
 				apperr.FieldsOf(err)[i].Field = "owner" // one list on the form chooses both
 			}
+		}
+		if err == nil {
+			err = s.mayLinkIndicator(r, it, n.ContractID, n.IndicatorID)
 		}
 		if err != nil {
 			return err
@@ -156,8 +176,10 @@ func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) {
 	}
 	s.respond(w, r, "ledger_evidence", "Add evidence", "evidence-added", func(it *ledger.Item) error {
 		f := r.PostForm
-		n := ledger.NewEvidence{Kind: ledger.EvidenceKind(f.Get("kind")), Text: f.Get("text"), URL: f.Get("url"),
-			Indicator: f.Get("indicator"), Value: f.Get("value"), Period: f.Get("period")}
+		n := ledger.NewEvidence{Kind: ledger.EvidenceKind(f.Get("kind")), Text: f.Get("text"), URL: f.Get("url")}
+		if n.Kind == ledger.EvidenceIndicator {
+			n.ContractID, n.IndicatorID, _ = strings.Cut(f.Get("indicator"), " ")
+		}
 		if n.Kind == ledger.EvidenceFile {
 			if file, hdr, err := r.FormFile("file"); err == nil {
 				n.FileData, _ = io.ReadAll(io.LimitReader(file, ledger.MaxFileSize+1))
@@ -166,6 +188,9 @@ func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if err := n.Validate(); err != nil {
+			return err
+		}
+		if err := s.mayLinkIndicator(r, it, n.ContractID, n.IndicatorID); err != nil {
 			return err
 		}
 		return s.store.AddEvidence(r.Context(), it.ID, n)
@@ -280,4 +305,41 @@ func (s *Server) ledgerVerdict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/board/items/"+it.ID+"?done=verdict-given", http.StatusSeeOther)
+}
+
+// mayViewContract: the contract's round or its provider lets the reader
+// see it (the rule of loadContract).
+func mayViewContract(r *http.Request, roundID, providerOrgID string) bool {
+	p := principal(r)
+	return auth.Can(p, auth.ActionViewContract, roundObject(roundID)) ||
+		auth.Can(p, auth.ActionViewContract, auth.Object{Type: auth.ScopeOrganisation, ID: providerOrgID})
+}
+
+// mayLinkIndicator refuses an indicator of a contract the reader may not
+// see: the form does not offer one, so neither may a hand-made post. The
+// store checks the rest (the contract is the item's, the indicator is in
+// its payment profile).
+func (s *Server) mayLinkIndicator(r *http.Request, it *ledger.Item, contractID, indicatorID string) error {
+	if contractID == "" {
+		return nil
+	}
+	opts, err := s.store.IndicatorOptions(r.Context(), it.ID)
+	if err != nil {
+		return err
+	}
+	for _, o := range opts {
+		if o.ContractID == contractID && o.IndicatorID == indicatorID && mayViewContract(r, o.RoundID, o.ProviderOrgID) {
+			return nil
+		}
+	}
+	return apperr.Fields([]apperr.FieldError{{Field: "indicator", Message: "Select an indicator from the payment profile of a contract this item concerns"}})
+}
+
+// contractHref is the address of the contract a commitment's indicator
+// belongs to, for a reader allowed to see it; "" otherwise.
+func contractHref(r *http.Request, c *ledger.Commitment) string {
+	if c == nil || c.ContractID == "" || !mayViewContract(r, c.ContractRoundID, c.ContractProviderOrgID) {
+		return ""
+	}
+	return "/contracts/" + c.ContractID
 }

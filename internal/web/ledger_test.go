@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -25,7 +26,9 @@ var emailLike = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]
 func privateWords(t *testing.T, s *testServer) []string {
 	t.Helper()
 	ctx := context.Background()
-	words := []string{demo.WithdrawnVoice}
+	// Nothing of the demo contract either: the public sees the names of
+	// linked indicators only, never the contract, its address or value.
+	words := []string{demo.WithdrawnVoice, html.EscapeString(demo.DemoContract), "/contracts/", "1,200,000", "£"}
 	rounds, _, err := s.DB.ListRounds(ctx, round.Query{All: true, Limit: 10})
 	if err != nil || len(rounds) == 0 {
 		t.Fatalf("demo rounds: %v", err)

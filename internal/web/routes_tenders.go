@@ -39,4 +39,5 @@ func (s *Server) tenderRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /tenders/{tid}/award", s.tenderAwardForm)
 	mux.HandleFunc("POST /tenders/{tid}/award", s.tenderAward)
 	mux.HandleFunc("GET /tenders/{tid}/summaries", s.tenderSummaries)
+	mux.HandleFunc("GET /tenders/{tid}/ocds.json", s.tenderOCDS)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/tender"
+	"github.com/coprod/coprod/ocds/ocdstest"
 )
 
 // TestTenderPagesByRole walks the tender pages as each demo role and checks
@@ -83,6 +84,75 @@ func TestTenderPagesByRole(t *testing.T) {
 						t.Errorf("%q GET %s = %d, want allowed=%v\n%s", role, p, r.StatusCode, want[i], r.Body)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestDemoTenderPagesByRole walks the demo's two tenders (one awarded, one
+// in moderation) as the demo's bidders, each panel's evaluator and chair,
+// the commissioner lead, the facilitator, a member and nobody, through
+// HTTP, on both engines, including the OCDS download.
+func TestDemoTenderPagesByRole(t *testing.T) {
+	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
+		t.Run(string(engine), func(t *testing.T) {
+			if engine == store.Postgres {
+				storetest.DSN(t, engine) // skips without PostgreSQL
+			}
+			s := newTestServer(t, engine)
+			ctx := audit.WithActor(context.Background(), "")
+			rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
+			if err != nil || len(rs) == 0 {
+				t.Fatalf("demo rounds: %v %v", rs, err)
+			}
+			ts, _, err := s.DB.ListTenders(ctx, rs[0].ID, "", 10)
+			if err != nil || len(ts) != 2 {
+				t.Fatalf("demo tenders: %d %v", len(ts), err)
+			}
+			pages := []string{"", "/itt", "/panels", "/bid", "/questions", "/conflicts", "/score", "/guide", "/moderation",
+				"/result", "/summaries", "/award", "/ocds.json"}
+			evaluator := []bool{true, false, false, false, false, true, true, true, false, false, false, false, false}
+			chair := []bool{true, false, false, false, false, true, true, true, true, true, true, false, false}
+			bidder := []bool{true, false, false, true, true, false, false, false, false, false, false, false, false}
+			only := func(first bool) []bool { return append([]bool{first}, make([]bool, len(pages)-1)...) }
+			allow := map[string][]bool{
+				// show itt panels bid questions conflicts score guide moderation result summaries award ocds
+				"commissioner": {true, true, true, false, true, false, false, false, false, true, true, true, true},
+				"provider":     bidder,
+				"bidder2":      bidder,
+				"evaluator":    evaluator,
+				"evaluator2":   evaluator,
+				"chair":        chair,
+				"chair2":       chair,
+				"facilitator":  only(true),
+				"member":       only(true),
+				"":             only(false),
+			}
+			var awarded int
+			for _, tn := range ts {
+				if tn.Awarded {
+					awarded++
+				} else if !tn.Moderation[tender.Commissioner] || !tn.Moderation[tender.LivedExperience] {
+					t.Errorf("demo tender %q is neither awarded nor in moderation", tn.Title)
+				}
+				for role, want := range allow {
+					c := s.client(t)
+					if role != "" {
+						c.loginAs(role)
+					}
+					for i, p := range pages {
+						r := c.get("/tenders/" + tn.ID + p)
+						if got := r.StatusCode == http.StatusOK; got != want[i] {
+							t.Errorf("%s: %q GET /tenders/%s%s = %d, want allowed=%v\n%.500s", tn.Title, role, tn.ID, p, r.StatusCode, want[i], r.Body)
+						}
+						if p == "/ocds.json" && r.StatusCode == http.StatusOK {
+							ocdstest.Validate(t, []byte(r.Body)) // the same package as coprod export ocds --tender
+						}
+					}
+				}
+			}
+			if awarded != 1 {
+				t.Errorf("%d demo tenders awarded, want 1", awarded)
 			}
 		})
 	}

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/tender"
+)
+
+// tenderOCDS downloads the tender's OCDS 1.1 release package, built by the
+// same code as "coprod export ocds --tender ID" (tender.OCDSPackage), for
+// the round's commissioners to publish.
+func (s *Server) tenderOCDS(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.loadTender(w, r, auth.ActionExportTenders)
+	if !ok {
+		return
+	}
+	p, err := tender.OCDSPackage(r.Context(), s.store, []tender.Tender{*t}, tender.DefaultOCIDPrefix,
+		s.baseURL(r)+"/tenders/"+t.ID+"/ocds.json", s.cfg.Now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="ocds-`+t.ID+`.json"`)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(p)
+}
