@@ -47,7 +47,7 @@ func (tx *Tx) record(ctx context.Context, action, objectType, objectID string, d
 
 const auditColumns = "seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash"
 
-func scanEvent(rows interface{ Scan(...any) error }) (audit.Event, error) {
+func scanEvent(rows scanner) (audit.Event, error) {
 	var e audit.Event
 	var details string
 	if err := rows.Scan(&e.Seq, &e.Time, &e.ActorID, &e.Action, &e.ObjectType, &e.ObjectID, &details, &e.PrevHash, &e.Hash); err != nil {
@@ -100,19 +100,13 @@ func (db *DB) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, e
 	args = append(args, limit)
 	var out []audit.Event
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEvent(rows)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(r scanner) error {
+			e, err := scanEvent(r)
+			if err == nil {
+				out = append(out, e)
 			}
-			out = append(out, e)
-		}
-		return rows.Err()
+			return err
+		}, q, args...)
 	})
 	return out, err
 }
@@ -122,21 +116,13 @@ func (db *DB) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, e
 func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
 	var v audit.Verifier
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, "SELECT "+auditColumns+" FROM audit_events ORDER BY seq")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEvent(rows)
+		return tx.each(ctx, func(r scanner) error {
+			e, err := scanEvent(r)
 			if err != nil {
 				return err
 			}
-			if err := v.Next(e); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+			return v.Next(e)
+		}, "SELECT "+auditColumns+" FROM audit_events ORDER BY seq")
 	})
 	return v.Count(), err
 }

@@ -24,7 +24,7 @@ func (db *DB) CreateOrganisation(ctx context.Context, n auth.NewOrganisation) (*
 	return o, err
 }
 
-func scanOrg(r interface{ Scan(...any) error }) (*auth.Organisation, error) {
+func scanOrg(r scanner) (*auth.Organisation, error) {
 	var o auth.Organisation
 	var kind string
 	if err := r.Scan(&o.ID, &o.Name, &kind, &o.CreatedAt); err != nil {
@@ -57,19 +57,13 @@ func (db *DB) ListOrganisations(ctx context.Context, q auth.ListQuery) ([]auth.O
 	args = append(args, limit+1)
 	var out []auth.Organisation
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, sqlq, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			o, err := scanOrg(rows)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(r scanner) error {
+			o, err := scanOrg(r)
+			if err == nil {
+				out = append(out, *o)
 			}
-			out = append(out, *o)
-		}
-		return rows.Err()
+			return err
+		}, sqlq, args...)
 	})
 	next := ""
 	if len(out) > limit {
@@ -95,21 +89,16 @@ func (tx *Tx) addMember(ctx context.Context, userID, orgID string) error {
 func (db *DB) memberships(ctx context.Context, where string, arg string) ([]auth.Membership, error) {
 	var out []auth.Membership
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, `SELECT m.user_id, m.org_id, o.name, u.display_name, u.email, m.created_at
-			FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id
-			WHERE `+where+` ORDER BY o.name, u.display_name`, arg)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		return tx.each(ctx, func(r scanner) error {
 			var m auth.Membership
-			if err := rows.Scan(&m.UserID, &m.OrgID, &m.OrgName, &m.UserName, &m.UserEmail, &m.CreatedAt); err != nil {
+			if err := r.Scan(&m.UserID, &m.OrgID, &m.OrgName, &m.UserName, &m.UserEmail, &m.CreatedAt); err != nil {
 				return err
 			}
 			out = append(out, m)
-		}
-		return rows.Err()
+			return nil
+		}, `SELECT m.user_id, m.org_id, o.name, u.display_name, u.email, m.created_at
+			FROM memberships m JOIN organisations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id
+			WHERE `+where+` ORDER BY o.name, u.display_name`, arg)
 	})
 	return out, err
 }

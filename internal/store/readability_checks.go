@@ -33,7 +33,7 @@ func (db *DB) CreateCheck(ctx context.Context, n infocheck.NewCheck) (*infocheck
 
 const checkColumns = "c.id, c.org_id, o.name, c.title, c.format, c.profile, c.source, c.created_by, c.created_at"
 
-func scanCheck(r interface{ Scan(...any) error }) (*infocheck.Check, error) {
+func scanCheck(r scanner) (*infocheck.Check, error) {
 	var c infocheck.Check
 	var format string
 	if err := r.Scan(&c.ID, &c.OrgID, &c.OrgName, &c.Title, &format, &c.Profile, &c.Source, &c.CreatedBy, &c.CreatedAt); err != nil {
@@ -72,19 +72,13 @@ func (db *DB) ListChecks(ctx context.Context, orgID, after string, limit int) (i
 	args = append(args, limit+1)
 	var p infocheck.Page
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			c, err := scanCheck(rows)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(r scanner) error {
+			c, err := scanCheck(r)
+			if err == nil {
+				p.Checks = append(p.Checks, *c)
 			}
-			p.Checks = append(p.Checks, *c)
-		}
-		return rows.Err()
+			return err
+		}, q, args...)
 	})
 	if len(p.Checks) > limit {
 		p.Checks = p.Checks[:limit]

@@ -24,7 +24,7 @@ const roundColumns = `r.id, r.org_id, o.name, r.title, r.care_area, r.purpose, r
 
 const roundFrom = " FROM rounds r JOIN organisations o ON o.id = r.org_id"
 
-func scanRound(s interface{ Scan(...any) error }) (*round.Round, error) {
+func scanRound(s scanner) (*round.Round, error) {
 	var r round.Round
 	var purpose, stage, voting string
 	if err := s.Scan(&r.ID, &r.OrgID, &r.OrgName, &r.Title, &r.CareArea, &purpose, &r.Stake, &r.StartsOn, &r.EndsOn, &stage,
@@ -106,19 +106,13 @@ func (db *DB) ListRounds(ctx context.Context, q round.Query) ([]round.Round, str
 	args = append(args, limit+1)
 	var out []round.Round
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, sqlq, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanRound(rows)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(row scanner) error {
+			r, err := scanRound(row)
+			if err == nil {
+				out = append(out, *r)
 			}
-			out = append(out, *r)
-		}
-		return rows.Err()
+			return err
+		}, sqlq, args...)
 	})
 	next := ""
 	if len(out) > limit {
@@ -277,21 +271,4 @@ func (db *DB) StageHistory(ctx context.Context, id string) ([]round.StageRecord,
 		}, `SELECT from_stage, to_stage, reason, changed_by, changed_at FROM round_stage_changes WHERE round_id = ? ORDER BY changed_at, id`, id)
 	})
 	return out, err
-}
-
-type scanner interface{ Scan(...any) error }
-
-// each runs a query and calls fn for every row.
-func (tx *Tx) each(ctx context.Context, fn func(scanner) error, q string, args ...any) error {
-	rows, err := tx.query(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

@@ -9,7 +9,7 @@ import (
 
 const userColumns = "id, email, display_name, password_hash, created_at, disabled_at"
 
-func scanUser(r interface{ Scan(...any) error }) (*auth.User, error) {
+func scanUser(r scanner) (*auth.User, error) {
 	var u auth.User
 	if err := r.Scan(&u.ID, &u.Email, &u.DisplayName, &u.PasswordHash, &u.CreatedAt, &u.DisabledAt); err != nil {
 		return nil, err
@@ -77,19 +77,13 @@ func (db *DB) ListUsers(ctx context.Context, q auth.ListQuery) ([]auth.User, str
 	args = append(args, limit+1)
 	var out []auth.User
 	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, sqlq, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			u, err := scanUser(rows)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(r scanner) error {
+			u, err := scanUser(r)
+			if err == nil {
+				out = append(out, *u)
 			}
-			out = append(out, *u)
-		}
-		return rows.Err()
+			return err
+		}, sqlq, args...)
 	})
 	next := ""
 	if len(out) > limit {
