@@ -4,7 +4,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
+
+	"github.com/coprod/coprod/internal/csvcell"
 )
 
 // CSVHeader names the columns of the measures export: one row per
@@ -30,8 +31,8 @@ func (c *CSVWriter) Write(s Session) error {
 	t := s.Transcript
 	for _, p := range s.Report.Participants {
 		q := p.QuestionTypes
-		row := []string{t.ID, cell(t.Title), t.SessionDate, string(s.Phase), cell(t.FileName), string(t.Format),
-			cell(p.ID), cell(p.Name), cell(p.Role), itoa(p.Utterances), itoa(p.Turns), itoa(p.Words),
+		row := []string{t.ID, csvcell.Safe(t.Title), t.SessionDate, string(s.Phase), csvcell.Safe(t.FileName), string(t.Format),
+			csvcell.Safe(p.ID), csvcell.Safe(p.Name), csvcell.Safe(p.Role), itoa(p.Utterances), itoa(p.Turns), itoa(p.Words),
 			ftoa(p.TurnShare), ftoa(p.WordShare), optF(p.TalkShare), ftoa(p.MeanTurnLength),
 			itoa(p.Questions), itoa(q.Polar), itoa(q.Wh), itoa(q.Alternative), itoa(q.Tag), itoa(q.Other),
 			itoa(p.ChoiceOffers), itoa(p.Directives), itoa(p.TopicInitiations), itoa(p.OverlapOnsets), itoa(p.Interruptions),
@@ -67,13 +68,4 @@ func optI(n *int64) string {
 		return ""
 	}
 	return strconv.FormatInt(*n, 10)
-}
-
-// cell keeps text that a spreadsheet would run as a formula (starting
-// with = + - @ or a tab) from being run, by putting a ' before it.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/ledger"
 )
 
@@ -233,7 +234,7 @@ func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
 				row[18] = *rec.Verdict
 			}
 			for i := range row {
-				row[i] = spreadsheetCell(row[i])
+				row[i] = csvcell.Safe(row[i])
 			}
 			cw.Write(row)
 		}
@@ -247,16 +248,6 @@ func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	cw.Flush()
-}
-
-// spreadsheetCell stops a spreadsheet running text as a formula, by
-// putting a ' before text starting with = + - @ or a tab: what people said
-// is published verbatim and may start with anything.
-func spreadsheetCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // The Atom feed (RFC 4287) of the most recently changed items.
