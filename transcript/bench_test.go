@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -117,6 +119,34 @@ func BenchmarkJeffersonReadMeasure(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Analyse(NewJeffersonDecoder("bench.txt", bytes.NewReader(data)), "bench.txt", Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCHATReferenceReadMeasure reads and measures every file in the
+// shared TalkBank reference folder (real CHAT with every feature the
+// format has), from memory, as one pass per iteration.
+func BenchmarkCHATReferenceReadMeasure(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join(sharedData(b), "chat", "reference", "*.cha"))
+	if err != nil || len(paths) == 0 {
+		b.Fatalf("no reference CHAT files: %v", err)
+	}
+	files := make([][]byte, len(paths))
+	var size int64
+	for i, p := range paths {
+		if files[i], err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+		size += int64(len(files[i]))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, data := range files {
+			if _, err := Analyse(NewCHATDecoder(paths[j], bytes.NewReader(data)), paths[j], Options{}); err != nil {
+				b.Fatalf("%s: %v", paths[j], err)
+			}
 		}
 	}
 }
