@@ -105,7 +105,7 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 	if o.demo {
 		fmt.Fprintf(e.stdout, "Demo database: %s\nDemo logins (password %q for each):\n", o.dsn, demo.Password)
 		for _, l := range demo.Logins() {
-			fmt.Fprintf(e.stdout, "  %-13s %s\n", l.Role, l.Email)
+			fmt.Fprintf(e.stdout, "  %-13s %-24s %s\n", l.Role, l.Email, l.Name)
 		}
 	}
 	fmt.Fprintln(e.stdout, "Press Ctrl+C to stop.")

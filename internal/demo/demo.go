@@ -59,9 +59,12 @@ var people = []struct {
 
 // Logins returns the demo accounts in role order.
 func Logins() []Login {
-	out := make([]Login, len(people))
-	for i, p := range people {
-		out[i] = p.Login
+	out := make([]Login, 0, len(people)+len(tenderPeople))
+	for _, p := range people {
+		out = append(out, p.Login)
+	}
+	for _, p := range tenderPeople {
+		out = append(out, p.Login)
 	}
 	return out
 }

@@ -102,3 +102,67 @@ func (s *Server) tenderAward(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/result?done=awarded", http.StatusSeeOther)
 }
+
+// The result's downloads, for checking it away from the platform: the
+// result as "coprod tender score --format json" writes it, and the two
+// files that command reads (tender.WriteOfflineITT, WriteOfflineScores).
+// Running it on the second and third gives the first, byte for byte.
+
+func (s *Server) tenderResultJSON(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.loadTender(w, r, auth.ActionViewResult)
+	if !ok {
+		return
+	}
+	v, err := s.result(r, t)
+	if err == nil && v.Problem != "" {
+		err = apperr.Errorf(apperr.Conflict, "There is no result yet. %s", v.Problem)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	download(w, "application/json; charset=utf-8", "result-"+t.ID+".json")
+	_ = v.Report.WriteJSON(w)
+}
+
+func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.loadTender(w, r, auth.ActionViewResult)
+	if !ok {
+		return
+	}
+	bids, err := s.store.SubmittedBids(r.Context(), t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	eb := make([]tender.Bid, len(bids))
+	for i, b := range bids {
+		eb[i] = b.Engine()
+	}
+	download(w, "application/json; charset=utf-8", "itt-"+t.ID+".json")
+	_ = tender.WriteOfflineITT(w, t.ITT, eb)
+}
+
+func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) {
+	t, ok := s.loadTender(w, r, auth.ActionViewResult)
+	if !ok {
+		return
+	}
+	cs, err := s.store.ConsensusScores(r.Context(), t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ec := make([]tender.Consensus, len(cs))
+	for i, c := range cs {
+		ec[i] = c.Consensus
+	}
+	download(w, "text/csv; charset=utf-8", "scores-"+t.ID+".csv")
+	_ = tender.WriteOfflineScores(w, t.ITT, ec)
+}
+
+// download sets the headers of a file the browser saves.
+func download(w http.ResponseWriter, contentType, filename string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+}

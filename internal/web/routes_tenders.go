@@ -36,6 +36,9 @@ func (s *Server) tenderRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /tenders/{tid}/moderation/{bid}", s.tenderConsensus)
 
 	mux.HandleFunc("GET /tenders/{tid}/result", s.tenderResult)
+	mux.HandleFunc("GET /tenders/{tid}/result.json", s.tenderResultJSON)
+	mux.HandleFunc("GET /tenders/{tid}/result/itt.json", s.tenderOfflineITT)
+	mux.HandleFunc("GET /tenders/{tid}/result/scores.csv", s.tenderOfflineScores)
 	mux.HandleFunc("GET /tenders/{tid}/award", s.tenderAwardForm)
 	mux.HandleFunc("POST /tenders/{tid}/award", s.tenderAward)
 	mux.HandleFunc("GET /tenders/{tid}/summaries", s.tenderSummaries)

@@ -73,7 +73,7 @@ func FuzzScore(f *testing.F) {
 		}
 		rep := tender.NewReport(in.itt, res)
 		var out bytes.Buffer
-		if err := writeJSON(&out, rep); err != nil {
+		if err := rep.WriteJSON(&out); err != nil {
 			t.Fatal(err)
 		}
 		var back result

@@ -2,7 +2,6 @@ package tendercli
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,15 +11,6 @@ import (
 
 	"github.com/coprod/coprod/internal/tender"
 )
-
-// writeJSON writes the engine's report: the shape of issue 5, numbers
-// rounded to tender.OutputPlaces decimal places, exact values beside them.
-func writeJSON(w io.Writer, rep tender.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
-}
 
 // writeText writes the report for people to read.
 func writeText(w io.Writer, in *input, rep tender.Report) error {

@@ -138,7 +138,7 @@ func score(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	rep := tender.NewReport(in.itt, res)
 	if *format == "json" {
-		err = writeJSON(stdout, rep)
+		err = rep.WriteJSON(stdout) // numbers rounded to tender.OutputPlaces, exact values beside them
 	} else {
 		err = writeText(stdout, in, rep)
 	}

@@ -241,7 +241,7 @@ func TestSameAsEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := writeJSON(&want, tender.NewReport(itt, res)); err != nil {
+	if err := tender.NewReport(itt, res).WriteJSON(&want); err != nil {
 		t.Fatal(err)
 	}
 	code, out, errs := run(t, "", "score", "--itt", "testdata/itt.json", "--scores", "testdata/scores.csv", "--format", "json")
