@@ -200,6 +200,11 @@ func ittForm(itt tender.ITT) url.Values {
 	if !itt.Deadlines.Submission.IsZero() {
 		f.Set("deadlines.submission", itt.Deadlines.Submission.UTC().Format(formTime))
 	}
+	f.Set("scale.max", strconv.Itoa(itt.Scale.Max))
+	f.Set("scale.descriptors", strings.Join(itt.Scale.Descriptors, "\n"))
+	for i, k := range itt.TieBreak {
+		f.Set("tie_break["+strconv.Itoa(i)+"]", string(k))
+	}
 	for i, c := range itt.Criteria {
 		p := "criteria[" + strconv.Itoa(i) + "]."
 		f.Set(p+"id", c.ID)
@@ -234,14 +239,30 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 		var at time.Time
 		if v != "" {
 			var err error
-			if at, err = time.Parse(formTime, v); err != nil {
-				bad(k, "Enter the date and time like 2027-03-31T12:00")
+			// A browser without a date-time control sends what was typed.
+			if at, err = time.Parse(formTime, strings.Replace(v, " ", "T", 1)); err != nil {
+				bad(k, "Enter the date and time like 2027-03-31 12:00")
 			}
 		}
 		if k == "deadlines.clarification" {
 			itt.Deadlines.Clarification = at
 		} else {
 			itt.Deadlines.Submission = at
+		}
+	}
+	if _, ok := f["scale.max"]; ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(f.Get("scale.max"))); err != nil {
+			bad("scale.max", "Enter the top of the scale as a whole number, like 5")
+		} else {
+			itt.Scale = parseScale(n, f.Get("scale.descriptors"))
+		}
+	}
+	if _, ok := f["tie_break[0]"]; ok {
+		itt.TieBreak = nil
+		for i := 0; i < maxTieBreakRules; i++ {
+			if k := strings.TrimSpace(f.Get("tie_break[" + strconv.Itoa(i) + "]")); k != "" {
+				itt.TieBreak = append(itt.TieBreak, tender.TieBreakKey(k))
+			}
 		}
 	}
 	itt.Criteria = nil
@@ -277,6 +298,27 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 		itt.Criteria = append(itt.Criteria, c)
 	}
 	return itt, fs
+}
+
+// maxTieBreakRules is how many rules the editor offers: each of the four
+// rules at most once.
+const maxTieBreakRules = 4
+
+// parseScale reads the scale's top and its descriptors, one line for each
+// point from 0 up; blank lines are dropped, so a missing descriptor shows
+// as a count that does not match. With no descriptors, the top of the
+// default scale takes the default descriptors.
+func parseScale(max int, text string) tender.Scale {
+	sc := tender.Scale{Max: max}
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			sc.Descriptors = append(sc.Descriptors, line)
+		}
+	}
+	if def := tender.DefaultScale(); len(sc.Descriptors) == 0 && max == def.Max {
+		sc.Descriptors = def.Descriptors
+	}
+	return sc
 }
 
 func (s *Server) tenderITTSave(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,9 @@ import (
 type bidView struct {
 	Bid       *tender.StoredBid
 	Questions []tender.Question
+	// Amended are the amendments published since the bid last changed:
+	// every bidder is told, on the page where they would act on them.
+	Amended []tender.Amendment
 }
 
 // ownBidder returns the reader's bidder record, registering their
@@ -41,6 +44,16 @@ func (s *Server) tenderBidForm(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	am, err := s.store.Amendments(r.Context(), t.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, a := range am {
+		if a.Version > 1 && (v.Bid == nil || a.CreatedAt.After(v.Bid.UpdatedAt)) {
+			v.Amended = append(v.Amended, a)
+		}
+	}
 	s.render(w, r, http.StatusOK, "tender_bid", view{Title: "Your bid", Form: form, Data: s.newTenderPage(r, t, v)})
 }
 
@@ -49,7 +62,7 @@ func (s *Server) tenderBidSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_ = r.ParseForm()
+	formErr := parseBidForm(w, r, t) // the answers, and any files chosen
 	b, err := s.ownBidder(r, t, true)
 	if err != nil {
 		s.fail(w, r, err)
@@ -67,7 +80,13 @@ func (s *Server) tenderBidSave(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err == nil {
+		err = formErr
+	}
+	if err == nil {
 		_, err = s.store.SaveBid(r.Context(), t.ID, b.ID, pence, answers)
+	}
+	if err == nil {
+		err = s.attachBidFiles(r, t, b.ID) // the answers stay saved whatever happens to a file
 	}
 	var sb *tender.StoredBid
 	if err == nil && r.PostForm.Get("action") == "submit" {

@@ -278,6 +278,7 @@ type moderationView struct {
 	Spreads   []tender.Spread
 	Consensus map[string]tender.ConsensusRecord // "bid/criterion"
 	Bids      []tender.StoredBid
+	BidNames  map[string]string // bid id to the bidder's name
 	Criteria  []tender.Criterion
 }
 
@@ -332,6 +333,10 @@ func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, 
 	v.Spreads = tender.Spreads(visible)
 	if v.Bids, err = s.store.SubmittedBids(ctx, t.ID); err != nil {
 		return v, err
+	}
+	v.BidNames = map[string]string{}
+	for _, b := range v.Bids {
+		v.BidNames[b.ID] = b.OrgName
 	}
 	cs, err := s.store.ConsensusScores(ctx, t.ID)
 	for _, c := range cs {
