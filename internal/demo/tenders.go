@@ -154,6 +154,22 @@ func seedTenders(ctx context.Context, s Store) error {
 		return fmt.Errorf("demo: no round for the tenders")
 	}
 
+	// Both tenders ask bidders to respond to the round's specification, so
+	// its measures are their targets (and the awarded contract's).
+	specs, err := s.Specifications(ctx, rounds[0].ID)
+	if err != nil {
+		return err
+	}
+	specID := ""
+	for _, sp := range specs {
+		if sp.Title == DemoSpecification {
+			specID = sp.ID
+		}
+	}
+	if specID == "" {
+		return fmt.Errorf("demo: the round %q has no specification %q for the tenders", rounds[0].Title, DemoSpecification)
+	}
+
 	saved := db.Now
 	defer func() { db.Now = saved }()
 	var clock time.Time
@@ -180,6 +196,7 @@ func seedTenders(ctx context.Context, s Store) error {
 		itt := tn.ITT
 		itt.PriceWeight = tender.Int(30)
 		itt.Criteria = ittCriteria()
+		itt.SpecificationID = specID
 		itt.Deadlines = tender.Deadlines{Clarification: dt.published.AddDate(0, 0, 14).Add(3 * time.Hour), Submission: dt.published.AddDate(0, 0, 28).Add(3 * time.Hour)}
 		if err := db.SaveITT(lead, tn.ID, itt, ""); err != nil {
 			return err

@@ -23,6 +23,17 @@ func (s *Specification) Latest() *Version {
 	return &s.Versions[len(s.Versions)-1]
 }
 
+// Adopted returns the version in force: the newest one the group signed
+// off, or the newest when none is signed off yet; nil without versions.
+func (s *Specification) Adopted() *Version {
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		if s.Versions[i].SignOff != nil {
+			return &s.Versions[i]
+		}
+	}
+	return s.Latest()
+}
+
 // StoredReport is a provider's value for one indicator and period as kept:
 // the first submission decides lateness, the latest value counts.
 type StoredReport struct {

@@ -135,7 +135,7 @@ func (db *DB) SaveBid(ctx context.Context, tenderID, bidderID string, pricePence
 			return err
 		}
 		if b != nil && b.Status == tender.BidSubmitted {
-			return apperr.Errorf(apperr.Conflict, "Your bid has been submitted, so it cannot be changed. To change it, withdraw it and submit it again before the deadline.")
+			return submittedRefusal()
 		}
 		var fs []apperr.FieldError
 		if pricePence < 0 {
@@ -229,13 +229,17 @@ func (db *DB) SubmitBid(ctx context.Context, tenderID, bidderID string) (*tender
 }
 
 // bidReceipt hashes what was sent, in a fixed order: the tender and its
-// version, the bid, the price, each answer, and the time.
+// version, the bid, the price, each answer, the time, and each attached
+// file's criterion, name and SHA-256 (see receiptFiles).
 func bidReceipt(t *tender.Tender, b *tender.StoredBid, at time.Time) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "tender:%s\nversion:%d\nbid:%s\nbidder:%s\nlot:%s\nprice_pence:%d\nsubmitted:%s\n",
 		t.ID, t.Version, b.ID, b.BidderID, b.LotID, b.PricePence, at.UTC().Format(time.RFC3339Nano))
 	for _, c := range t.ITT.Criteria {
 		fmt.Fprintf(h, "answer:%q:%q\n", c.ID, b.Answers[c.ID])
+	}
+	for _, a := range receiptFiles(t, b) {
+		fmt.Fprintf(h, "file:%q:%q:%s\n", a.Criterion, a.FileName, a.SHA256)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -303,7 +307,10 @@ func (tx *Tx) scanBids(ctx context.Context, where string, args ...any) ([]tender
 		}
 		out[idx[bid]].Answers[crit] = ans
 	}
-	return out, arows.Err()
+	if err := arows.Err(); err != nil {
+		return nil, err
+	}
+	return out, tx.bidAttachments(ctx, out, idx)
 }
 
 func (tx *Tx) bidOf(ctx context.Context, tenderID, bidderID string) (*tender.StoredBid, error) {

@@ -44,6 +44,11 @@ type ITT struct {
 	Scale       Scale       `json:"scale"`
 	TieBreak    TieBreak    `json:"tie_break,omitempty"`
 	Deadlines   Deadlines   `json:"deadlines"`
+	// SpecificationID is the round's service specification the bidders
+	// respond to, when the ITT names one: its experience and outcome
+	// measures become the tender's targets and the contract's agreed
+	// metrics in the open data.
+	SpecificationID string `json:"specification_id,omitempty"`
 }
 
 // Lot is one part of the contract that is bid for and awarded on its own.

@@ -56,6 +56,24 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 		}
 	}
 
+	// The measures of the specification an ITT version names: the
+	// tender's targets, then the award's and contract's agreed metrics.
+	targetsOf := map[string][]ocds.Metric{"": nil}
+	targets := func(itt ITT) ([]ocds.Metric, error) {
+		if m, ok := targetsOf[itt.SpecificationID]; ok {
+			return m, nil
+		}
+		m, err := svc.SpecificationTargets(ctx, t.RoundID, itt.SpecificationID)
+		targetsOf[itt.SpecificationID] = m
+		return m, err
+	}
+	stage := func(itt ITT, status string) (*ocds.Tender, error) {
+		ot := ocdsTender(t, itt, buyer, status)
+		var err error
+		ot.Targets, err = targets(itt)
+		return ot, err
+	}
+
 	var out []ocds.Release
 	for i, v := range versions {
 		tag := "tenderAmendment"
@@ -63,12 +81,16 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 			tag = ocds.TagTender
 		}
 		r := base("tender-v"+strconv.Itoa(v.Version), v.CreatedAt, tag)
-		r.Tender = ocdsTender(t, v.ITT, buyer, "active")
+		if r.Tender, err = stage(v.ITT, "active"); err != nil {
+			return nil, err
+		}
 		out = append(out, r)
 	}
 	if len(versions) == 0 { // published before versions were kept
 		r := base("tender", *t.PublishedAt, ocds.TagTender)
-		r.Tender = ocdsTender(t, t.ITT, buyer, "active")
+		if r.Tender, err = stage(t.ITT, "active"); err != nil {
+			return nil, err
+		}
 		out = append(out, r)
 	}
 
@@ -95,7 +117,9 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 	}
 	if len(enquiries) > 0 || closed {
 		r := base("tender-update", updated, "tenderUpdate")
-		r.Tender = ocdsTender(t, t.ITT, buyer, status)
+		if r.Tender, err = stage(t.ITT, status); err != nil {
+			return nil, err
+		}
 		r.Tender.Enquiries = enquiries
 		if len(enquiries) > 0 {
 			yes := true
@@ -158,6 +182,11 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 	if winner.LotID != "" {
 		a.RelatedLots = []string{winner.LotID}
 	}
+	agreed, err := targets(t.ITT)
+	if err != nil {
+		return nil, err
+	}
+	a.AgreedMetrics = agreed
 	r := base("award", award.DecidedAt, ocds.TagAward, parties...)
 	count := strconv.Itoa(len(bids))
 	r.Bids = &ocds.Bids{Statistics: []ocds.BidStatistic{{ID: "bids", Measure: "bids", Value: json.Number(count)}}, Details: details}
@@ -168,7 +197,8 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 	if !award.StandstillEnd.After(now) {
 		supplier := ocds.Organization{ID: bidderOrg(*winner), Name: winner.OrgName, Roles: []string{ocds.RoleSupplier}}
 		c := base("contract", award.StandstillEnd, ocds.TagContract, supplier)
-		c.Contracts = []ocds.Contract{{ID: "contract-1", AwardID: a.ID, Title: t.Title, Status: "pending", Value: ocds.GBP(winner.PricePence)}}
+		c.Contracts = []ocds.Contract{{ID: "contract-1", AwardID: a.ID, Title: t.Title, Status: "pending", Value: ocds.GBP(winner.PricePence),
+			AgreedMetrics: agreed}}
 		out = append(out, c)
 	}
 	return out, nil

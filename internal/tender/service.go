@@ -3,6 +3,8 @@ package tender
 import (
 	"context"
 	"time"
+
+	"github.com/coprod/coprod/ocds"
 )
 
 // This file holds what the faces need of stored tenders: the records the
@@ -106,6 +108,9 @@ type StoredBid struct {
 	SubmittedAt *time.Time
 	Receipt     string
 	UpdatedAt   time.Time
+	// Attachments are the files attached to the answers (metadata only),
+	// by criterion, then in the order attached; see FilesFor.
+	Attachments []Attachment
 }
 
 // Engine returns the bid as the scoring engine needs it.
@@ -183,6 +188,20 @@ type Service interface {
 	BidOf(ctx context.Context, tenderID, bidderID string) (*StoredBid, error)
 	BidByID(ctx context.Context, tenderID, bidID string) (*StoredBid, error)
 	SubmittedBids(ctx context.Context, tenderID string) ([]StoredBid, error)
+	// AddBidAttachment attaches a file to the bidder's answer to a
+	// criterion, under the same rules as changing the bid (see
+	// CheckAttachment for the limits); RemoveBidAttachment takes one off.
+	AddBidAttachment(ctx context.Context, tenderID, bidderID, criterionID, fileName string, data []byte) (*Attachment, error)
+	RemoveBidAttachment(ctx context.Context, tenderID, bidderID, attachmentID string) error
+	// BidAttachments and BidAttachmentData do not check who asks: the face
+	// decides who may see a bid before calling them.
+	BidAttachments(ctx context.Context, tenderID, bidID string) ([]Attachment, error)
+	BidAttachmentData(ctx context.Context, tenderID, bidID, attachmentID string) (*Attachment, []byte, error)
+
+	// SpecificationTargets are the measures of a specification in the
+	// round (its version signed off by the group, or else its latest) as
+	// OCDS metrics, for the ITT that names it.
+	SpecificationTargets(ctx context.Context, roundID, specID string) ([]ocds.Metric, error)
 
 	AskQuestion(ctx context.Context, tenderID, bidderID, question string) (*Question, error)
 	AnswerQuestion(ctx context.Context, tenderID, questionID, answer string, public bool, privateReason string) error

@@ -9,6 +9,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/tender"
 )
 
@@ -155,19 +156,52 @@ func (s *Server) tenderShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	am, err := s.store.Amendments(r.Context(), t.ID)
-	if err != nil {
+	v := tenderShowView{}
+	var err error
+	if v.Amendments, err = s.store.Amendments(r.Context(), t.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.showTender(w, r, http.StatusOK, "tender_show", t.Title, t, am, nil)
+	if id := t.ITT.SpecificationID; id != "" {
+		if v.Spec, err = s.store.SpecificationByID(r.Context(), t.RoundID, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		v.Version = v.Spec.Adopted()
+	}
+	s.showTender(w, r, http.StatusOK, "tender_show", t.Title, t, v, nil)
+}
+
+// tenderShowView is the published tender: its amendments, and the service
+// specification (the version in force) whose measures bidders will be held to.
+type tenderShowView struct {
+	Amendments []tender.Amendment
+	Spec       *measure.Specification
+	Version    *measure.Version
 }
 
 // ittView is the ITT editor's data: the stake check, worked out on every
 // change, with its presets.
 type ittView struct {
 	Check tender.StakeCheck
-	Rows  []int // criterion row numbers, with one blank row to add a criterion
+	Rows  []int                   // criterion row numbers, with one blank row to add a criterion
+	Specs []measure.Specification // the round's, for the ITT to name the one bidders respond to
+}
+
+// newITTView is the editor's data for itt as it stands.
+func (s *Server) newITTView(r *http.Request, t *tender.Tender, itt tender.ITT) (ittView, error) {
+	specs, err := s.store.Specifications(r.Context(), t.RoundID)
+	return ittView{Check: tender.CheckStake(itt), Rows: rows(len(itt.Criteria) + 1), Specs: specs}, err
+}
+
+// showITT renders the editor for itt with the form values and problems.
+func (s *Server) showITT(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, itt tender.ITT, form url.Values, errs []apperr.FieldError) {
+	v, err := s.newITTView(r, t, itt)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, status, "tender_itt", view{Title: "Invitation to tender", Errors: errs, Form: form, Data: s.newTenderPage(r, t, v)})
 }
 
 func (s *Server) tenderITTForm(w http.ResponseWriter, r *http.Request) {
@@ -175,8 +209,7 @@ func (s *Server) tenderITTForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.render(w, r, http.StatusOK, "tender_itt", view{Title: "Invitation to tender", Form: ittForm(t.ITT),
-		Data: s.newTenderPage(r, t, ittView{Check: tender.CheckStake(t.ITT), Rows: rows(len(t.ITT.Criteria) + 1)})})
+	s.showITT(w, r, http.StatusOK, t, t.ITT, ittForm(t.ITT), nil)
 }
 
 func rows(n int) []int {
@@ -200,6 +233,7 @@ func ittForm(itt tender.ITT) url.Values {
 	if !itt.Deadlines.Submission.IsZero() {
 		f.Set("deadlines.submission", itt.Deadlines.Submission.UTC().Format(formTime))
 	}
+	f.Set("specification_id", itt.SpecificationID)
 	f.Set("scale.max", strconv.Itoa(itt.Scale.Max))
 	f.Set("scale.descriptors", strings.Join(itt.Scale.Descriptors, "\n"))
 	for i, k := range itt.TieBreak {
@@ -256,6 +290,9 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 		} else {
 			itt.Scale = parseScale(n, f.Get("scale.descriptors"))
 		}
+	}
+	if _, ok := f["specification_id"]; ok {
+		itt.SpecificationID = strings.TrimSpace(f.Get("specification_id"))
 	}
 	if _, ok := f["tie_break[0]"]; ok {
 		itt.TieBreak = nil
@@ -341,6 +378,14 @@ func (s *Server) tenderITTSave(w http.ResponseWriter, r *http.Request) {
 			itt.Criteria = f.Criteria
 		}
 	}
+	if id := itt.SpecificationID; id != "" {
+		if _, err := s.store.SpecificationByID(r.Context(), t.RoundID, id); apperr.Code(err) == apperr.NotFound {
+			fs = append(fs, apperr.FieldError{Field: "specification_id", Message: "Choose one of this round's service specifications, or none"})
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	var err error
 	if len(fs) > 0 {
 		err = apperr.Fields(fs)
@@ -352,9 +397,7 @@ func (s *Server) tenderITTSave(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		r.PostForm = mergeForm(r.PostForm, itt, len(fs) == 0)
-		s.showTender(w, r, statusFor[apperr.Code(err)], "tender_itt", "Invitation to tender", t,
-			ittView{Check: tender.CheckStake(itt), Rows: rows(len(itt.Criteria) + 1)}, apperr.FieldsOf(err))
+		s.showITT(w, r, statusFor[apperr.Code(err)], t, itt, mergeForm(r.PostForm, itt, len(fs) == 0), apperr.FieldsOf(err))
 		return
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/itt?done=itt-saved", http.StatusSeeOther)
@@ -381,8 +424,7 @@ func (s *Server) tenderPublish(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		r.Method = http.MethodGet // show the saved ITT, with the reasons it cannot be published
-		s.render(w, r, statusFor[apperr.Code(err)], "tender_itt", view{Title: "Invitation to tender", Errors: apperr.FieldsOf(err), Form: ittForm(t.ITT),
-			Data: s.newTenderPage(r, t, ittView{Check: tender.CheckStake(t.ITT), Rows: rows(len(t.ITT.Criteria) + 1)})})
+		s.showITT(w, r, statusFor[apperr.Code(err)], t, t.ITT, ittForm(t.ITT), apperr.FieldsOf(err))
 		return
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"?done=tender-published", http.StatusSeeOther)

@@ -19,6 +19,8 @@ func (s *Server) tenderRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /tenders/{tid}/bid", s.tenderBidForm)
 	mux.HandleFunc("POST /tenders/{tid}/bid", s.tenderBidSave)
 	mux.HandleFunc("POST /tenders/{tid}/bid/withdraw", s.tenderBidWithdraw)
+	mux.HandleFunc("POST /tenders/{tid}/bid/attachments/{aid}/remove", s.tenderAttachmentRemove)
+	mux.HandleFunc("GET /tenders/{tid}/bids/{bid}/attachments/{aid}", s.tenderAttachment)
 	mux.HandleFunc("GET /tenders/{tid}/questions", s.tenderQuestions)
 	mux.HandleFunc("POST /tenders/{tid}/questions", s.tenderAsk)
 	mux.HandleFunc("POST /tenders/{tid}/questions/{qid}", s.tenderAnswer)

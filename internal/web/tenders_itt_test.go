@@ -160,3 +160,50 @@ func TestTenderAmendmentToldToBidders(t *testing.T) {
 		t.Errorf("the notice stays after the bidder saved their bid again")
 	}
 }
+
+// TestTenderITTNamesSpecification names the round's specification in the
+// ITT (after refusing one that is not the round's) and checks bidders see
+// its measures, with targets, on the tender page.
+func TestTenderITTNamesSpecification(t *testing.T) {
+	s := newTestServer(t, store.SQLite)
+	ctx := audit.WithActor(context.Background(), "")
+	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
+	if err != nil || len(rs) == 0 {
+		t.Fatalf("demo rounds: %v %v", rs, err)
+	}
+	specs, err := s.DB.Specifications(ctx, rs[0].ID)
+	if err != nil || len(specs) == 0 {
+		t.Fatalf("demo specifications: %v %v", specs, err)
+	}
+	tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Short breaks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "/tenders/" + tn.ID
+	lead := s.client(t)
+	lead.loginAs("commissioner")
+	if r := lead.get(base + "/itt"); !strings.Contains(r.Body, `<option value="`+specs[0].ID+`">`) {
+		t.Fatalf("the editor does not offer the round's specification")
+	}
+	f := ittFormFor(s)
+	f.Set("specification_id", "not-a-spec")
+	if r := lead.post(base+"/itt", f); r.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, "Choose one of this round&#39;s service specifications") {
+		t.Fatalf("a specification from nowhere: %d %.2000s", r.StatusCode, r.Body)
+	}
+	f.Set("specification_id", specs[0].ID)
+	if r := lead.post(base+"/itt", f); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d %s", r.StatusCode, r.Body)
+	}
+	if r := lead.post(base+"/publish", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
+	}
+	bidder := s.client(t)
+	bidder.loginAs("provider")
+	r := bidder.get(base)
+	// The demo's "The same worker each time": baseline 40, target 75.
+	if !strings.Contains(r.Body, "Measures the contract will hold you to") || !strings.Contains(r.Body, "<td>The same worker each time</td>") ||
+		!strings.Contains(r.Body, "<td>40</td><td>75 (higher is better)</td>") {
+		t.Errorf("the bidder does not see the specification's measures: %.4000s", r.Body)
+	}
+}

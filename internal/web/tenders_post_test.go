@@ -39,6 +39,7 @@ func TestDemoTenderPostRoutesByRole(t *testing.T) {
 		{"/tenders/{t}/award", lead},
 		{"/tenders/{t}/bid", bidders},
 		{"/tenders/{t}/bid/withdraw", bidders},
+		{"/tenders/{t}/bid/attachments/none/remove", bidders}, // a bidder is refused for the deadline (or no such file), others 403
 		{"/tenders/{t}/questions", bidders},
 		{"/tenders/{t}/conflicts", evaluators},
 		{"/tenders/{t}/score/{b}", evaluators},

@@ -69,7 +69,33 @@ func TestExportOCDSDemo(t *testing.T) {
 	if len(ocids) != 2 || tags["tender"] != 2 || tags["tenderUpdate"] != 2 || tags["award"] != 1 || tags["contract"] != 1 {
 		t.Errorf("releases by tag %v over %d processes", tags, len(ocids))
 	}
-	for _, ext := range []string{ocds.ExtBid, ocds.ExtLots, ocds.ExtAwardCriteria, ocds.ExtEnquiry} {
+	// The demo tenders name the round's specification: its measures are
+	// each tender's targets and the award's and contract's agreed metrics,
+	// with the target and baseline the demo gives "The same worker each
+	// time" (75, from 40).
+	for _, r := range p.Releases {
+		var metrics []ocds.Metric
+		switch {
+		case r.Tender != nil:
+			metrics = r.Tender.Targets
+		case len(r.Awards) == 1:
+			metrics = r.Awards[0].AgreedMetrics
+		case len(r.Contracts) == 1:
+			metrics = r.Contracts[0].AgreedMetrics
+		}
+		found := false
+		for _, m := range metrics {
+			if m.Title != "The same worker each time" {
+				continue
+			}
+			found = len(m.Observations) == 2 && m.Observations[0].Measure == "75" && m.Observations[1].Measure == "40" &&
+				strings.HasSuffix(m.Observations[0].ID, "-target") && strings.HasSuffix(m.Observations[1].ID, "-baseline")
+		}
+		if !found {
+			t.Errorf("release %s (%s) does not carry the specification's measure with its target and baseline: %+v", r.ID, r.Tag[0], metrics)
+		}
+	}
+	for _, ext := range []string{ocds.ExtBid, ocds.ExtLots, ocds.ExtAwardCriteria, ocds.ExtEnquiry, ocds.ExtMetrics} {
 		if !strings.Contains(strings.Join(p.Extensions, " "), ext) {
 			t.Errorf("package does not list %s", ext)
 		}
