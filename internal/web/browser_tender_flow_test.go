@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -11,9 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/demo"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/testkit/browser"
 )
@@ -98,12 +95,8 @@ var receiptHash = regexp.MustCompile(`Your receipt: ([0-9a-f]{64})`)
 // records the award.
 func TestBrowserTenderFlowByKeyboardWithoutJavaScript(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
-	ctx := audit.WithActor(context.Background(), "")
-	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("demo rounds: %v %v", rs, err)
-	}
-	roundID := rs[0].ID
+	ctx, rd := tenderRound(t, s)
+	roundID := rd.ID
 	opts := browser.Options{NoJS: true}
 	as := func(who string) *browser.Browser {
 		b := browser.Start(t, s.URL, opts)

@@ -216,11 +216,13 @@ func (s *Server) tenderScoreSave(w http.ResponseWriter, r *http.Request) {
 	}
 	me, bid := principal(r).User.ID, r.PathValue("bid")
 	var fs []apperr.FieldError
+	scored := 0
 	for _, c := range v.Criteria {
 		raw := r.PostForm.Get("score-" + c.ID)
 		if raw == "" {
 			continue // not scored yet: a partial save is fine
 		}
+		scored++
 		n, cerr := strconv.Atoi(raw)
 		if cerr != nil {
 			n = -1
@@ -234,6 +236,11 @@ func (s *Server) tenderScoreSave(w http.ResponseWriter, r *http.Request) {
 			}
 			fs = append(fs, apperr.FieldsOf(err)...)
 		}
+	}
+	if scored == 0 && len(v.Criteria) > 0 {
+		// Saving nothing would say "Scores saved" over an empty form.
+		fs = append(fs, apperr.FieldError{Field: "score-" + v.Criteria[0].ID,
+			Message: "Choose a score for at least one question. A comment is saved with its score"})
 	}
 	if len(fs) > 0 {
 		s.showEval(w, r, http.StatusUnprocessableEntity, "tender_score", "Score a bid", t, bid, fs)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/coprod/coprod/internal/audit"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/tender"
@@ -60,23 +59,10 @@ var (
 // round whose deadline is two days away, through the commissioner's pages.
 func publishedTestTender(t *testing.T, s *testServer) *tender.Tender {
 	t.Helper()
-	ctx := audit.WithActor(context.Background(), "")
-	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("demo rounds: %v %v", rs, err)
-	}
-	tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Attachments tender")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tn := draftTender(t, s, "Short breaks")
 	lead := s.client(t)
 	lead.loginAs("commissioner")
-	f := url.Values{"title": {"Attachments tender"}, "price_weight_percent": {"30"}, "preset": {string(tender.ByCriteria)},
-		"deadlines.clarification": {s.now().Add(24 * time.Hour).UTC().Format("2006-01-02T15:04")},
-		"deadlines.submission":    {s.now().Add(48 * time.Hour).UTC().Format("2006-01-02T15:04")},
-		"criteria[0].id":          {"Q1"}, "criteria[0].question": {"Deliver?"}, "criteria[0].weight_percent": {"50"}, "criteria[0].panel": {"commissioner"},
-		"criteria[1].id": {"Q2"}, "criteria[1].question": {"Shape?"}, "criteria[1].weight_percent": {"10"}, "criteria[1].panel": {"lived_experience"}}
-	if r := lead.post("/tenders/"+tn.ID+"/itt", f); r.StatusCode != http.StatusSeeOther {
+	if r := lead.post("/tenders/"+tn.ID+"/itt", ittFormFor(s)); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save ITT: %d %s", r.StatusCode, r.Body)
 	}
 	if r := lead.post("/tenders/"+tn.ID+"/publish", nil); r.StatusCode != http.StatusSeeOther {

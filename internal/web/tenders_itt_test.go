@@ -1,15 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/coprod/coprod/internal/audit"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/tender"
 )
@@ -32,15 +29,7 @@ func ittFormFor(s *testServer) url.Values {
 // tender page states the rule in words.
 func TestTenderITTScaleAndTieBreak(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
-	ctx := audit.WithActor(context.Background(), "")
-	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("demo rounds: %v %v", rs, err)
-	}
-	tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Short breaks")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, tn := draftTender(t, s, "Short breaks")
 	lead := s.client(t)
 	lead.loginAs("commissioner")
 	base := "/tenders/" + tn.ID
@@ -108,15 +97,7 @@ func TestTenderITTScaleAndTieBreak(t *testing.T) {
 // reason; once the bidder saves again, the notice goes.
 func TestTenderAmendmentToldToBidders(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
-	ctx := audit.WithActor(context.Background(), "")
-	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("demo rounds: %v %v", rs, err)
-	}
-	tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Short breaks")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tn := draftTender(t, s, "Short breaks")
 	base := "/tenders/" + tn.ID
 	lead := s.client(t)
 	lead.loginAs("commissioner")
@@ -166,18 +147,10 @@ func TestTenderAmendmentToldToBidders(t *testing.T) {
 // its measures, with targets, on the tender page.
 func TestTenderITTNamesSpecification(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
-	ctx := audit.WithActor(context.Background(), "")
-	rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-	if err != nil || len(rs) == 0 {
-		t.Fatalf("demo rounds: %v %v", rs, err)
-	}
-	specs, err := s.DB.Specifications(ctx, rs[0].ID)
+	ctx, tn := draftTender(t, s, "Short breaks")
+	specs, err := s.DB.Specifications(ctx, tn.RoundID)
 	if err != nil || len(specs) == 0 {
 		t.Fatalf("demo specifications: %v %v", specs, err)
-	}
-	tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Short breaks")
-	if err != nil {
-		t.Fatal(err)
 	}
 	base := "/tenders/" + tn.ID
 	lead := s.client(t)

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"os"
@@ -10,9 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/cli/tendercli"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 )
@@ -31,15 +28,7 @@ func TestTenderResultEqualsCLI(t *testing.T) {
 				storetest.DSN(t, engine) // skips without PostgreSQL
 			}
 			s := newTestServer(t, engine)
-			ctx := audit.WithActor(context.Background(), "")
-			rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("demo rounds: %v %v", rs, err)
-			}
-			ts, _, err := s.DB.ListTenders(ctx, rs[0].ID, "", 10)
-			if err != nil || len(ts) != 2 {
-				t.Fatalf("demo tenders: %d %v", len(ts), err)
-			}
+			_, _, ts := demoTenders(t, s)
 			lead := s.client(t)
 			lead.loginAs("commissioner")
 			compared := 0

@@ -1,13 +1,10 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
 
-	"github.com/coprod/coprod/internal/audit"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 )
@@ -56,15 +53,7 @@ func TestDemoTenderPostRoutesByRole(t *testing.T) {
 				storetest.DSN(t, engine) // skips without PostgreSQL
 			}
 			s := newTestServer(t, engine)
-			ctx := audit.WithActor(context.Background(), "")
-			rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("demo rounds: %v %v", rs, err)
-			}
-			ts, _, err := s.DB.ListTenders(ctx, rs[0].ID, "", 10)
-			if err != nil || len(ts) != 2 {
-				t.Fatalf("demo tenders: %d %v", len(ts), err)
-			}
+			ctx, rd, ts := demoTenders(t, s)
 			clients := map[string]*client{}
 			for _, role := range roles {
 				clients[role] = s.client(t)
@@ -81,7 +70,7 @@ func TestDemoTenderPostRoutesByRole(t *testing.T) {
 				if err != nil || len(bids) == 0 {
 					t.Fatalf("%s: bids: %d %v", tn.Title, len(bids), err)
 				}
-				fill := strings.NewReplacer("{r}", rs[0].ID, "{t}", tn.ID, "{q}", qs[0].ID, "{b}", bids[0].ID)
+				fill := strings.NewReplacer("{r}", rd.ID, "{t}", tn.ID, "{q}", qs[0].ID, "{b}", bids[0].ID)
 				for _, rt := range routes {
 					path := fill.Replace(rt.path)
 					for _, role := range roles {
@@ -104,6 +93,15 @@ func TestDemoTenderPostRoutesByRole(t *testing.T) {
 						}
 					}
 				}
+			}
+			// An empty scoring form is sent back, not "saved".
+			bids, err := s.DB.SubmittedBids(ctx, ts[0].ID)
+			if err != nil || len(bids) == 0 {
+				t.Fatalf("bids: %v", err)
+			}
+			if r := clients["evaluator"].post("/tenders/"+ts[0].ID+"/score/"+bids[0].ID, nil); r.StatusCode != http.StatusUnprocessableEntity ||
+				!strings.Contains(r.Body, "Choose a score for at least one question") {
+				t.Errorf("an empty scoring form: %d\n%.400s", r.StatusCode, r.Body)
 			}
 		})
 	}

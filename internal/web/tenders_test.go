@@ -1,15 +1,12 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/coprod/coprod/internal/audit"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/tender"
@@ -25,18 +22,11 @@ func TestTenderPagesByRole(t *testing.T) {
 				storetest.DSN(t, engine) // skips without PostgreSQL
 			}
 			s := newTestServer(t, engine)
-			ctx := audit.WithActor(context.Background(), "")
-			rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("demo rounds: %v %v", rs, err)
-			}
-			tn, err := s.DB.CreateTender(ctx, rs[0].ID, "Test tender")
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, tn := draftTender(t, s, "Test tender")
+			_, rd := tenderRound(t, s)
 			lead := s.client(t)
 			lead.loginAs("commissioner")
-			if r := lead.get("/rounds/" + rs[0].ID + "/tenders"); r.StatusCode != http.StatusOK {
+			if r := lead.get("/rounds/" + rd.ID + "/tenders"); r.StatusCode != http.StatusOK {
 				t.Fatalf("lead list: %d %s", r.StatusCode, r.Body)
 			}
 			if r := lead.get("/tenders/" + tn.ID + "/itt"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "The stake is not met") {
@@ -100,15 +90,7 @@ func TestDemoTenderPagesByRole(t *testing.T) {
 				storetest.DSN(t, engine) // skips without PostgreSQL
 			}
 			s := newTestServer(t, engine)
-			ctx := audit.WithActor(context.Background(), "")
-			rs, _, err := s.DB.ListRounds(ctx, round.Query{All: true})
-			if err != nil || len(rs) == 0 {
-				t.Fatalf("demo rounds: %v %v", rs, err)
-			}
-			ts, _, err := s.DB.ListTenders(ctx, rs[0].ID, "", 10)
-			if err != nil || len(ts) != 2 {
-				t.Fatalf("demo tenders: %d %v", len(ts), err)
-			}
+			_, _, ts := demoTenders(t, s)
 			pages := []string{"", "/itt", "/panels", "/bid", "/questions", "/conflicts", "/score", "/guide", "/moderation",
 				"/result", "/summaries", "/award", "/ocds.json"}
 			evaluator := []bool{true, false, false, false, false, true, true, true, false, false, false, false, false}
