@@ -141,11 +141,9 @@ func (r Result) Sensitivity() Sensitivity {
 		return Outcome{Winner: w, Tied: tied}
 	}
 
-	// Every place where some pair of bids could swap: where the difference
-	// of two bids' totals, quality, LEP or commissioner scores is zero.
-	// Each difference is linear in s, so it is worked out from its values
-	// at 0 and Q.
-	points := []Rat{Int(0), Q, S}
+	// Each difference between two bids (in total, quality, LEP or
+	// commissioner score) is linear in s, so it is worked out from its
+	// values at 0 and Q, and the winner can only change where one is zero.
 	lo, hi := at(Int(0)), at(Q)
 	metrics := []func(standing) Rat{
 		func(x standing) Rat { return x.total },
@@ -153,32 +151,49 @@ func (r Result) Sensitivity() Sensitivity {
 		func(x standing) Rat { return x.lep },
 		func(x standing) Rat { return x.commissioner },
 	}
-	for i := range base {
-		for j := i + 1; j < len(base); j++ {
-			for _, m := range metrics {
-				d0 := m(lo[i]).Sub(m(lo[j]))
-				dQ := m(hi[i]).Sub(m(hi[j]))
-				slope := dQ.Sub(d0) // per Q
-				if slope.Sign() == 0 {
+	// nextChange is the smallest stake above p, and below limit, at which
+	// one of the lead bids draws level with another bid on any of them.
+	// Only the lead bids matter: whoever wins just above p has the highest
+	// total at p (totals move continuously), and the outcome stays put until
+	// a bid in the lead changes places with some other bid.
+	nextChange := func(p, limit Rat, lead []int) Rat {
+		for _, i := range lead {
+			for j := range base {
+				if j == i {
 					continue
 				}
-				root := d0.Neg().Mul(Q).Quo(slope) // d0 + slope × s/Q = 0
-				if root.Sign() > 0 && root.Cmp(Q) < 0 {
-					points = append(points, root)
+				for _, m := range metrics {
+					d0 := m(lo[i]).Sub(m(lo[j]))
+					slope := m(hi[i]).Sub(m(hi[j])).Sub(d0) // per Q
+					if slope.Sign() == 0 {
+						continue
+					}
+					root := d0.Neg().Mul(Q).Quo(slope) // d0 + slope × s/Q = 0
+					if root.Cmp(p) > 0 && root.Cmp(limit) < 0 {
+						limit = root
+					}
 				}
 			}
 		}
+		return limit
 	}
-	sort.Slice(points, func(i, j int) bool { return points[i].Cmp(points[j]) < 0 })
-	uniq := points[:1]
-	for _, p := range points[1:] {
-		if !p.Equal(uniq[len(uniq)-1]) {
-			uniq = append(uniq, p)
+	// leaders are the bids with the highest total at s.
+	leaders := func(s Rat) []int {
+		st := at(s)
+		var lead []int
+		for i := range st {
+			switch {
+			case len(lead) == 0:
+				lead = []int{i}
+			case st[i].total.Cmp(st[lead[0]].total) > 0:
+				lead = []int{i}
+			case st[i].total.Cmp(st[lead[0]].total) == 0:
+				lead = append(lead, i)
+			}
 		}
+		return lead
 	}
 
-	// Between two neighbouring points no pair swaps, so the midpoint stands
-	// for the whole open interval.
 	add := func(g Segment) {
 		n := len(sv.Segments)
 		if n > 0 && sameOutcome(sv.Segments[n-1].Outcome, g.Outcome) {
@@ -187,13 +202,22 @@ func (r Result) Sensitivity() Sensitivity {
 		}
 		sv.Segments = append(sv.Segments, g)
 	}
-	for k, p := range uniq {
+	// Walk from 0 to Q, from one possible change to the next: the outcome
+	// at each such stake, then on the open interval up to the next one,
+	// where nothing changes, so its midpoint stands for all of it. The
+	// walk also stops at S, so that the committed stake is always a point.
+	for p := Int(0); ; {
 		add(Segment{From: p, To: p, FromIncluded: true, ToIncluded: true, Outcome: outcome(p)})
-		if k+1 < len(uniq) {
-			next := uniq[k+1]
-			mid := p.Add(next).Quo(Int(2))
-			add(Segment{From: p, To: next, Outcome: outcome(mid)})
+		if p.Cmp(Q) >= 0 {
+			break
 		}
+		limit := Q
+		if S.Cmp(p) > 0 {
+			limit = S
+		}
+		next := nextChange(p, limit, leaders(p))
+		add(Segment{From: p, To: next, Outcome: outcome(p.Add(next).Quo(Int(2)))})
+		p = next
 	}
 	for _, g := range sv.Segments {
 		if g.Contains(S) {

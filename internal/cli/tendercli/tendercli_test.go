@@ -370,7 +370,7 @@ func TestBadITT(t *testing.T) {
 		{"scale", replace(`"scale_max": 5`, `"scale_max": 11`), []string{"itt.json: scale_max: the top of the scale must be between 1 and 10, not 11"}},
 		{"tie break", replace(`"scale_max": 5,`, `"scale_max": 5, "tie_break": ["highest_lep", "coin_toss"],`), []string{`tie_break[1]: unknown tie-break rule "coin_toss"`}},
 		{"id type", replace(`"id": "Q1"`, `"id": 1`), []string{"criteria[0].id: must be text in quotes, not the number \"1\""}},
-		{"too many", manyBids, []string{"itt.json: bids: 51 items; at most 50 can be scored at once", "criteria: empty"}},
+		{"too many", manyBids, []string{"itt.json: bids: 201 items; at most 200 can be scored at once", "criteria: empty"}},
 		// Checked by the engine, named as itt.json names them:
 		{"weights", replace(`"weight_percent": 30`, `"weight_percent": 25`), []string{
 			"itt.json: criteria: The weights add up to 95%: 5 percentage points short. Quality criteria and price must add up to 100%"}},
