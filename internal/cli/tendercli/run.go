@@ -60,7 +60,7 @@ const (
 // a handful of criteria and at most a few dozen bids. The engine's stake
 // sensitivity grows with about the square of the number of bids (it walks
 // from one possible change of winner to the next, comparing the leading
-// bids with every other): 200 bids take about 60 ms (BenchmarkSensitivity).
+// bids with every other): 200 bids take about 30 ms (BenchmarkSensitivity).
 const (
 	maxFileBytes = 8 << 20
 	maxBids      = 200
