@@ -17,7 +17,7 @@ import (
 const usage = `coprod: co-production in health and social care commissioning
 
 Usage:
-  coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls]
+  coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls] [--trusted-proxies LIST]
   coprod demo    [--addr HOST:PORT] [--db DSN]
   coprod migrate --db DSN
   coprod user add --db DSN --email EMAIL --name NAME [--admin] [--org ORG_ID --role ROLE]

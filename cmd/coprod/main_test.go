@@ -68,6 +68,10 @@ func TestUsageErrors(t *testing.T) {
 	if code, _, errOut := runCmd(t, "", "frobnicate"); code != 2 || !strings.Contains(errOut, `unknown command "frobnicate"`) {
 		t.Fatalf("unknown command: %d %q", code, errOut)
 	}
+	if code, _, errOut := runCmd(t, "", "serve", "--trusted-proxies", "10.0.0.0/8,proxy.example"); code != 2 ||
+		!strings.Contains(errOut, `--trusted-proxies: trusted proxy "proxy.example" is not an address`) {
+		t.Errorf("serve with a bad proxy list: %d %q", code, errOut)
+	}
 	if code, _, errOut := runCmd(t, "", "migrate", "--db", "mysql://x"); code != 1 || !strings.Contains(errOut, "unknown database scheme") {
 		t.Fatalf("bad dsn: %d %q", code, errOut)
 	}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -23,6 +24,7 @@ type serveOptions struct {
 	noMigrate bool
 	behindTLS bool
 	demo      bool
+	proxies   []netip.Prefix
 }
 
 func cmdServe(ctx context.Context, e env, args []string) int {
@@ -32,8 +34,15 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 	db := dbFlag(e, fs, "./coprod.db")
 	fs.BoolVar(&o.noMigrate, "no-migrate", false, "do not apply migrations on start")
 	fs.BoolVar(&o.behindTLS, "behind-tls", false, "the service is behind a TLS proxy: mark cookies Secure")
+	proxies := fs.String("trusted-proxies", e.getenv("COPROD_TRUSTED_PROXIES"),
+		"comma-separated addresses or networks of the proxies in front of the service, whose X-Forwarded-For names the client (env COPROD_TRUSTED_PROXIES)")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	var err error
+	if o.proxies, err = web.ParseTrustedProxies(*proxies); err != nil {
+		fmt.Fprintf(e.stderr, "coprod serve: --trusted-proxies: %v\n", err)
+		return 2
 	}
 	o.dsn = *db
 	return serve(ctx, e, o)
@@ -92,7 +101,7 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 		}
 	}
 
-	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo})
+	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies})
 	if err != nil {
 		return fail(e, "%v", err)
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"time"
 
@@ -27,14 +26,6 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", view{Title: "Sign in", Form: r.URL.Query()})
 }
 
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, apperr.Errorf(apperr.Invalid, "The form could not be read. Try again."))
@@ -57,7 +48,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		again(http.StatusUnprocessableEntity, errs)
 		return
 	}
-	addr := clientAddress(r)
+	addr := s.clientAddress(r)
 	byEmail, byAddr, err := s.store.LoginFailures(r.Context(), email, addr, s.cfg.Now().Add(-loginWindow))
 	if err != nil {
 		s.serverError(w, r, err)

@@ -35,13 +35,21 @@ func (s *testServer) advance(d time.Duration) { s.offset.Add(int64(d)) }
 
 func newTestServer(t *testing.T, engine store.Engine) *testServer {
 	t.Helper()
+	return newConfiguredServer(t, engine, func(*web.Config) {})
+}
+
+// newConfiguredServer is newTestServer with changes to the configuration.
+func newConfiguredServer(t *testing.T, engine store.Engine, configure func(*web.Config)) *testServer {
+	t.Helper()
 	db := storetest.Open(t, engine)
 	s := &testServer{DB: db}
 	db.Now = s.now
 	if err := demo.Seed(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	h, err := web.New(web.Config{Store: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Demo: true, Now: s.now})
+	cfg := web.Config{Store: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Demo: true, Now: s.now}
+	configure(&cfg)
+	h, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/coprod/coprod/internal/audit"
@@ -45,6 +46,9 @@ type Config struct {
 	InvitationTTL time.Duration
 	// Demo adds a banner saying this is demonstration data.
 	Demo bool
+	// TrustedProxies are the proxies in front of the service, whose
+	// X-Forwarded-For names the client (see ParseTrustedProxies).
+	TrustedProxies []netip.Prefix
 }
 
 // Server holds what every handler shares.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -11,8 +12,10 @@ import (
 
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/demo"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
+	"github.com/coprod/coprod/internal/web"
 )
 
 func TestHealthz(t *testing.T) {
@@ -141,6 +144,35 @@ func TestLoginErrorsAndThrottling(t *testing.T) {
 	s.advance(16 * time.Minute)
 	if r := c.login("member@demo.test", "coprod-demo"); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("login after the window: %d", r.StatusCode)
+	}
+}
+
+// TestThrottleBehindTrustedProxy runs the service behind a trusted proxy
+// (the test client's own address): 30 failed sign-ins from one client,
+// as X-Forwarded-For names it, refuse that client's next attempt, while
+// another client behind the same proxy signs in.
+func TestThrottleBehindTrustedProxy(t *testing.T) {
+	proxies, err := web.ParseTrustedProxies("127.0.0.1, ::1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newConfiguredServer(t, store.SQLite, func(c *web.Config) { c.TrustedProxies = proxies })
+	from := func(client, email, password string) response {
+		req, _ := http.NewRequest("POST", s.URL+"/login", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", "192.0.2.99, "+client) // the left entry is the client's own claim, ignored
+		return s.client(t).do(req)
+	}
+	for i := range 30 { // 6 accounts, 5 failures each: no account reaches its own limit before the address does
+		if r := from("198.51.100.1", fmt.Sprintf("nobody%d@demo.test", i/5), "wrong"); r.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("attempt %d: %d", i+1, r.StatusCode)
+		}
+	}
+	if r := from("198.51.100.1", "member@demo.test", demo.Password); r.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("the 31st attempt from one client: %d", r.StatusCode)
+	}
+	if r := from("198.51.100.2", "member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("another client behind the same proxy: %d", r.StatusCode)
 	}
 }
 
