@@ -118,7 +118,7 @@ func (db *DB) RemoveBidAttachment(ctx context.Context, tenderID, bidderID, attac
 
 const attachmentColumns = "a.id, a.bid_id, a.criterion_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at"
 
-func scanAttachment(r interface{ Scan(...any) error }, data *[]byte) (*tender.Attachment, error) {
+func scanAttachment(r scanner, data *[]byte) (*tender.Attachment, error) {
 	var a tender.Attachment
 	dest := []any{&a.ID, &a.BidID, &a.Criterion, &a.FileName, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedAt}
 	if data != nil {
@@ -141,20 +141,14 @@ func (tx *Tx) bidAttachments(ctx context.Context, out []tender.StoredBid, idx ma
 	for _, b := range out {
 		ids = append(ids, b.ID)
 	}
-	rows, err := tx.query(ctx, "SELECT "+attachmentColumns+" FROM tender_attachments a WHERE a.bid_id IN (?"+strings.Repeat(", ?", len(ids)-1)+
-		") ORDER BY a.bid_id, a.criterion_id, a.created_at, a.id", ids...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanAttachment(rows, nil)
-		if err != nil {
-			return err
+	return tx.each(ctx, func(r scanner) error {
+		a, err := scanAttachment(r, nil)
+		if err == nil {
+			out[idx[a.BidID]].Attachments = append(out[idx[a.BidID]].Attachments, *a)
 		}
-		out[idx[a.BidID]].Attachments = append(out[idx[a.BidID]].Attachments, *a)
-	}
-	return rows.Err()
+		return err
+	}, "SELECT "+attachmentColumns+" FROM tender_attachments a WHERE a.bid_id IN (?"+strings.Repeat(", ?", len(ids)-1)+
+		") ORDER BY a.bid_id, a.criterion_id, a.created_at, a.id", ids...)
 }
 
 // BidAttachments lists the files of one bid of a tender, without their
@@ -166,19 +160,13 @@ func (db *DB) BidAttachments(ctx context.Context, tenderID, bidID string) ([]ten
 		if err := tx.queryRow(ctx, "SELECT 1 FROM tender_bids WHERE id = ? AND tender_id = ?", bidID, tenderID).Scan(&one); err != nil {
 			return mapErr(err, "bid")
 		}
-		rows, err := tx.query(ctx, "SELECT "+attachmentColumns+" FROM tender_attachments a WHERE a.bid_id = ? ORDER BY a.criterion_id, a.created_at, a.id", bidID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			a, err := scanAttachment(rows, nil)
-			if err != nil {
-				return err
+		return tx.each(ctx, func(r scanner) error {
+			a, err := scanAttachment(r, nil)
+			if err == nil {
+				out = append(out, *a)
 			}
-			out = append(out, *a)
-		}
-		return rows.Err()
+			return err
+		}, "SELECT "+attachmentColumns+" FROM tender_attachments a WHERE a.bid_id = ? ORDER BY a.criterion_id, a.created_at, a.id", bidID)
 	})
 	return out, err
 }

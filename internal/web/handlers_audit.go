@@ -95,8 +95,7 @@ func (s *Server) adminAuditCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit = 500
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="coprod-audit.csv"`)
+	download(w, "text/csv; charset=utf-8", "coprod-audit.csv")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"seq", "time", "actor_id", "action", "object_type", "object_id", "details", "prev_hash", "hash"})
 	for {

@@ -206,8 +206,7 @@ func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="coprod-board.csv"`)
+	download(w, "text/csv; charset=utf-8", "coprod-board.csv")
 	cw := csv.NewWriter(w)
 	cw.Write(boardCSVColumns)
 	base := s.baseURL(r)

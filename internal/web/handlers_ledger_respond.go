@@ -209,8 +209,7 @@ func (s *Server) ledgerEvidenceFile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+safeFileName(e.FileName)+`"`)
+	download(w, "application/octet-stream", safeFileName(e.FileName))
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)
 }

@@ -202,8 +202,7 @@ func (s *Server) profileJSON(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, apperr.Errorf(apperr.NotFound, "This contract has no payment profile yet."))
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="profile.json"`)
+	download(w, "application/json; charset=utf-8", "profile.json")
 	w.Write(measure.ProfileJSON(c.Profile))
 }
 
@@ -225,7 +224,6 @@ func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) {
 		cw.Write([]string{x.Period, x.Indicator, measure.Dec(x.Value)})
 	}
 	cw.Flush()
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="reports.csv"`)
+	download(w, "text/csv; charset=utf-8", "reports.csv")
 	w.Write(b.Bytes())
 }

@@ -173,8 +173,7 @@ func (s *Server) specVersionMarkdown(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="specification-v`+strconv.Itoa(v.Number)+`.md"`)
+	download(w, "text/markdown; charset=utf-8", "specification-v"+strconv.Itoa(v.Number)+".md")
 	w.Write([]byte(v.Markdown(sp.Title)))
 }
 

@@ -188,8 +188,7 @@ func (s *Server) evidenceJSON(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="round-evidence.json"`)
+	download(w, "application/json; charset=utf-8", "round-evidence.json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(x)
@@ -201,8 +200,7 @@ func (s *Server) evidenceCSV(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="round-evidence.csv"`)
+	download(w, "text/csv; charset=utf-8", "round-evidence.csv")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"kind", "id", "title", "text", "by", "consent_withdrawn", "detail"})
 	yes := func(b bool) string { return strconv.FormatBool(b) }

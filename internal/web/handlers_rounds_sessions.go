@@ -142,8 +142,7 @@ func (s *Server) paymentsCSV(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="involvement-payments.csv"`)
+	download(w, "text/csv; charset=utf-8", "involvement-payments.csv")
 	w.Header().Set("Cache-Control", "no-store")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"session_date", "pseudonym", "real_name", "amount_pence", "amount", "method", "paid_on", "payment_id"})

@@ -150,8 +150,7 @@ func (s *Server) studyCSV(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="coprod-study-`+st.ID+`.csv"`)
+	download(w, "text/csv; charset=utf-8", "coprod-study-"+st.ID+".csv")
 	cw, err := study.NewCSVWriter(w)
 	if err == nil {
 		err = s.eachSession(r, st, cw.Write)

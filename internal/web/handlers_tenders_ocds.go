@@ -22,8 +22,7 @@ func (s *Server) tenderOCDS(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="ocds-`+t.ID+`.json"`)
+	download(w, "application/json; charset=utf-8", "ocds-"+t.ID+".json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(p)

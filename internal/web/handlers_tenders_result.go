@@ -160,9 +160,3 @@ func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) {
 	download(w, "text/csv; charset=utf-8", "scores-"+t.ID+".csv")
 	_ = tender.WriteOfflineScores(w, t.ITT, ec)
 }
-
-// download sets the headers of a file the browser saves.
-func download(w http.ResponseWriter, contentType, filename string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
-}

@@ -194,3 +194,10 @@ func safeNext(next string) string {
 	}
 	return next
 }
+
+// download sets the headers of a file the browser saves rather than shows.
+// filename must be safe in a quoted header value (see safeFileName).
+func download(w http.ResponseWriter, contentType, filename string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
+}
