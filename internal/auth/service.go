@@ -21,6 +21,9 @@ type Service interface {
 	UserByEmail(ctx context.Context, email string) (*User, error)
 	ListUsers(ctx context.Context, q ListQuery) (users []User, next string, err error)
 	SetPassword(ctx context.Context, userID, passwordHash string) error
+	DisableUser(ctx context.Context, userID, reason string) error
+	EnableUser(ctx context.Context, userID string) error
+	Disablement(ctx context.Context, userID string) (*Disablement, error)
 
 	CreateOrganisation(ctx context.Context, n NewOrganisation) (*Organisation, error)
 	OrganisationByID(ctx context.Context, id string) (*Organisation, error)
@@ -31,6 +34,7 @@ type Service interface {
 
 	Assign(ctx context.Context, a Assignment) (*Assignment, error)
 	AssignmentsOf(ctx context.Context, userID string) ([]Assignment, error)
+	RevokeAssignment(ctx context.Context, userID, assignmentID string) error
 
 	CreateInvitation(ctx context.Context, n NewInvitation, ttl time.Duration) (inv *Invitation, token string, err error)
 	InvitationByToken(ctx context.Context, token string) (*Invitation, error)

@@ -176,3 +176,11 @@ func (p *Principal) HasAnywhere(role Role) bool {
 
 // IsAdmin reports whether the principal is a platform administrator.
 func (p *Principal) IsAdmin() bool { return p.Has(RoleAdmin, ScopePlatform, "") }
+
+// Disablement says when, by whom and why an account was disabled.
+type Disablement struct {
+	At     time.Time
+	ByID   string // "" when the system did it
+	ByName string
+	Reason string
+}

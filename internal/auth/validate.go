@@ -127,3 +127,15 @@ func (n *NewInvitation) Validate() error {
 	}
 	return apperr.Fields(fs)
 }
+
+// CheckDisableReason returns a problem with the reason given for disabling
+// an account, or "".
+func CheckDisableReason(reason string) string {
+	switch n := utf8.RuneCountInString(strings.TrimSpace(reason)); {
+	case n == 0:
+		return "Enter why you are disabling this account"
+	case n > 1000:
+		return "The reason must be 1,000 characters or fewer"
+	}
+	return ""
+}

@@ -103,7 +103,7 @@ func (db *DB) SetPassword(ctx context.Context, userID, passwordHash string) erro
 		if n, _ := res.RowsAffected(); n == 0 {
 			return apperr.Errorf(apperr.NotFound, "No such user")
 		}
-		if _, err := tx.exec(ctx, "DELETE FROM sessions WHERE user_id = ?", userID); err != nil {
+		if err := tx.endSessions(ctx, userID); err != nil {
 			return err
 		}
 		return tx.record(ctx, "user.password_set", "user", userID, nil)

@@ -48,30 +48,11 @@ func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) {
 		Data: listData[auth.User]{Items: users, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}})
 }
 
-type userData struct {
-	User        *auth.User
-	Memberships []auth.Membership
-	Assignments []auth.Assignment
-}
-
 func (s *Server) adminUser(w http.ResponseWriter, r *http.Request) {
 	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
 		return
 	}
-	u, err := s.store.UserByID(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d := userData{User: u}
-	if d.Memberships, err = s.store.MembershipsOf(r.Context(), u.ID); err == nil {
-		d.Assignments, err = s.store.AssignmentsOf(r.Context(), u.ID)
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin_user", view{Title: u.DisplayName, Data: d})
+	s.userView(w, r, http.StatusOK, nil)
 }
 
 // allOrgs returns every organisation for a select list (organisations are

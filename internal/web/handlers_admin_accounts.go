@@ -1,0 +1,94 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+)
+
+// The admin user page: who the person is, whether they may sign in, and the
+// roles they hold, with the forms to disable or enable the account and to
+// revoke a role.
+
+type userData struct {
+	User        *auth.User
+	Memberships []auth.Membership
+	Assignments []auth.Assignment
+	Disablement *auth.Disablement // nil while the account is active
+	Self        bool              // the page is the signed-in administrator's own
+}
+
+// userFlash are the confirmations of this page's forms, keyed by ?done=.
+var userFlash = map[string]string{
+	"user-disabled": "Account disabled. They have been signed out and cannot sign in.",
+	"user-enabled":  "Account enabled. They can sign in again.",
+	"role-revoked":  "Role revoked.",
+}
+
+// userView draws the admin user page, with errs from a form when there are any.
+func (s *Server) userView(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) {
+	u, err := s.store.UserByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := userData{User: u, Self: principal(r).User.ID == u.ID}
+	if d.Memberships, err = s.store.MembershipsOf(r.Context(), u.ID); err == nil {
+		if d.Assignments, err = s.store.AssignmentsOf(r.Context(), u.ID); err == nil {
+			d.Disablement, err = s.store.Disablement(r.Context(), u.ID)
+		}
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := view{Title: u.DisplayName, Errors: errs, Form: r.PostForm, Data: d}
+	if errs == nil {
+		v.Flash = userFlash[r.URL.Query().Get("done")]
+	}
+	s.render(w, r, status, "admin_user", v)
+}
+
+// userChanged redirects back to the user page after a change, or shows
+// what stopped it: problems with the form on the page itself, next to the
+// part they are about (field), anything else as an error page.
+func (s *Server) userChanged(w http.ResponseWriter, r *http.Request, err error, field, done string) {
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/admin/users/"+r.PathValue("id")+"?done="+done, http.StatusSeeOther)
+	case len(apperr.FieldsOf(err)) > 0:
+		s.userView(w, r, statusFor[apperr.Code(err)], apperr.FieldsOf(err))
+	case apperr.Code(err) == apperr.Conflict:
+		s.userView(w, r, http.StatusConflict, []apperr.FieldError{{Field: field, Message: apperr.Message(err)}})
+	default:
+		s.fail(w, r, err)
+	}
+}
+
+func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) {
+	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
+		return
+	}
+	_ = r.ParseForm()
+	err := s.store.DisableUser(r.Context(), r.PathValue("id"), r.PostForm.Get("reason"))
+	s.userChanged(w, r, err, "access", "user-disabled")
+}
+
+func (s *Server) userEnable(w http.ResponseWriter, r *http.Request) {
+	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
+		return
+	}
+	_ = r.ParseForm()
+	err := s.store.EnableUser(r.Context(), r.PathValue("id"))
+	s.userChanged(w, r, err, "access", "user-enabled")
+}
+
+func (s *Server) assignmentRevoke(w http.ResponseWriter, r *http.Request) {
+	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
+		return
+	}
+	_ = r.ParseForm()
+	err := s.store.RevokeAssignment(r.Context(), r.PathValue("id"), r.PathValue("aid"))
+	s.userChanged(w, r, err, "revoke-"+r.PathValue("aid"), "role-revoked")
+}
