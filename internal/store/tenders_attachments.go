@@ -11,11 +11,6 @@ import (
 	"github.com/coprod/coprod/internal/tender"
 )
 
-// submittedRefusal is the message for a change to a submitted bid.
-func submittedRefusal() error {
-	return apperr.Errorf(apperr.Conflict, "Your bid has been submitted, so it cannot be changed. To change it, withdraw it and submit it again before the deadline.")
-}
-
 // openDraft makes sure the bidder has a draft to change: it starts one,
 // or turns a withdrawn bid back into a draft, as saving the bid does. b
 // must not be submitted. Updating the bid's row first also makes two
@@ -44,12 +39,9 @@ func (tx *Tx) openDraft(ctx context.Context, t *tender.Tender, b *tender.StoredB
 func (db *DB) AddBidAttachment(ctx context.Context, tenderID, bidderID, criterionID, fileName string, data []byte) (*tender.Attachment, error) {
 	var out *tender.Attachment
 	err := db.update(ctx, func(tx *Tx) error {
-		t, b, err := tx.bidChange(ctx, tenderID, bidderID)
+		t, b, err := tx.draftChange(ctx, tenderID, bidderID)
 		if err != nil {
 			return err
-		}
-		if b != nil && b.Status == tender.BidSubmitted {
-			return submittedRefusal()
 		}
 		// Check what can be checked before touching anything.
 		if _, err := tender.CheckAttachment(t.ITT, tender.NewAttachment{Criterion: criterionID, FileName: fileName, Data: data}); err != nil {
@@ -86,15 +78,12 @@ func (db *DB) AddBidAttachment(ctx context.Context, tenderID, bidderID, criterio
 // same rules as attaching one. Another bidder's file is not found.
 func (db *DB) RemoveBidAttachment(ctx context.Context, tenderID, bidderID, attachmentID string) error {
 	return db.update(ctx, func(tx *Tx) error {
-		t, b, err := tx.bidChange(ctx, tenderID, bidderID)
+		t, b, err := tx.draftChange(ctx, tenderID, bidderID)
 		if err != nil {
 			return err
 		}
 		if b == nil {
 			return apperr.Errorf(apperr.NotFound, "No such file")
-		}
-		if b.Status == tender.BidSubmitted {
-			return submittedRefusal()
 		}
 		var a *tender.Attachment
 		for i := range b.Attachments {

@@ -125,17 +125,24 @@ func (tx *Tx) bidChange(ctx context.Context, tenderID, bidderID string) (*tender
 	return t, b, err
 }
 
+// draftChange is bidChange for a change to what the bid says (answers,
+// price, files), which a submitted bid refuses: it is withdrawn first.
+func (tx *Tx) draftChange(ctx context.Context, tenderID, bidderID string) (*tender.Tender, *tender.StoredBid, error) {
+	t, b, err := tx.bidChange(ctx, tenderID, bidderID)
+	if err == nil && b != nil && b.Status == tender.BidSubmitted {
+		return nil, nil, apperr.Errorf(apperr.Conflict, "Your bid has been submitted, so it cannot be changed. To change it, withdraw it and submit it again before the deadline.")
+	}
+	return t, b, err
+}
+
 // SaveBid saves a draft of the bidder's answers and price. A submitted bid
 // must be withdrawn before it changes.
 func (db *DB) SaveBid(ctx context.Context, tenderID, bidderID string, pricePence int64, answers map[string]string) (*tender.StoredBid, error) {
 	var out *tender.StoredBid
 	err := db.update(ctx, func(tx *Tx) error {
-		t, b, err := tx.bidChange(ctx, tenderID, bidderID)
+		t, b, err := tx.draftChange(ctx, tenderID, bidderID)
 		if err != nil {
 			return err
-		}
-		if b != nil && b.Status == tender.BidSubmitted {
-			return submittedRefusal()
 		}
 		var fs []apperr.FieldError
 		if pricePence < 0 {
