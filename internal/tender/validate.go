@@ -99,6 +99,10 @@ func (t ITT) checkStructure(p *problems) {
 			p.add(f+".id", "Enter a reference for criterion %d, like Q%d", i+1, i+1)
 		case id != c.ID || utf8.RuneCountInString(id) > maxID || strings.ContainsAny(id, " \t\n/"):
 			p.add(f+".id", "Criterion reference %q must be %d characters or fewer, without spaces or slashes", c.ID, maxID)
+		case strings.ContainsAny(id[:1], "=+-@"):
+			// Criterion references go into CSV files (scores.csv) as they are;
+			// a spreadsheet would run one starting like this as a formula.
+			p.add(f+".id", "Criterion reference %q must start with a letter or a digit, like Q%d", c.ID, i+1)
 		case seen[id]:
 			p.add(f+".id", "Criterion reference %q is used twice; each criterion needs its own", id)
 		}

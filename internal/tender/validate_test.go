@@ -50,6 +50,21 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	}
 }
 
+// TestValidateCriterionIDNotAFormula refuses references a spreadsheet would
+// run as a formula when it opens scores.csv.
+func TestValidateCriterionIDNotAFormula(t *testing.T) {
+	for _, id := range []string{"=SUM(A1)", "+Q1", "-Q1", "@Q1"} {
+		itt := ITT{Title: "t", Stake: Int(20), PriceWeight: Int(30), Criteria: []Criterion{
+			{ID: id, Question: "x", Weight: Int(50), Panel: Commissioner},
+			{ID: "Q2", Question: "x", Weight: Int(20), Panel: LivedExperience},
+		}}
+		want := `Criterion reference "` + id + `" must start with a letter or a digit, like Q1`
+		if got := fieldsOf(itt.Validate())["criteria[0].id"]; got != want {
+			t.Errorf("%s: %q", id, got)
+		}
+	}
+}
+
 func TestValidateDraftAllowsUnbalancedWeights(t *testing.T) {
 	itt := stakeITT("10", "10", "10")
 	if err := itt.Validate(); err != nil {
