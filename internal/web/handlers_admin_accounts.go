@@ -19,11 +19,14 @@ type userData struct {
 	Self        bool              // the page is the signed-in administrator's own
 }
 
-// userFlash are the confirmations of this page's forms, keyed by ?done=.
-var userFlash = map[string]string{
-	"user-disabled": "Account disabled. They have been signed out and cannot sign in.",
-	"user-enabled":  "Account enabled. They can sign in again.",
-	"role-revoked":  "Role revoked.",
+func init() {
+	for k, v := range map[string]string{
+		"user-disabled": "Account disabled. They have been signed out and cannot sign in.",
+		"user-enabled":  "Account enabled. They can sign in again.",
+		"role-revoked":  "Role revoked.",
+	} {
+		flashMessages[k] = v
+	}
 }
 
 // userView draws the admin user page, with errs from a form when there are any.
@@ -43,11 +46,7 @@ func (s *Server) userView(w http.ResponseWriter, r *http.Request, status int, er
 		s.serverError(w, r, err)
 		return
 	}
-	v := view{Title: u.DisplayName, Errors: errs, Form: r.PostForm, Data: d}
-	if errs == nil {
-		v.Flash = userFlash[r.URL.Query().Get("done")]
-	}
-	s.render(w, r, status, "admin_user", v)
+	s.render(w, r, status, "admin_user", view{Title: u.DisplayName, Errors: errs, Form: r.PostForm, Data: d})
 }
 
 // userChanged redirects back to the user page after a change, or shows
