@@ -51,18 +51,14 @@ func WriteOfflineITT(w io.Writer, t ITT, bids []Bid) error {
 }
 
 // WriteOfflineScores writes scores.csv: bid, criterion, score, and the
-// panel for joint criteria. Rationales stay on the platform: they do not
-// change the result, and free text is what a spreadsheet could mistake
-// for a formula.
-func WriteOfflineScores(w io.Writer, t ITT, cs []Consensus) error {
+// panel, which the engine's input (Tender.EngineInput) names for joint
+// criteria only. Rationales stay on the platform: they do not change the
+// result, and free text is what a spreadsheet could mistake for a formula.
+func WriteOfflineScores(w io.Writer, cs []Consensus) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"bid", "criterion", "score", "panel"})
 	for _, c := range cs {
-		panel := ""
-		if cr, ok := t.Criterion(c.Criterion); ok && cr.Panel == Joint {
-			panel = string(c.Panel)
-		}
-		_ = cw.Write([]string{c.Bid, c.Criterion, strconv.Itoa(c.Score), panel})
+		_ = cw.Write([]string{c.Bid, c.Criterion, strconv.Itoa(c.Score), string(c.Panel)})
 	}
 	cw.Flush()
 	return cw.Error()

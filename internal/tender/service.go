@@ -230,6 +230,13 @@ type Service interface {
 // scores, so that every face (result page, award, export) gets the same
 // answer from the same engine.
 func (t *Tender) Evaluate(bids []StoredBid, cs []ConsensusRecord) (Result, error) {
+	eb, ec := t.EngineInput(bids, cs)
+	return Evaluate(t.ITT, eb, ec)
+}
+
+// EngineInput is the stored bids and consensus scores as the engine (and
+// "coprod tender score"'s files) take them.
+func (t *Tender) EngineInput(bids []StoredBid, cs []ConsensusRecord) ([]Bid, []Consensus) {
 	eb := make([]Bid, len(bids))
 	for i, b := range bids {
 		eb[i] = b.Engine()
@@ -241,5 +248,5 @@ func (t *Tender) Evaluate(bids []StoredBid, cs []ConsensusRecord) (Result, error
 			ec[i].Panel = "" // one panel: the engine needs no panel name
 		}
 	}
-	return Evaluate(t.ITT, eb, ec)
+	return eb, ec
 }

@@ -135,10 +135,7 @@ func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	eb := make([]tender.Bid, len(bids))
-	for i, b := range bids {
-		eb[i] = b.Engine()
-	}
+	eb, _ := t.EngineInput(bids, nil)
 	download(w, "application/json; charset=utf-8", "itt-"+t.ID+".json")
 	_ = tender.WriteOfflineITT(w, t.ITT, eb)
 }
@@ -153,10 +150,7 @@ func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ec := make([]tender.Consensus, len(cs))
-	for i, c := range cs {
-		ec[i] = c.Consensus
-	}
+	_, ec := t.EngineInput(nil, cs)
 	download(w, "text/csv; charset=utf-8", "scores-"+t.ID+".csv")
-	_ = tender.WriteOfflineScores(w, t.ITT, ec)
+	_ = tender.WriteOfflineScores(w, ec)
 }

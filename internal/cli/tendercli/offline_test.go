@@ -33,7 +33,7 @@ func TestOfflineFilesReadBack(t *testing.T) {
 	if err := tender.WriteOfflineITT(&ittFile, itt, bids); err != nil {
 		t.Fatal(err)
 	}
-	if err := tender.WriteOfflineScores(&scoresFile, itt, cs); err != nil {
+	if err := tender.WriteOfflineScores(&scoresFile, cs); err != nil {
 		t.Fatal(err)
 	}
 	in, code, probs := load("itt.json", ittFile.Bytes(), "scores.csv", scoresFile.Bytes())
