@@ -134,8 +134,8 @@ func (r Result) Sensitivity() Sensitivity {
 		}
 		return out
 	}
-	outcome := func(s Rat) Outcome {
-		st := at(s)
+	// outcome ranks the standings (reordering st) and names the winner.
+	outcome := func(st []standing) Outcome {
 		ranks := order(st, r.TieBreak)
 		w, tied := winnerOf(st, ranks)
 		return Outcome{Winner: w, Tied: tied}
@@ -177,9 +177,8 @@ func (r Result) Sensitivity() Sensitivity {
 		}
 		return limit
 	}
-	// leaders are the bids with the highest total at s.
-	leaders := func(s Rat) []int {
-		st := at(s)
+	// leaders are the bids with the highest total in st, in base's order.
+	leaders := func(st []standing) []int {
 		var lead []int
 		for i := range st {
 			switch {
@@ -207,7 +206,9 @@ func (r Result) Sensitivity() Sensitivity {
 	// where nothing changes, so its midpoint stands for all of it. The
 	// walk also stops at S, so that the committed stake is always a point.
 	for p := Int(0); ; {
-		add(Segment{From: p, To: p, FromIncluded: true, ToIncluded: true, Outcome: outcome(p)})
+		st := at(p)
+		lead := leaders(st) // before outcome reorders st
+		add(Segment{From: p, To: p, FromIncluded: true, ToIncluded: true, Outcome: outcome(st)})
 		if p.Cmp(Q) >= 0 {
 			break
 		}
@@ -215,8 +216,8 @@ func (r Result) Sensitivity() Sensitivity {
 		if S.Cmp(p) > 0 {
 			limit = S
 		}
-		next := nextChange(p, limit, leaders(p))
-		add(Segment{From: p, To: next, Outcome: outcome(p.Add(next).Quo(Int(2)))})
+		next := nextChange(p, limit, lead)
+		add(Segment{From: p, To: next, Outcome: outcome(at(p.Add(next).Quo(Int(2))))})
 		p = next
 	}
 	for _, g := range sv.Segments {
