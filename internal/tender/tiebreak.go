@@ -1,5 +1,7 @@
 package tender
 
+import "slices"
+
 // TieBreakKey is one published rule for ordering bids whose totals are
 // exactly equal. Rules are data, so the tie-break published with the ITT is
 // the one the engine applies, and a page can print it in words.
@@ -23,14 +25,13 @@ type TieBreak []TieBreakKey
 // score, then lowest price.
 func DefaultTieBreak() TieBreak { return TieBreak{HighestQuality, HighestLEP, LowestPrice} }
 
-// Valid reports whether k is a known rule.
-func (k TieBreakKey) Valid() bool {
-	switch k {
-	case HighestQuality, HighestLEP, HighestCommissioner, LowestPrice:
-		return true
-	}
-	return false
+// TieBreakRules are every rule, in the order an editor offers them.
+func TieBreakRules() []TieBreakKey {
+	return []TieBreakKey{HighestQuality, HighestLEP, HighestCommissioner, LowestPrice}
 }
+
+// Valid reports whether k is a known rule.
+func (k TieBreakKey) Valid() bool { return slices.Contains(TieBreakRules(), k) }
 
 // Describe says the rule in plain English for the published ITT.
 func (k TieBreakKey) Describe() string {

@@ -296,7 +296,7 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 	}
 	if _, ok := f["tie_break[0]"]; ok {
 		itt.TieBreak = nil
-		for i := 0; i < maxTieBreakRules; i++ {
+		for i := range tender.TieBreakRules() { // each rule at most once
 			if k := strings.TrimSpace(f.Get("tie_break[" + strconv.Itoa(i) + "]")); k != "" {
 				itt.TieBreak = append(itt.TieBreak, tender.TieBreakKey(k))
 			}
@@ -336,10 +336,6 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 	}
 	return itt, fs
 }
-
-// maxTieBreakRules is how many rules the editor offers: each of the four
-// rules at most once.
-const maxTieBreakRules = 4
 
 // parseScale reads the scale's top and its descriptors, one line for each
 // point from 0 up; blank lines are dropped, so a missing descriptor shows

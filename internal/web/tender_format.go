@@ -9,9 +9,7 @@ import (
 // tenderFuncs are the template functions of the tenders area.
 var tenderFuncs = map[string]any{
 	// tieBreakKeys are the rules the ITT editor offers, in its order.
-	"tieBreakKeys": func() []tender.TieBreakKey {
-		return []tender.TieBreakKey{tender.HighestQuality, tender.HighestLEP, tender.HighestCommissioner, tender.LowestPrice}
-	},
+	"tieBreakKeys": tender.TieBreakRules,
 	// deref shows what an optional value (a pointer) holds, "" for none.
 	"deref": func(v any) any {
 		rv := reflect.ValueOf(v)
