@@ -79,7 +79,7 @@
 //	jargon                 health and care jargon, with what it means
 //	unexpanded-acronym     capitals not written out at first use ("CQC"); known ones such as NHS pass
 //	number-as-word         two to ninety in words ("three" → 3)
-//	time-format            24-hour times, "hrs", "12 noon"
+//	time-format            24-hour times ("14:30", "0915hrs", "1630 hours"), "hrs", "12 noon"
 //	all-caps               runs of capital letters
 //	negative-contraction   "can't", "don't" → "cannot", "do not"
 //	long-words             words of 4+ syllables (3+ for Easy Read)

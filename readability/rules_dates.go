@@ -7,7 +7,8 @@ import (
 )
 
 // ruleTimeNumber looks at a number token for the 24-hour clock ("14:30",
-// "14.30", "0930") and a following "hrs" or "hours" ("1430 hrs").
+// "14.30", "0930"), marked as one by "hrs" or "hours" after it ("1430
+// hrs") or joined on ("09:15hrs", "0915hrs", "2100h").
 func (a *analyzer) ruleTimeNumber(i int) {
 	t := &a.toks[i]
 	w := a.word(i)
@@ -15,42 +16,38 @@ func (a *analyzer) ruleTimeNumber(i int) {
 	if i+1 < len(a.toks) {
 		next = string(a.lw(i + 1))
 	}
-	if h, m, ok := parseClock(w); ok {
+	clock, joined := cutHoursSuffix(w)
+	// the span flagged takes in a following "hrs" or "hours"
+	end := t.end
+	if !joined && (next == "hrs" || next == "hours" && !a.durationAfter(i+1)) {
+		end = a.toks[i+1].end
+	}
+	marked := joined || end != t.end
+	if h, m, ok := parseClock(clock); ok {
 		if next == "am" || next == "pm" {
 			return
 		}
-		lw := strings.ToLower(w)
+		lw := strings.ToLower(clock)
 		if strings.HasSuffix(lw, "am") || strings.HasSuffix(lw, "pm") {
 			return
 		}
-		if h >= 13 || w[0] == '0' || next == "hrs" || next == "hours" {
-			end := t.end
-			if next == "hrs" || next == "hours" {
-				end = a.toks[i+1].end
-			}
-			a.issue(RuleTimeFormat, t.start, end,
-				fmt.Sprintf("%q uses the 24-hour clock.", a.text[t.start:end]),
-				fmt.Sprintf("Write %s.", twelveHour(h, m)))
+		if h >= 13 || clock[0] == '0' || marked {
+			a.timeIssue(t.start, end, h, m)
 		}
 		return
 	}
 	// "1430 hrs", "at 0900". A bare four-digit number is a time only after
-	// a word that introduces one: "0117 496 0123" is a phone number.
+	// a word that introduces one: "0117 496 0123" is a phone number, and
+	// "1630 people", "page 1630" and "2024" are numbers.
 	prev := ""
 	if i > 0 {
 		prev = string(a.lw(i - 1))
 	}
-	if len(w) == 4 && allDigits(w) && (next == "hrs" || next == "hours" || (w[0] == '0' && timeIntroducers[prev])) {
-		h, _ := strconv.Atoi(w[:2])
-		m, _ := strconv.Atoi(w[2:])
+	if len(clock) == 4 && allDigits(clock) && (marked || (clock[0] == '0' && timeIntroducers[prev])) {
+		h, _ := strconv.Atoi(clock[:2])
+		m, _ := strconv.Atoi(clock[2:])
 		if h <= 23 && m <= 59 {
-			end := t.end
-			if next == "hrs" || next == "hours" {
-				end = a.toks[i+1].end
-			}
-			a.issue(RuleTimeFormat, t.start, end,
-				fmt.Sprintf("%q uses the 24-hour clock.", a.text[t.start:end]),
-				fmt.Sprintf("Write %s.", twelveHour(h, m)))
+			a.timeIssue(t.start, end, h, m)
 		}
 		return
 	}
@@ -66,6 +63,41 @@ func (a *analyzer) ruleTimeNumber(i int) {
 			fmt.Sprintf("Write %q.", alt))
 	}
 }
+
+func (a *analyzer) timeIssue(start, end, h, m int) {
+	a.issue(RuleTimeFormat, start, end,
+		fmt.Sprintf("%q uses the 24-hour clock.", a.text[start:end]),
+		fmt.Sprintf("Write %s.", twelveHour(h, m)))
+}
+
+// hoursSuffixes are the endings that mark a number as a 24-hour time when
+// written on to it, longest first so that "hrs" is not read as "h".
+var hoursSuffixes = [...]string{"hours", "hrs", "hr", "h"}
+
+// cutHoursSuffix splits "0915hrs" into "0915" and reports whether an
+// ending was cut; a number with no such ending comes back whole.
+func cutHoursSuffix(w string) (string, bool) {
+	for _, suf := range hoursSuffixes {
+		if len(w) > len(suf) && strings.EqualFold(w[len(w)-len(suf):], suf) {
+			if c := w[len(w)-len(suf)-1]; c >= '0' && c <= '9' {
+				return w[:len(w)-len(suf)], true
+			}
+		}
+	}
+	return w, false
+}
+
+// durationAfter reports whether the "hours" at token i counts time spent
+// rather than telling the time: "1500 hours of care", "1200 hours a
+// year" — unless a word such as "at" before the number says it is a time.
+func (a *analyzer) durationAfter(i int) bool {
+	if i+1 >= len(a.toks) || i >= 2 && timeIntroducers[string(a.lw(i-2))] {
+		return false
+	}
+	return durationFollowers[string(a.lw(i+1))]
+}
+
+var durationFollowers = map[string]bool{"of": true, "a": true, "per": true}
 
 // timeIntroducers are the words after which a bare "0900" reads as a time.
 var timeIntroducers = map[string]bool{"at": true, "from": true, "until": true, "till": true, "by": true, "before": true, "after": true, "to": true}
