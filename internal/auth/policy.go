@@ -25,7 +25,11 @@ type Object struct {
 // rule decides one action. Rules get a principal that is never nil.
 type rule func(p *Principal, o Object) bool
 
-var rules = map[Action]rule{
+// rules is the whole policy: one rule per action, from every area's table.
+var rules = mergeRules(coreRules, roundRules, ledgerRules, measureRules, readabilityRules, studyRules, tenderRules)
+
+// coreRules are the rules of accounts, organisations and administration.
+var coreRules = map[Action]rule{
 	ActionViewAdmin:         adminOnly,
 	ActionManageUsers:       adminOnly,
 	ActionManageOrgs:        adminOnly,
@@ -37,6 +41,21 @@ var rules = map[Action]rule{
 		return p.IsAdmin() || (o.Type == ScopeOrganisation && memberOf(p, o.ID))
 	},
 	ActionManageOrgMembers: adminOnly,
+}
+
+// mergeRules joins the areas' tables; an action ruled in two areas is a
+// programming error, caught when the package loads.
+func mergeRules(tables ...map[Action]rule) map[Action]rule {
+	out := map[Action]rule{}
+	for _, t := range tables {
+		for a, r := range t {
+			if _, dup := out[a]; dup {
+				panic("auth: two rules for " + string(a))
+			}
+			out[a] = r
+		}
+	}
+	return out
 }
 
 func adminOnly(p *Principal, _ Object) bool { return p.IsAdmin() }

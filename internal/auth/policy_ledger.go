@@ -18,17 +18,18 @@ const (
 	ActionViewDashboard Action = "ledger.dashboard" // the commissioner dashboard
 )
 
-func init() {
-	rules[ActionViewBoard] = func(*Principal, Object) bool { return true }
-	rules[ActionViewLedger] = ledgerRole(RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher, RoleAdmin)
-	rules[ActionRecordVoice] = ledgerRole(RoleCommissioner, RoleFacilitator)
-	rules[ActionRespond] = ledgerRole(RoleCommissioner, RoleFacilitator)
-	rules[ActionRecordVerdict] = func(p *Principal, o Object) bool {
+// ledgerRules are the policy's rules for this area; policy.go merges every area's table.
+var ledgerRules = map[Action]rule{
+	ActionViewBoard:   func(*Principal, Object) bool { return true },
+	ActionViewLedger:  ledgerRole(RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher, RoleAdmin),
+	ActionRecordVoice: ledgerRole(RoleCommissioner, RoleFacilitator),
+	ActionRespond:     ledgerRole(RoleCommissioner, RoleFacilitator),
+	ActionRecordVerdict: func(p *Principal, o Object) bool {
 		return (o.Type == ScopeRound || o.Type == ScopeOrganisation) && p.Has(RoleMember, o.Type, o.ID)
-	}
-	rules[ActionViewDashboard] = func(p *Principal, _ Object) bool {
+	},
+	ActionViewDashboard: func(p *Principal, _ Object) bool {
 		return p.IsAdmin() || p.HasAnywhere(RoleCommissioner) || p.HasAnywhere(RoleFacilitator)
-	}
+	},
 }
 
 // ledgerRole allows admins, and holders of any of roles over the

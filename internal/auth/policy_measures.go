@@ -15,21 +15,22 @@ const (
 	ActionReportValues   Action = "contract.report" // report indicator values: the provider (ScopeOrganisation)
 )
 
-func init() {
-	rules[ActionViewMeasures] = func(p *Principal, o Object) bool { return p.IsAdmin() || anyRoundRole(p, o) }
-	rules[ActionManageMeasures] = func(p *Principal, o Object) bool {
+// measureRules are the policy's rules for this area; policy.go merges every area's table.
+var measureRules = map[Action]rule{
+	ActionViewMeasures: func(p *Principal, o Object) bool { return p.IsAdmin() || anyRoundRole(p, o) },
+	ActionManageMeasures: func(p *Principal, o Object) bool {
 		return (o.Type == ScopeRound || o.Type == ScopeOrganisation) && p.Has(RoleCommissioner, o.Type, o.ID)
-	}
-	rules[ActionSignOff] = inRound(RoleMember)
-	rules[ActionViewContract] = func(p *Principal, o Object) bool {
+	},
+	ActionSignOff: inRound(RoleMember),
+	ActionViewContract: func(p *Principal, o Object) bool {
 		if o.Type == ScopeOrganisation {
 			return p.Has(RoleProvider, ScopeOrganisation, o.ID)
 		}
 		return p.IsAdmin() || anyRoundRole(p, o)
-	}
-	rules[ActionReportValues] = func(p *Principal, o Object) bool {
+	},
+	ActionReportValues: func(p *Principal, o Object) bool {
 		return o.Type == ScopeOrganisation && p.Has(RoleProvider, ScopeOrganisation, o.ID)
-	}
+	},
 }
 
 // ProviderOrgIDs lists the organisations the principal holds the provider

@@ -9,10 +9,11 @@ const (
 	ActionViewChecks       Action = "readability.library"
 )
 
-func init() {
-	rules[ActionCheckReadability] = signedIn
-	rules[ActionSaveCheck] = orgMemberOrAdmin
-	rules[ActionViewChecks] = orgMemberOrAdmin
+// readabilityRules are the policy's rules for this area; policy.go merges every area's table.
+var readabilityRules = map[Action]rule{
+	ActionCheckReadability: signedIn,
+	ActionSaveCheck:        orgMemberOrAdmin,
+	ActionViewChecks:       orgMemberOrAdmin,
 }
 
 // orgMemberOrAdmin allows admins, and anyone holding a role over the

@@ -19,19 +19,23 @@ const (
 	ActionExportRoundContent Action = "round.export"     // evidence as JSON and CSV
 )
 
-func init() {
-	rules[ActionListRounds] = signedIn
-	rules[ActionCreateRound] = func(p *Principal, _ Object) bool { return p.IsAdmin() || p.HasAnywhere(RoleCommissioner) }
-	rules[ActionViewRound] = func(p *Principal, o Object) bool { return p.IsAdmin() || anyRoundRole(p, o) }
-	rules[ActionManageRound] = inRound(RoleCommissioner)
-	rules[ActionMoveStage] = inRound(RoleCommissioner, RoleFacilitator)
-	rules[ActionInviteToRound] = inRound(RoleCommissioner, RoleFacilitator)
-	rules[ActionRunGroup] = inRound(RoleFacilitator)
-	rules[ActionViewPrivate] = inRound(RoleFacilitator)
-	rules[ActionContribute] = inRound(RoleFacilitator, RoleMember)
-	rules[ActionManageServices] = inRound(RoleCommissioner, RoleFacilitator)
-	rules[ActionExportRoundContent] = rules[ActionViewRound]
+// roundRules are the policy's rules for this area; policy.go merges every area's table.
+var roundRules = map[Action]rule{
+	ActionListRounds:         signedIn,
+	ActionCreateRound:        func(p *Principal, _ Object) bool { return p.IsAdmin() || p.HasAnywhere(RoleCommissioner) },
+	ActionViewRound:          viewRound,
+	ActionManageRound:        inRound(RoleCommissioner),
+	ActionMoveStage:          inRound(RoleCommissioner, RoleFacilitator),
+	ActionInviteToRound:      inRound(RoleCommissioner, RoleFacilitator),
+	ActionRunGroup:           inRound(RoleFacilitator),
+	ActionViewPrivate:        inRound(RoleFacilitator),
+	ActionContribute:         inRound(RoleFacilitator, RoleMember),
+	ActionManageServices:     inRound(RoleCommissioner, RoleFacilitator),
+	ActionExportRoundContent: viewRound,
 }
+
+// viewRound allows admins and anyone holding a role in the round.
+func viewRound(p *Principal, o Object) bool { return p.IsAdmin() || anyRoundRole(p, o) }
 
 // inRound allows holders of any of roles over the round the object names.
 func inRound(roles ...Role) rule {

@@ -14,14 +14,15 @@ const (
 	ActionExportStudy Action = "study.export"
 )
 
-func init() {
-	rules[ActionListStudies] = func(p *Principal, _ Object) bool {
+// studyRules are the policy's rules for this area; policy.go merges every area's table.
+var studyRules = map[Action]rule{
+	ActionListStudies: func(p *Principal, _ Object) bool {
 		return p.IsAdmin() || len(p.ResearchOrgIDs()) > 0
-	}
-	rules[ActionCreateStudy] = researcherOrAdmin
-	rules[ActionViewStudy] = researcherOrAdmin
-	rules[ActionManageStudy] = researcherOrAdmin
-	rules[ActionExportStudy] = researcherOrAdmin
+	},
+	ActionCreateStudy: researcherOrAdmin,
+	ActionViewStudy:   researcherOrAdmin,
+	ActionManageStudy: researcherOrAdmin,
+	ActionExportStudy: researcherOrAdmin,
 }
 
 // researcherOrAdmin allows admins, and researchers of the organisation the

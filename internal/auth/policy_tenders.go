@@ -20,18 +20,19 @@ const (
 // RoleChair chairs a tender's evaluation panel; held over ScopeTender.
 const RoleChair Role = "chair"
 
-func init() {
-	rules[ActionViewTenders] = func(p *Principal, o Object) bool {
+// tenderRules are the policy's rules for this area; policy.go merges every area's table.
+var tenderRules = map[Action]rule{
+	ActionViewTenders: func(p *Principal, o Object) bool {
 		return p.IsAdmin() || anyRoundRole(p, o)
-	}
-	rules[ActionManageTender] = inRound(RoleCommissioner)
-	rules[ActionBid] = func(p *Principal, _ Object) bool { return p.HasAnywhere(RoleProvider) }
-	rules[ActionEvaluate] = inTender(RoleEvaluator)
-	rules[ActionChairPanel] = inTender(RoleChair)
-	rules[ActionViewResult] = func(p *Principal, o Object) bool {
+	},
+	ActionManageTender: inRound(RoleCommissioner),
+	ActionBid:          func(p *Principal, _ Object) bool { return p.HasAnywhere(RoleProvider) },
+	ActionEvaluate:     inTender(RoleEvaluator),
+	ActionChairPanel:   inTender(RoleChair),
+	ActionViewResult: func(p *Principal, o Object) bool {
 		return inRound(RoleCommissioner)(p, o) || inTender(RoleChair)(p, o)
-	}
-	rules[ActionExportTenders] = inRound(RoleCommissioner)
+	},
+	ActionExportTenders: inRound(RoleCommissioner),
 }
 
 // inTender allows holders of any of roles over the tender the object names.
