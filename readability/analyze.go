@@ -19,9 +19,17 @@ type Issue struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
 	// Text is the exact span flagged, as it appears at Start:End.
-	Text        string `json:"text"`
-	Message     string `json:"message"`
-	Suggestion  string `json:"suggestion"`
+	Text       string `json:"text"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+	// Explanation says why the rule matters; it is the same for every
+	// issue of a rule, so JSON carries it once per rule, in Report.Rules.
+	Explanation string `json:"-"`
+}
+
+// RuleInfo is what a report says once about a rule, whatever the number
+// of issues it found.
+type RuleInfo struct {
 	Explanation string `json:"explanation"`
 }
 
@@ -43,8 +51,10 @@ type Report struct {
 	SentenceSpans []Span `json:"-"`
 	// Text is the text analysed: the extracted text for HTML, Markdown,
 	// DOCX and ODT. Issue offsets point into it for DOCX and ODT.
-	Text   string  `json:"-"`
-	Issues []Issue `json:"issues"`
+	Text string `json:"-"`
+	// Rules explains each rule that found an issue, keyed by rule ID.
+	Rules  map[string]RuleInfo `json:"rules"`
+	Issues []Issue             `json:"issues"`
 }
 
 // Score returns the score with the given ID.
@@ -115,6 +125,10 @@ func analyzeDoc(doc *document, format Format, p Profile) *Report {
 	r.ShortText = c.Words < ShortTextWords || c.Sentences < ShortTextSentences
 	r.Caveat = ShortTextCaveat
 	sort.SliceStable(r.Issues, func(i, j int) bool { return r.Issues[i].Start < r.Issues[j].Start })
+	r.Rules = map[string]RuleInfo{}
+	for _, is := range r.Issues {
+		r.Rules[is.Rule] = RuleInfo{Explanation: is.Explanation}
+	}
 	return r
 }
 

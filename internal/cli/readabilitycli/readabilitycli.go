@@ -131,25 +131,28 @@ func readInput(name string, stdin io.Reader) ([]byte, readability.Format, error)
 
 // jsonReport is the JSON shape of the command's output.
 type jsonReport struct {
-	Format             readability.Format  `json:"format"`
-	Profile            string              `json:"profile"`
-	Sentences          int                 `json:"sentences"`
-	Words              int                 `json:"words"`
-	Syllables          int                 `json:"syllables"`
-	Letters            int                 `json:"letters"`
-	ComplexWords       int                 `json:"complex_words"`
-	FleschReadingEase  float64             `json:"flesch_reading_ease"`
-	FleschKincaidGrade float64             `json:"flesch_kincaid_grade"`
-	GunningFog         float64             `json:"gunning_fog"`
-	SMOG               float64             `json:"smog"`
-	ColemanLiau        float64             `json:"coleman_liau"`
-	ARI                float64             `json:"ari"`
-	ReadingAge         float64             `json:"reading_age"`
-	TargetReadingAge   float64             `json:"target_reading_age"`
-	Explanations       map[string]string   `json:"explanations"`
-	ShortText          bool                `json:"short_text"`
-	Caveat             string              `json:"caveat"`
-	Issues             []readability.Issue `json:"issues"`
+	Format             readability.Format `json:"format"`
+	Profile            string             `json:"profile"`
+	Sentences          int                `json:"sentences"`
+	Words              int                `json:"words"`
+	Syllables          int                `json:"syllables"`
+	Letters            int                `json:"letters"`
+	ComplexWords       int                `json:"complex_words"`
+	FleschReadingEase  float64            `json:"flesch_reading_ease"`
+	FleschKincaidGrade float64            `json:"flesch_kincaid_grade"`
+	GunningFog         float64            `json:"gunning_fog"`
+	SMOG               float64            `json:"smog"`
+	ColemanLiau        float64            `json:"coleman_liau"`
+	ARI                float64            `json:"ari"`
+	ReadingAge         float64            `json:"reading_age"`
+	TargetReadingAge   float64            `json:"target_reading_age"`
+	// Explanations says what each score means, keyed by score ID.
+	Explanations map[string]string `json:"explanations"`
+	ShortText    bool              `json:"short_text"`
+	Caveat       string            `json:"caveat"`
+	// Rules explains each rule found once; issues name their rule.
+	Rules  map[string]readability.RuleInfo `json:"rules"`
+	Issues []readability.Issue             `json:"issues"`
 }
 
 func writeJSON(w io.Writer, r *readability.Report) error {
@@ -159,7 +162,7 @@ func writeJSON(w io.Writer, r *readability.Report) error {
 		Letters: r.Letters, ComplexWords: r.ComplexWords,
 		ReadingAge: r.ReadingAge, TargetReadingAge: r.Profile.TargetReadingAge,
 		Explanations: map[string]string{}, ShortText: r.ShortText, Caveat: r.Caveat,
-		Issues: r.Issues,
+		Rules: r.Rules, Issues: r.Issues,
 	}
 	if out.Issues == nil {
 		out.Issues = []readability.Issue{}

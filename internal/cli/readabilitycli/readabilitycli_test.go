@@ -153,3 +153,36 @@ func TestSyllablesSubcommand(t *testing.T) {
 		t.Errorf("extra argument: exit %d, want 2", code)
 	}
 }
+
+// The JSON gives each rule's explanation once, in "rules", however many
+// issues the rule found; issues name their rule.
+func TestJSONExplainsEachRuleOnce(t *testing.T) {
+	text := "You can't park here. We don't know why. They won't say."
+	code, out, errOut := run(t, "", "--format", "json", writeFile(t, "letter.txt", text))
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	var got struct {
+		Rules  map[string]map[string]string `json:"rules"`
+		Issues []map[string]any             `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	n := 0
+	for _, is := range got.Issues {
+		if is["rule"] == "negative-contraction" {
+			n++
+		}
+		if _, ok := is["explanation"]; ok {
+			t.Errorf("issue carries its own explanation: %v", is)
+		}
+	}
+	ex := got.Rules["negative-contraction"]["explanation"]
+	if n != 3 || !strings.Contains(ex, "easy to misread") {
+		t.Fatalf("%d negative contractions (want 3: can't, don't, won't), rule explained as %q", n, ex)
+	}
+	if c := strings.Count(out, "easy to misread"); c != 1 {
+		t.Errorf("the explanation appears %d times, want once", c)
+	}
+}
