@@ -29,6 +29,7 @@ type Service interface {
 	OrganisationByID(ctx context.Context, id string) (*Organisation, error)
 	ListOrganisations(ctx context.Context, q ListQuery) (orgs []Organisation, next string, err error)
 	AddMember(ctx context.Context, userID, orgID string) error
+	AddOrgMember(ctx context.Context, n NewOrgMember) (*User, error)
 	Members(ctx context.Context, orgID string) ([]Membership, error)
 	MembershipsOf(ctx context.Context, userID string) ([]Membership, error)
 

@@ -15,7 +15,7 @@ const (
 	RoleLead        = auth.RoleCommissioner // the commissioner lead
 	RoleFacilitator = auth.RoleFacilitator
 	RoleMember      = auth.RoleMember
-	RoleObserver    = auth.Role("observer")
+	RoleObserver    = auth.RoleObserver
 )
 
 // RoundRoles lists the roles a round invitation may grant.

@@ -6,13 +6,17 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 )
 
-// Assign grants a role over a scope.
+// Assign grants a role over a scope. It refuses a role that cannot be held
+// over that scope (auth.Assignment.Validate), whoever asks.
 func (db *DB) Assign(ctx context.Context, a auth.Assignment) (*auth.Assignment, error) {
 	err := db.update(ctx, func(tx *Tx) error { return tx.assign(ctx, &a) })
 	return &a, err
 }
 
 func (tx *Tx) assign(ctx context.Context, a *auth.Assignment) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
 	a.ID, a.CreatedAt = newID(), tx.now
 	_, err := tx.exec(ctx, "INSERT INTO role_assignments (id, user_id, role, scope_type, scope_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		a.ID, a.UserID, string(a.Role), string(a.ScopeType), a.ScopeID, a.CreatedAt)

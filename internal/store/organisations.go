@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -76,6 +78,36 @@ func (db *DB) ListOrganisations(ctx context.Context, q auth.ListQuery) ([]auth.O
 // AddMember makes a user a member of an organisation.
 func (db *DB) AddMember(ctx context.Context, userID, orgID string) error {
 	return db.update(ctx, func(tx *Tx) error { return tx.addMember(ctx, userID, orgID) })
+}
+
+// AddOrgMember adds the account with the given email address to an
+// organisation and grants the role chosen over it, in one transaction: the
+// membership is not kept when the role cannot be granted. Problems an
+// administrator can fix come back as field errors.
+func (db *DB) AddOrgMember(ctx context.Context, n auth.NewOrgMember) (*auth.User, error) {
+	if err := n.Validate(); err != nil {
+		return nil, err
+	}
+	var u *auth.User
+	err := db.update(ctx, func(tx *Tx) (err error) {
+		u, err = scanUser(tx.queryRow(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", n.Email))
+		if errors.Is(err, sql.ErrNoRows) {
+			return apperr.Fields([]apperr.FieldError{{Field: "email", Message: "There is no account with that email address. Invite them first."}})
+		} else if err != nil {
+			return err
+		}
+		if err := tx.addMember(ctx, u.ID, n.OrgID); apperr.Code(err) == apperr.Conflict {
+			msg := u.DisplayName + " is already a member"
+			return &apperr.Error{Code: apperr.Conflict, Message: msg, Fields: []apperr.FieldError{{Field: "email", Message: msg}}}
+		} else if err != nil {
+			return err
+		}
+		if a := n.Assignment(u.ID); a != nil {
+			return tx.assign(ctx, a)
+		}
+		return nil
+	})
+	return u, err
 }
 
 func (tx *Tx) addMember(ctx context.Context, userID, orgID string) error {

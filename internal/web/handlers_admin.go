@@ -201,45 +201,21 @@ func (s *Server) adminOrg(w http.ResponseWriter, r *http.Request) {
 }
 
 // orgAddMember adds an existing account to the organisation, with a role
-// held over the organisation when one is chosen.
+// held over the organisation when one is chosen; the store checks the form
+// and makes both changes together.
 func (s *Server) orgAddMember(w http.ResponseWriter, r *http.Request) {
 	if !s.authorize(w, r, auth.ActionManageOrgMembers, auth.Object{Type: auth.ScopeOrganisation, ID: r.PathValue("id")}) {
 		return
 	}
 	_ = r.ParseForm()
-	orgID, email, role := r.PathValue("id"), r.PostForm.Get("email"), auth.Role(r.PostForm.Get("role"))
-	fieldErr := func(field, msg string) {
-		s.orgView(w, r, http.StatusUnprocessableEntity, []apperr.FieldError{{Field: field, Message: msg}})
-	}
-	if m := auth.CheckEmail(auth.NormaliseEmail(email)); m != "" {
-		fieldErr("email", m)
-		return
-	}
-	if role != "" && (!auth.ValidRole(role) || role == auth.RoleAdmin) {
-		fieldErr("role", "Select a role from the list")
-		return
-	}
-	u, err := s.store.UserByEmail(r.Context(), email)
-	if apperr.Code(err) == apperr.NotFound {
-		fieldErr("email", "There is no account with that email address. Invite them first.")
+	orgID := r.PathValue("id")
+	_, err := s.store.AddOrgMember(r.Context(), auth.NewOrgMember{OrgID: orgID, Email: r.PostForm.Get("email"), Role: auth.Role(r.PostForm.Get("role"))})
+	if fs := apperr.FieldsOf(err); len(fs) > 0 {
+		s.orgView(w, r, http.StatusUnprocessableEntity, fs)
 		return
 	} else if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if err := s.store.AddMember(r.Context(), u.ID, orgID); err != nil {
-		if apperr.Code(err) == apperr.Conflict {
-			fieldErr("email", u.DisplayName+" is already a member")
-			return
-		}
 		s.fail(w, r, err)
 		return
-	}
-	if role != "" {
-		if _, err := s.store.Assign(r.Context(), auth.Assignment{UserID: u.ID, Role: role, ScopeType: auth.ScopeOrganisation, ScopeID: orgID}); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 	}
 	http.Redirect(w, r, "/admin/organisations/"+orgID+"?done=member-added", http.StatusSeeOther)
 }
