@@ -1,9 +1,8 @@
 package readability
 
 import (
-	"strconv"
+	"html"
 	"strings"
-	"unicode/utf8"
 )
 
 // extractHTML keeps the text a reader sees. Tags are dropped; block
@@ -137,46 +136,32 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
-var namedEntities = map[string]string{
-	"amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
-	"rsquo": "\u2019", "lsquo": "\u2018", "rdquo": "\u201D", "ldquo": "\u201C",
-	"ndash": "\u2013", "mdash": "\u2014", "hellip": "\u2026", "pound": "£", "euro": "€",
-	"copy": "©", "reg": "®", "eacute": "é", "bull": "•", "middot": "·", "shy": "",
-}
+// maxReference is the longest character reference, "&", name and ";"
+// included: "&CounterClockwiseContourIntegral;" has 33 bytes.
+const maxReference = 33
 
-// decodeEntity decodes the character reference at the start of s,
-// returning the text and the number of bytes used, or 0 if there is none.
+// decodeEntity decodes the character reference at the start of s
+// ("&eacute;", "&#233;", "&#xE9;"), returning the text and the number of
+// bytes used, or 0 if there is none. The standard library knows every
+// name HTML defines; a reference counts only when it decodes whole up to
+// its ";", so "&copyright;" is text, not "©right;". A soft hyphen is
+// dropped, so that "hy&shy;phen" stays one word, and a no-break space is
+// a space.
 func decodeEntity(s string) (string, int) {
 	end := strings.IndexByte(s, ';')
-	if end < 2 || end > 32 {
+	if end < 2 || end >= maxReference {
 		return "", 0
 	}
-	name := s[1:end]
-	if name[0] == '#' {
-		var v int64
-		var err error
-		if len(name) > 1 && (name[1] == 'x' || name[1] == 'X') {
-			v, err = strconv.ParseInt(name[2:], 16, 32)
-		} else {
-			v, err = strconv.ParseInt(name[1:], 10, 32)
-		}
-		if err != nil || v <= 0 || v > utf8.MaxRune {
-			return "", 0
-		}
-		r := rune(v)
-		if !utf8.ValidRune(r) {
-			r = utf8.RuneError
-		}
-		if r == 0xA0 {
-			r = ' '
-		}
-		return string(r), end + 1
+	ref := s[:end+1]
+	t := html.UnescapeString(ref)
+	if t == ref || t != ";" && strings.HasSuffix(t, ";") {
+		return "", 0
 	}
-	if t, ok := namedEntities[name]; ok {
-		if t == "" {
-			return "", 0
-		}
-		return t, end + 1
+	switch t {
+	case "\u00ad":
+		t = ""
+	case "\u00a0":
+		t = " "
 	}
-	return "", 0
+	return t, end + 1
 }

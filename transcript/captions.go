@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"strings"
 )
@@ -267,8 +268,8 @@ func stripCaptionMarkup(dst, l []byte) []byte {
 			i += e
 		case '&':
 			e := bytes.IndexByte(l[i:], ';')
-			if e > 0 && e < 8 {
-				if r, ok := captionEntity(string(l[i+1 : i+e])); ok {
+			if e > 1 && e < maxReference {
+				if r, ok := captionEntity(string(l[i : i+e+1])); ok {
 					dst = append(dst, r...)
 					i += e
 					continue
@@ -282,24 +283,27 @@ func stripCaptionMarkup(dst, l []byte) []byte {
 	return dst
 }
 
-func captionEntity(name string) (string, bool) {
-	switch name {
-	case "amp":
-		return "&", true
-	case "lt":
-		return "<", true
-	case "gt":
-		return ">", true
-	case "nbsp":
-		return " ", true
-	case "quot":
-		return "\"", true
-	case "apos":
-		return "'", true
-	case "lrm", "rlm":
-		return "", true
+// maxReference is the longest character reference, "&", name and ";"
+// included: "&CounterClockwiseContourIntegral;" has 33 bytes.
+const maxReference = 33
+
+// captionEntity decodes a character reference such as "&amp;", "&eacute;"
+// or "&#233;"; the standard library knows every name HTML defines. A
+// reference counts only when it decodes whole up to its ";". Direction
+// marks and soft hyphens are dropped and a no-break space becomes a
+// space: the measures read words, not layout.
+func captionEntity(ref string) (string, bool) {
+	t := html.UnescapeString(ref)
+	if t == ref || t != ";" && strings.HasSuffix(t, ";") {
+		return "", false
 	}
-	return "", false
+	switch t {
+	case "\u200e", "\u200f", "\u00ad":
+		return "", true
+	case "\u00a0":
+		return " ", true
+	}
+	return t, true
 }
 
 // parseCaptionTime reads [hh:]mm:ss.ttt (WebVTT) or hh:mm:ss,ttt (SRT).
