@@ -135,49 +135,32 @@ func (db *DB) listTenders(ctx context.Context, where string, args []any, after s
 	return out, next, err
 }
 
-// SaveITT saves the ITT. A draft needs only to be well formed; a published
-// ITT can change only by an amendment with a reason, before the deadline,
-// and only to an ITT that could itself be published. The stake is always
-// the round's, whatever itt says.
+// SaveITT saves the ITT (see tender.Tender.ChangeITT for when it may
+// change). The stake is always the round's, whatever itt says.
 func (db *DB) SaveITT(ctx context.Context, id string, itt tender.ITT, reason string) error {
-	reason = strings.TrimSpace(reason)
 	return db.update(ctx, func(tx *Tx) error {
 		t, err := tx.tenderByID(ctx, id)
 		if err != nil {
 			return err
 		}
-		if t.Awarded {
-			return apperr.Errorf(apperr.Conflict, "This tender has been awarded; its invitation can no longer change.")
-		}
-		itt.Stake = t.ITT.Stake
-		if !t.Published() {
-			if err := itt.Validate(); err != nil {
-				return err
-			}
-			return tx.writeITT(ctx, t, itt, 0, "tender.itt_save", "")
-		}
-		if t.Closed(tx.now) {
-			return apperr.Errorf(apperr.Conflict, "The submission deadline has passed, so the invitation can no longer be amended.")
-		}
-		if err := itt.ValidateForPublish(); err != nil {
+		ch, err := t.ChangeITT(itt, reason, tx.now)
+		if err != nil {
 			return err
 		}
-		if reason == "" {
-			return apperr.Fields([]apperr.FieldError{{Field: "reason", Message: "Say why the published invitation is being amended; every bidder is told"}})
+		action := "tender.itt_save"
+		if ch.Amendment() {
+			action = "tender.amend"
 		}
-		return tx.writeITT(ctx, t, itt, t.Version+1, "tender.amend", reason)
+		return tx.writeITT(ctx, t, ch.ITT, ch.Version, action, ch.Reason)
 	})
 }
 
-// writeITT stores itt as the tender's current ITT and, for version > 0, as
-// a published version too.
+// writeITT stores itt as the tender's current ITT as version and, when
+// that is a new version, as a published version too.
 func (tx *Tx) writeITT(ctx context.Context, t *tender.Tender, itt tender.ITT, version int, action, reason string) error {
 	js, err := json.Marshal(itt)
 	if err != nil {
 		return err
-	}
-	if version == 0 {
-		version = t.Version
 	}
 	if _, err := tx.exec(ctx, "UPDATE tenders SET itt = ?, title = ?, version = ?, updated_at = ? WHERE id = ?",
 		string(js), itt.Title, version, tx.now, t.ID); err != nil {
@@ -195,21 +178,15 @@ func (tx *Tx) writeITT(ctx context.Context, t *tender.Tender, itt tender.ITT, ve
 }
 
 // PublishTender publishes the ITT as version 1, refusing one that breaks the
-// stake invariant or is otherwise unfit to publish.
+// stake invariant or is otherwise unfit to publish (tender.Tender.MayPublish).
 func (db *DB) PublishTender(ctx context.Context, id string) error {
 	return db.update(ctx, func(tx *Tx) error {
 		t, err := tx.tenderByID(ctx, id)
 		if err != nil {
 			return err
 		}
-		if t.Published() {
-			return apperr.Errorf(apperr.Conflict, "This invitation to tender is already published.")
-		}
-		if err := t.ITT.ValidateForPublish(); err != nil {
+		if err := t.MayPublish(tx.now); err != nil {
 			return err
-		}
-		if !t.ITT.Deadlines.Submission.After(tx.now) {
-			return apperr.Fields([]apperr.FieldError{{Field: "deadlines.submission", Message: "The submission deadline must be in the future"}})
 		}
 		if _, err := tx.exec(ctx, "UPDATE tenders SET published_at = ? WHERE id = ?", tx.now, id); err != nil {
 			return err
