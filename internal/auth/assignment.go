@@ -21,6 +21,7 @@ var scopeRoles = map[ScopeType][]Role{
 	ScopeOrganisation: {RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher},
 	ScopeRound:        {RoleCommissioner, RoleFacilitator, RoleMember, RoleObserver},
 	ScopeTender:       {RoleEvaluator, RoleChair},
+	ScopeStudy:        nil,
 }
 
 // msgSelectRole is what a person choosing a role from a list is told when
