@@ -85,37 +85,35 @@ func TestVersion(t *testing.T) {
 }
 
 func TestAuditVerifyAcceptsDemoAndRejectsAlteredEvent(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			dsn := demoDB(t, engine)
-			db, _ := store.Open(context.Background(), dsn)
-			defer db.Close()
-			// The demo grows with every feature: count its events independently.
-			evs, err := db.AuditEvents(context.Background(), audit.Filter{Limit: 500})
-			if err != nil || len(evs) < 26 || len(evs) == 500 {
-				t.Fatalf("demo audit events: %d, %v", len(evs), err)
-			}
-			code, out, _ := runCmd(t, "", "audit", "verify", "--db", dsn)
-			if want := fmt.Sprintf("ok %d events\n", len(evs)); code != 0 || out != want {
-				t.Fatalf("verify demo: %d %q, want %q", code, out, want)
-			}
-			// Someone with raw access to the database removes the guard and edits one event.
-			drop := map[store.Engine]string{
-				store.SQLite:   "DROP TRIGGER audit_events_no_update",
-				store.Postgres: "DROP TRIGGER audit_events_no_change ON audit_events",
-			}[engine]
-			if err := storetest.Exec(db, drop); err != nil {
-				t.Fatal(err)
-			}
-			if err := storetest.Exec(db, `UPDATE audit_events SET details = '{"email":"someone.else@demo.test"}' WHERE seq = 9`); err != nil {
-				t.Fatal(err)
-			}
-			code, out, _ = runCmd(t, "", "audit", "verify", "--db", dsn)
-			if code != 1 || !strings.Contains(out, "event 9 ") || !strings.Contains(out, "altered") || !strings.Contains(out, "after 8 good events") {
-				t.Fatalf("verify tampered: %d %q", code, out)
-			}
-		})
-	}
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		dsn := demoDB(t, engine)
+		db, _ := store.Open(context.Background(), dsn)
+		defer db.Close()
+		// The demo grows with every feature: count its events independently.
+		evs, err := db.AuditEvents(context.Background(), audit.Filter{Limit: 500})
+		if err != nil || len(evs) < 26 || len(evs) == 500 {
+			t.Fatalf("demo audit events: %d, %v", len(evs), err)
+		}
+		code, out, _ := runCmd(t, "", "audit", "verify", "--db", dsn)
+		if want := fmt.Sprintf("ok %d events\n", len(evs)); code != 0 || out != want {
+			t.Fatalf("verify demo: %d %q, want %q", code, out, want)
+		}
+		// Someone with raw access to the database removes the guard and edits one event.
+		drop := map[store.Engine]string{
+			store.SQLite:   "DROP TRIGGER audit_events_no_update",
+			store.Postgres: "DROP TRIGGER audit_events_no_change ON audit_events",
+		}[engine]
+		if err := storetest.Exec(db, drop); err != nil {
+			t.Fatal(err)
+		}
+		if err := storetest.Exec(db, `UPDATE audit_events SET details = '{"email":"someone.else@demo.test"}' WHERE seq = 9`); err != nil {
+			t.Fatal(err)
+		}
+		code, out, _ = runCmd(t, "", "audit", "verify", "--db", dsn)
+		if code != 1 || !strings.Contains(out, "event 9 ") || !strings.Contains(out, "altered") || !strings.Contains(out, "after 8 good events") {
+			t.Fatalf("verify tampered: %d %q", code, out)
+		}
+	})
 }
 
 func TestUserAddAndResetPassword(t *testing.T) {

@@ -19,14 +19,11 @@ type userData struct {
 	Self        bool              // the page is the signed-in administrator's own
 }
 
-func init() {
-	for k, v := range map[string]string{
-		"user-disabled": "Account disabled. They have been signed out and cannot sign in.",
-		"user-enabled":  "Account enabled. They can sign in again.",
-		"role-revoked":  "Role revoked.",
-	} {
-		flashMessages[k] = v
-	}
+// accountFlash are this area's confirmations, shown after post/redirect/get.
+var accountFlash = map[string]string{
+	"user-disabled": "Account disabled. They have been signed out and cannot sign in.",
+	"user-enabled":  "Account enabled. They can sign in again.",
+	"role-revoked":  "Role revoked.",
 }
 
 // userView draws the admin user page, with errs from a form when there are any.

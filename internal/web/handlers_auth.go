@@ -18,24 +18,32 @@ const (
 	badLoginMessage = "The email address or password is not right. Check them and try again."
 )
 
-func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+// The pages of signing in and of one's own account.
+var (
+	loginPage    = page[noData]{"login"}
+	invitePage   = page[*auth.Invitation]{"invite_accept"}
+	accountPage  = page[accountData]{"account"}
+	passwordPage = page[noData]{"password"}
+	authPages    = []pageType{loginPage, invitePage, accountPage, passwordPage}
+)
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 	if principal(r).SignedIn() {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
-		return
+		return nil
 	}
-	s.render(w, r, http.StatusOK, "login", view{Title: "Sign in", Form: r.URL.Query()})
+	return loginPage.show(s, w, r, http.StatusOK, view{Title: "Sign in", Form: r.URL.Query()}, noData{})
 }
 
-func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, apperr.Errorf(apperr.Invalid, "The form could not be read. Try again."))
-		return
+		return apperr.Errorf(apperr.Invalid, "The form could not be read. Try again.")
 	}
 	email, password, next := auth.NormaliseEmail(r.PostForm.Get("email")), r.PostForm.Get("password"), r.PostForm.Get("next")
-	again := func(status int, errs []apperr.FieldError) {
+	again := func(status int, errs []apperr.FieldError) error {
 		form := r.PostForm
 		form.Del("password") // never echo a password back
-		s.render(w, r, status, "login", view{Title: "Sign in", Errors: errs, Form: form})
+		return loginPage.show(s, w, r, status, view{Title: "Sign in", Errors: errs, Form: form}, noData{})
 	}
 	var errs []apperr.FieldError
 	if email == "" {
@@ -45,24 +53,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		errs = append(errs, apperr.FieldError{Field: "password", Message: "Enter your password"})
 	}
 	if len(errs) > 0 {
-		again(http.StatusUnprocessableEntity, errs)
-		return
+		return again(http.StatusUnprocessableEntity, errs)
 	}
 	addr := s.clientAddress(r)
 	byEmail, byAddr, err := s.store.LoginFailures(r.Context(), email, addr, s.cfg.Now().Add(-loginWindow))
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	if byEmail >= maxPerAccount || byAddr >= maxPerAddress {
 		msg := fmt.Sprintf("There have been too many sign-in attempts. Wait %d minutes, then try again. If you have forgotten your password, ask an administrator to reset it.", int(loginWindow.Minutes()))
-		again(http.StatusTooManyRequests, []apperr.FieldError{{Field: "email", Message: msg}})
-		return
+		return again(http.StatusTooManyRequests, []apperr.FieldError{{Field: "email", Message: msg}})
 	}
 	u, err := s.store.UserByEmail(r.Context(), email)
 	if err != nil && apperr.Code(err) != apperr.NotFound {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	ok := false
 	if u != nil && u.DisabledAt == nil {
@@ -72,59 +76,57 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		if err := s.store.RecordLoginFailure(r.Context(), email, addr); err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
 		}
-		again(http.StatusUnauthorized, []apperr.FieldError{{Field: "email", Message: badLoginMessage}})
-		return
+		return again(http.StatusUnauthorized, []apperr.FieldError{{Field: "email", Message: badLoginMessage}})
 	}
-	s.startSession(w, r, u.ID)
+	if err := s.startSession(w, r, u.ID); err != nil {
+		return err
+	}
 	_ = s.store.ClearLoginFailures(r.Context(), email)
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
+	return nil
 }
 
 // startSession ends any session the browser had and starts a new one, so a
 // session id planted before sign-in is worthless after it.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID string) bool {
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID string) error {
 	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 		_ = s.store.DeleteSession(r.Context(), c.Value)
 	}
 	token, err := s.store.CreateSession(r.Context(), userID, s.cfg.SessionTTL)
 	if err != nil {
-		s.serverError(w, r, err)
-		return false
+		return err
 	}
 	s.setSessionCookie(w, token)
-	return true
+	return nil
 }
 
-func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 		if err := s.store.DeleteSession(r.Context(), c.Value); err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
 		}
 	}
 	s.clearSessionCookie(w)
 	http.Redirect(w, r, "/login?done=signed-out", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) error {
 	inv, err := s.store.InvitationByToken(r.Context(), r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "invite_accept", view{Title: "Create your account", Data: inv,
-		Form: map[string][]string{"display_name": {inv.DisplayName}}})
+	return invitePage.show(s, w, r, http.StatusOK, view{Title: "Create your account",
+		Form: map[string][]string{"display_name": {inv.DisplayName}}}, inv)
 }
 
-func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) {
+func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) error {
 	token := r.PathValue("token")
 	inv, err := s.store.InvitationByToken(r.Context(), token)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	_ = r.ParseForm()
 	n := auth.NewUser{Email: inv.Email, DisplayName: r.PostForm.Get("display_name"), Password: r.PostForm.Get("password")}
@@ -136,50 +138,48 @@ func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) {
 		form := r.PostForm
 		form.Del("password")
 		form.Del("password_confirm")
-		s.render(w, r, http.StatusUnprocessableEntity, "invite_accept", view{Title: "Create your account", Data: inv, Errors: errs, Form: form})
-		return
+		return invitePage.show(s, w, r, http.StatusUnprocessableEntity, view{Title: "Create your account", Errors: errs, Form: form}, inv)
 	}
 	hash, err := auth.HashPassword(n.Password)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	u, err := s.store.AcceptInvitation(r.Context(), token, n.DisplayName, hash)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if s.startSession(w, r, u.ID) {
-		http.Redirect(w, r, "/?done=welcome", http.StatusSeeOther)
+	if err := s.startSession(w, r, u.ID); err != nil {
+		return err
 	}
+	http.Redirect(w, r, "/?done=welcome", http.StatusSeeOther)
+	return nil
 }
 
 type accountData struct {
 	Memberships []auth.Membership
 }
 
-func (s *Server) account(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewOwnAccount, auth.Object{}) {
-		return
+func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewOwnAccount, auth.Object{}); err != nil {
+		return err
 	}
 	ms, err := s.store.MembershipsOf(r.Context(), principal(r).User.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "account", view{Title: "Your account", Data: accountData{Memberships: ms}})
+	return accountPage.show(s, w, r, http.StatusOK, view{Title: "Your account"}, accountData{Memberships: ms})
 }
 
-func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionChangeOwnPassword, auth.Object{}) {
-		return
+func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionChangeOwnPassword, auth.Object{}); err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "password", view{Title: "Change your password"})
+	return passwordPage.show(s, w, r, http.StatusOK, view{Title: "Change your password"}, noData{})
 }
 
-func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionChangeOwnPassword, auth.Object{}) {
-		return
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionChangeOwnPassword, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	u := principal(r).User
@@ -194,19 +194,19 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		errs = append(errs, apperr.FieldError{Field: "new_password_confirm", Message: "The new passwords do not match. Type the same password twice."})
 	}
 	if len(errs) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, "password", view{Title: "Change your password", Errors: errs})
-		return
+		return passwordPage.show(s, w, r, http.StatusUnprocessableEntity, view{Title: "Change your password", Errors: errs}, noData{})
 	}
 	hash, err := auth.HashPassword(next)
 	if err == nil {
 		err = s.store.SetPassword(r.Context(), u.ID, hash)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	// SetPassword ended every session, this one included: start a fresh one here.
-	if s.startSession(w, r, u.ID) {
-		http.Redirect(w, r, "/account?done=password-changed", http.StatusSeeOther)
+	if err := s.startSession(w, r, u.ID); err != nil {
+		return err
 	}
+	http.Redirect(w, r, "/account?done=password-changed", http.StatusSeeOther)
+	return nil
 }

@@ -13,19 +13,16 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-func init() {
-	for k, v := range map[string]string{
-		"voice-recorded":  "Voice item recorded.",
-		"voice-imported":  "Voice items imported.",
-		"voice-withdrawn": "Consent withdrawn: the item is hidden from the public board and its figures.",
-		"committed":       "Commitment recorded.",
-		"status-changed":  "Status changed.",
-		"action-added":    "Action added.",
-		"evidence-added":  "Evidence added.",
-		"verdict-given":   "Thank you. Your verdict is recorded.",
-	} {
-		flashMessages[k] = v
-	}
+// ledgerFlash are this area's confirmations, shown after post/redirect/get.
+var ledgerFlash = map[string]string{
+	"voice-recorded":  "Voice item recorded.",
+	"voice-imported":  "Voice items imported.",
+	"voice-withdrawn": "Consent withdrawn: the item is hidden from the public board and its figures.",
+	"committed":       "Commitment recorded.",
+	"status-changed":  "Status changed.",
+	"action-added":    "Action added.",
+	"evidence-added":  "Evidence added.",
+	"verdict-given":   "Thank you. Your verdict is recorded.",
 }
 
 // respondData is what the response forms need: the item, and choices.

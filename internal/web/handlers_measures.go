@@ -343,17 +343,14 @@ func evidenceHref(roundID string, l measure.EvidenceLink) string {
 	return "/rounds/" + roundID + "/chain#vision-" + l.ID
 }
 
-func init() {
-	for k, v := range map[string]string{
-		"measure-added":  "Measure saved. Link it to the group's evidence so the group can sign it off.",
-		"measure-signed": "Measure signed off for the group.",
-		"spec-added":     "Specification started. Write its first version.",
-		"version-added":  "New version saved.",
-		"version-signed": "Version signed off for the group.",
-		"contract-added": "Contract saved. Set its payment profile next.",
-		"profile-saved":  "Payment profile saved.",
-		"reported":       "Values reported. Thank you.",
-	} {
-		flashMessages[k] = v
-	}
+// measureFlash are this area's confirmations, shown after post/redirect/get.
+var measureFlash = map[string]string{
+	"measure-added":  "Measure saved. Link it to the group's evidence so the group can sign it off.",
+	"measure-signed": "Measure signed off for the group.",
+	"spec-added":     "Specification started. Write its first version.",
+	"version-added":  "New version saved.",
+	"version-signed": "Version signed off for the group.",
+	"contract-added": "Contract saved. Set its payment profile next.",
+	"profile-saved":  "Payment profile saved.",
+	"reported":       "Values reported. Thank you.",
 }

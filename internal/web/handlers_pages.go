@@ -6,8 +6,16 @@ import (
 	"time"
 )
 
+// The pages of the site's shell.
+var (
+	homePage          = page[noData]{"home"}
+	accessibilityPage = page[noData]{"accessibility"}
+	errorPage         = page[string]{"error"} // the message, safe to show
+	shellPages        = []pageType{homePage, accessibilityPage, errorPage}
+)
+
 // healthz answers 200 "ok" when the database answers within two seconds.
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -16,15 +24,16 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("health check: database does not answer", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("database unavailable\n"))
-		return
+		return nil
 	}
 	w.Write([]byte("ok\n"))
+	return nil
 }
 
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "home", view{Title: "Coprod"})
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	return homePage.show(s, w, r, http.StatusOK, view{Title: "Coprod"}, noData{})
 }
 
-func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "accessibility", view{Title: "Accessibility statement"})
+func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) error {
+	return accessibilityPage.show(s, w, r, http.StatusOK, view{Title: "Accessibility statement"}, noData{})
 }

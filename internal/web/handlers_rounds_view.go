@@ -225,32 +225,29 @@ func (s *Server) roundFormError(w http.ResponseWriter, r *http.Request, err erro
 	s.showRound(w, r, statusFor[apperr.Code(err)], page, title, rd, data, fs)
 }
 
-func init() {
-	for k, v := range map[string]string{
-		"round-created":   "Round opened. The stake is committed; publish the round to lock it.",
-		"round-published": "Round published. The stake is now locked.",
-		"stake-changed":   "Stake changed.",
-		"stage-moved":     "Stage changed.",
-		"round-closed":    "Round closed with its impact recorded.",
-		"joined":          "You have joined the round.",
-		"member-joined":   "Member added to the group.",
-		"consent-saved":   "Consent recorded.",
-		"session-added":   "Session added.",
-		"attendance":      "Attendance saved.",
-		"payment-added":   "Payment recorded.",
-		"story-added":     "Story saved. You can now map the pathway, one step at a time.",
-		"step-added":      "Step added to the pathway.",
-		"factor-added":    "Factor added.",
-		"me-too":          "Your “me too” has been counted.",
-		"service-added":   "Service added.",
-		"feedback-added":  "Feedback saved.",
-		"imported":        "Feedback imported.",
-		"statement-added": "Statement added.",
-		"votes-saved":     "Your dots have been placed.",
-		"voting-changed":  "Voting updated.",
-		"theme-added":     "Theme added.",
-		"tagged":          "Theme added to the item.",
-	} {
-		flashMessages[k] = v
-	}
+// roundFlash are this area's confirmations, shown after post/redirect/get.
+var roundFlash = map[string]string{
+	"round-created":   "Round opened. The stake is committed; publish the round to lock it.",
+	"round-published": "Round published. The stake is now locked.",
+	"stake-changed":   "Stake changed.",
+	"stage-moved":     "Stage changed.",
+	"round-closed":    "Round closed with its impact recorded.",
+	"joined":          "You have joined the round.",
+	"member-joined":   "Member added to the group.",
+	"consent-saved":   "Consent recorded.",
+	"session-added":   "Session added.",
+	"attendance":      "Attendance saved.",
+	"payment-added":   "Payment recorded.",
+	"story-added":     "Story saved. You can now map the pathway, one step at a time.",
+	"step-added":      "Step added to the pathway.",
+	"factor-added":    "Factor added.",
+	"me-too":          "Your “me too” has been counted.",
+	"service-added":   "Service added.",
+	"feedback-added":  "Feedback saved.",
+	"imported":        "Feedback imported.",
+	"statement-added": "Statement added.",
+	"votes-saved":     "Your dots have been placed.",
+	"voting-changed":  "Voting updated.",
+	"theme-added":     "Theme added.",
+	"tagged":          "Theme added to the item.",
 }

@@ -461,24 +461,22 @@ func (s *Server) tenderPanelAdd(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/tenders/"+t.ID+"/panels?done=panel-added", http.StatusSeeOther)
 }
 
-func init() {
-	for k, v := range map[string]string{
-		"tender-created":    "Tender started. Write the invitation to tender.",
-		"itt-saved":         "Invitation to tender saved.",
-		"tender-published":  "Invitation to tender published. Providers can now bid.",
-		"panel-added":       "Added to the panel.",
-		"bid-saved":         "Draft saved. It has not been sent.",
-		"bid-withdrawn":     "Bid withdrawn.",
-		"question-asked":    "Question sent. Only the commissioners see who asked it.",
-		"question-answered": "Answer saved.",
-		"declared":          "Declaration saved.",
-		"mitigated":         "Mitigation recorded.",
-		"scores-saved":      "Scores saved. They are sealed: nobody else can see them.",
-		"scores-submitted":  "Scores submitted.",
-		"moderation-open":   "Moderation is open.",
-		"consensus-saved":   "Consensus score recorded.",
-		"awarded":           "Award decision recorded.",
-	} {
-		flashMessages[k] = v
-	}
+// tenderFlash are this area's confirmations, shown after post/redirect/get.
+var tenderFlash = map[string]string{
+	"tender-created":     "Tender started. Write the invitation to tender.",
+	"itt-saved":          "Invitation to tender saved.",
+	"tender-published":   "Invitation to tender published. Providers can now bid.",
+	"panel-added":        "Added to the panel.",
+	"bid-saved":          "Draft saved. It has not been sent.",
+	"bid-withdrawn":      "Bid withdrawn.",
+	"question-asked":     "Question sent. Only the commissioners see who asked it.",
+	"question-answered":  "Answer saved.",
+	"declared":           "Declaration saved.",
+	"mitigated":          "Mitigation recorded.",
+	"scores-saved":       "Scores saved. They are sealed: nobody else can see them.",
+	"scores-submitted":   "Scores submitted.",
+	"moderation-open":    "Moderation is open.",
+	"consensus-saved":    "Consensus score recorded.",
+	"attachment-removed": "File removed. Your bid is a draft: it has not been sent.",
+	"awarded":            "Award decision recorded.",
 }

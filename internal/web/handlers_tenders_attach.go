@@ -20,10 +20,6 @@ import (
 // a bid may hold, and room for the answers.
 const maxBidForm = tender.MaxBidAttachmentBytes + 4<<20
 
-func init() {
-	flashMessages["attachment-removed"] = "File removed. Your bid is a draft: it has not been sent."
-}
-
 // parseBidForm reads the bid form, with its files when it is multipart.
 // A form too big to read is refused whole, since its answers may have been
 // cut short: the error is a field error on the first criterion's file.

@@ -8,6 +8,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -18,6 +19,13 @@ import (
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/web"
 )
+
+// TestMain removes the seeded templates the tests copied their databases from.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.DropTemplates()
+	os.Exit(code)
+}
 
 // testServer is the real handler on 127.0.0.1:0 over a migrated store with
 // the demo data.
@@ -41,12 +49,9 @@ func newTestServer(t *testing.T, engine store.Engine) *testServer {
 // newConfiguredServer is newTestServer with changes to the configuration.
 func newConfiguredServer(t *testing.T, engine store.Engine, configure func(*web.Config)) *testServer {
 	t.Helper()
-	db := storetest.Open(t, engine)
+	db := storetest.OpenSeeded(t, engine, "demo", func(ctx context.Context, db *store.DB) error { return demo.Seed(ctx, db) })
 	s := &testServer{DB: db}
 	db.Now = s.now
-	if err := demo.Seed(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
 	cfg := web.Config{Store: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Demo: true, Now: s.now}
 	configure(&cfg)
 	h, err := web.New(cfg)

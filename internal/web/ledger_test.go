@@ -65,90 +65,85 @@ func checkPublic(t *testing.T, what, body string, private []string) {
 // every page, filter and item page it links to — and reads the JSON, CSV
 // and Atom exports, on both engines.
 func TestBoardShowsNothingPersonal(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			if engine == store.Postgres {
-				storetest.DSN(t, engine) // skips without PostgreSQL
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		private := privateWords(t, s)
+		c := s.client(t)
+		links := regexp.MustCompile(`href="(/board[^"#]*)`)
+		seen, queue := map[string]bool{"/board": true}, []string{"/board"}
+		items := 0
+		for len(queue) > 0 && len(seen) < 400 {
+			p := queue[0]
+			queue = queue[1:]
+			r := c.get(p)
+			if r.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s: %d", p, r.StatusCode)
 			}
-			s := newTestServer(t, engine)
-			private := privateWords(t, s)
-			c := s.client(t)
-			links := regexp.MustCompile(`href="(/board[^"#]*)`)
-			seen, queue := map[string]bool{"/board": true}, []string{"/board"}
-			items := 0
-			for len(queue) > 0 && len(seen) < 400 {
-				p := queue[0]
-				queue = queue[1:]
-				r := c.get(p)
-				if r.StatusCode != http.StatusOK {
-					t.Fatalf("GET %s: %d", p, r.StatusCode)
-				}
-				checkPublic(t, p, r.Body, private)
-				if strings.HasPrefix(p, "/board/items/") && !strings.HasSuffix(p, "easy-read") {
-					items++
-				}
-				for _, m := range links.FindAllStringSubmatch(r.Body, -1) {
-					u := strings.ReplaceAll(m[1], "&amp;", "&")
-					if !seen[u] && !strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".csv") && !strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".json") && !strings.HasSuffix(u, ".atom") {
-						seen[u] = true
-						queue = append(queue, u)
-					}
+			checkPublic(t, p, r.Body, private)
+			if strings.HasPrefix(p, "/board/items/") && !strings.HasSuffix(p, "easy-read") {
+				items++
+			}
+			for _, m := range links.FindAllStringSubmatch(r.Body, -1) {
+				u := strings.ReplaceAll(m[1], "&amp;", "&")
+				if !seen[u] && !strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".csv") && !strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".json") && !strings.HasSuffix(u, ".atom") {
+					seen[u] = true
+					queue = append(queue, u)
 				}
 			}
-			// 32 demo items, one withdrawn: 31 item pages reached.
-			if items != 31 {
-				t.Errorf("crawl reached %d item pages, want 31", items)
-			}
+		}
+		// 32 demo items, one withdrawn: 31 item pages reached.
+		if items != 31 {
+			t.Errorf("crawl reached %d item pages, want 31", items)
+		}
 
-			r := c.get("/board.json?limit=200")
-			checkPublic(t, "/board.json", r.Body, private)
-			var js struct {
-				Items []struct {
-					ID      string   `json:"id"`
-					Said    string   `json:"said"`
-					Status  string   `json:"status"`
-					Flags   []string `json:"flags"`
-					Verdict *string  `json:"verdict"`
-				} `json:"items"`
-				Next  *string `json:"next"`
-				Stats struct {
-					Items int `json:"items"`
-				} `json:"stats"`
-			}
-			if err := json.Unmarshal([]byte(r.Body), &js); err != nil || r.Header.Get("Content-Type") != "application/json; charset=utf-8" {
-				t.Fatalf("board.json: %v %s", err, r.Body[:min(200, len(r.Body))])
-			}
-			if len(js.Items) != 31 || js.Stats.Items != 31 || js.Next != nil || js.Items[0].ID == "" || js.Items[0].Status == "" || js.Items[0].Flags == nil {
-				t.Fatalf("board.json: %d items, stats %d, next %v", len(js.Items), js.Stats.Items, js.Next)
-			}
-			r = c.get("/board.json?limit=10")
-			if err := json.Unmarshal([]byte(r.Body), &js); err != nil || len(js.Items) != 10 || js.Next == nil || !strings.Contains(*js.Next, "after=") {
-				t.Fatalf("board.json first page of 10: %v %v", err, js.Next)
-			}
+		r := c.get("/board.json?limit=200")
+		checkPublic(t, "/board.json", r.Body, private)
+		var js struct {
+			Items []struct {
+				ID      string   `json:"id"`
+				Said    string   `json:"said"`
+				Status  string   `json:"status"`
+				Flags   []string `json:"flags"`
+				Verdict *string  `json:"verdict"`
+			} `json:"items"`
+			Next  *string `json:"next"`
+			Stats struct {
+				Items int `json:"items"`
+			} `json:"stats"`
+		}
+		if err := json.Unmarshal([]byte(r.Body), &js); err != nil || r.Header.Get("Content-Type") != "application/json; charset=utf-8" {
+			t.Fatalf("board.json: %v %s", err, r.Body[:min(200, len(r.Body))])
+		}
+		if len(js.Items) != 31 || js.Stats.Items != 31 || js.Next != nil || js.Items[0].ID == "" || js.Items[0].Status == "" || js.Items[0].Flags == nil {
+			t.Fatalf("board.json: %d items, stats %d, next %v", len(js.Items), js.Stats.Items, js.Next)
+		}
+		r = c.get("/board.json?limit=10")
+		if err := json.Unmarshal([]byte(r.Body), &js); err != nil || len(js.Items) != 10 || js.Next == nil || !strings.Contains(*js.Next, "after=") {
+			t.Fatalf("board.json first page of 10: %v %v", err, js.Next)
+		}
 
-			r = c.get("/board.csv")
-			checkPublic(t, "/board.csv", r.Body, private)
-			if lines := strings.Count(r.Body, "\n"); lines < 31 || !strings.HasPrefix(r.Body, "id,url,said,") {
-				t.Fatalf("board.csv: %d lines", lines)
-			}
+		r = c.get("/board.csv")
+		checkPublic(t, "/board.csv", r.Body, private)
+		if lines := strings.Count(r.Body, "\n"); lines < 31 || !strings.HasPrefix(r.Body, "id,url,said,") {
+			t.Fatalf("board.csv: %d lines", lines)
+		}
 
-			r = c.get("/board/feed.atom")
-			checkPublic(t, "/board/feed.atom", r.Body, private)
-			var feed struct {
-				XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-				ID      string   `xml:"id"`
-				Updated string   `xml:"updated"`
-				Entries []struct {
-					ID      string `xml:"id"`
-					Title   string `xml:"title"`
-					Updated string `xml:"updated"`
-				} `xml:"entry"`
-			}
-			if err := xml.Unmarshal([]byte(r.Body), &feed); err != nil || len(feed.Entries) != 31 || feed.Updated == "" || feed.Entries[0].Title == "" {
-				t.Fatalf("feed: %v, %d entries", err, len(feed.Entries))
-			}
-		})
-	}
+		r = c.get("/board/feed.atom")
+		checkPublic(t, "/board/feed.atom", r.Body, private)
+		var feed struct {
+			XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+			ID      string   `xml:"id"`
+			Updated string   `xml:"updated"`
+			Entries []struct {
+				ID      string `xml:"id"`
+				Title   string `xml:"title"`
+				Updated string `xml:"updated"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal([]byte(r.Body), &feed); err != nil || len(feed.Entries) != 31 || feed.Updated == "" || feed.Entries[0].Title == "" {
+			t.Fatalf("feed: %v, %d entries", err, len(feed.Entries))
+		}
+	})
 }
 
 // demoItem finds a demo item's id by what it said, as staff see it.

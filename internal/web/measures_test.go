@@ -20,6 +20,7 @@ import (
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
 )
 
 // demoMeasureIDs finds the demo round, its specification and contract.
@@ -79,9 +80,7 @@ func pagePence(body string) map[string]int64 {
 // page's own profile.json and reports.csv downloads: the same engine gives
 // the same pence everywhere.
 func TestContractPageMatchesPaymentsCalc(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) { contractPageMatchesPaymentsCalc(t, engine) })
-	}
+	storetest.Engines(t, contractPageMatchesPaymentsCalc)
 }
 
 func contractPageMatchesPaymentsCalc(t *testing.T, engine store.Engine) {

@@ -111,17 +111,12 @@ func (s *Server) clearSessionCookie(w http.ResponseWriter) {
 		SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }
 
-// authorize asks the policy; when it says no, it writes the right page
-// (sign in for anonymous visitors, forbidden otherwise) and returns false.
+// authorize is allow for handlers that do not yet return errors: when the
+// policy says no it writes the page (sign in, or forbidden) and returns false.
 func (s *Server) authorize(w http.ResponseWriter, r *http.Request, action auth.Action, o auth.Object) bool {
-	p := principal(r)
-	if auth.Can(p, action, o) {
-		return true
-	}
-	if !p.SignedIn() {
-		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	if err := allow(r, action, o); err != nil {
+		s.fail(w, r, err)
 		return false
 	}
-	s.forbidden(w, r)
-	return false
+	return true
 }

@@ -97,13 +97,19 @@ func fieldError(errs []apperr.FieldError, field string) string {
 	return ""
 }
 
-// render writes a page; the page is rendered to a buffer first so a
-// template failure becomes a clean error page, not half a page.
+// render writes a page; handlers that do not yet return errors use it.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
+	if err := s.draw(w, r, status, name, v); err != nil {
+		s.serverError(w, r, err)
+	}
+}
+
+// draw writes a page. The page is rendered to a buffer first, so a
+// template failure becomes an error (and a clean error page), not half a page.
+func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name string, v view) error {
 	t, ok := s.pages.byName[name]
 	if !ok {
-		s.serverError(w, r, fmt.Errorf("no page template %q", name))
-		return
+		return fmt.Errorf("no page template %q", name)
 	}
 	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
 	if v.Flash == "" {
@@ -111,18 +117,37 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		s.serverError(w, r, fmt.Errorf("rendering %s: %w", name, err))
-		return
+		return fmt.Errorf("rendering %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+	return nil
 }
 
 // flashMessages are the confirmations shown after post/redirect/get, keyed
-// by the ?done= value so no message text travels in URLs.
-var flashMessages = map[string]string{
+// by the ?done= value so no message text travels in URLs: the shell's and
+// every area's.
+var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, tenderFlash)
+
+// mergeFlash joins the areas' confirmations; a key used by two areas is a
+// programming error, caught when the package loads.
+func mergeFlash(tables ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, t := range tables {
+		for k, v := range t {
+			if _, dup := out[k]; dup {
+				panic("web: two confirmations for ?done=" + k)
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// shellFlash are the confirmations of signing in, accounts and administration.
+var shellFlash = map[string]string{
 	"signed-out":       "You have signed out.",
 	"password-changed": "Your password has been changed. Other devices have been signed out.",
 	"org-created":      "Organisation created.",
@@ -142,12 +167,17 @@ var statusFor = map[string]int{
 	apperr.Internal:     http.StatusInternalServerError,
 }
 
-// fail shows err as a page: its message if it is an application error,
-// a generic one (with the detail logged) otherwise.
+// fail shows err as a page: a visitor who must sign in is sent to sign in
+// and back; an application error shows its message at its status; any
+// other error is logged and shown as a generic one.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := apperr.Code(err)
-	if code == apperr.Internal {
+	switch code {
+	case apperr.Internal:
 		s.serverError(w, r, err)
+		return
+	case apperr.Unauthorized:
+		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	}
 	title := map[string]string{apperr.NotFound: "Page not found", apperr.Forbidden: "You do not have access to this page",
@@ -155,7 +185,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if title == "" {
 		title = "There is a problem"
 	}
-	s.render(w, r, statusFor[code], "error", view{Title: title, Data: apperr.Message(err)})
+	if err := errorPage.show(s, w, r, statusFor[code], view{Title: title}, apperr.Message(err)); err != nil {
+		s.serverError(w, r, err)
+	}
 }
 
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
@@ -170,18 +202,16 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 		`<p>Try again later. Anything you saved before this has been kept.</p><p><a href="/">Go to the start page</a></p></main></body></html>`)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, apperr.Errorf(apperr.NotFound, "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."))
-}
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) }
 
-func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Your account does not have permission to see this page. If you think it should, ask an administrator."))
-}
+func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errForbidden) }
 
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
-	s.render(w, r, http.StatusForbidden, "error", view{Title: "This form was sent from another website",
-		Data: "For your safety, Coprod only accepts forms sent from its own pages. Go back to the page, reload it, and try again."})
+	if err := errorPage.show(s, w, r, http.StatusForbidden, view{Title: "This form was sent from another website"},
+		"For your safety, Coprod only accepts forms sent from its own pages. Go back to the page, reload it, and try again."); err != nil {
+		s.serverError(w, r, err)
+	}
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -11,6 +11,7 @@ import (
 	"github.com/coprod/coprod/internal/demo"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
 )
 
 // demoRound finds the demo round and the ids the consent tests need.
@@ -68,52 +69,50 @@ var secrets = []string{demo.PrivateContact, "Rae Whitfield", demo.WithdrawnStory
 // facilitator sees Rae's contact details and withdrawn story, marked as
 // withdrawn; counts in the evidence map differ accordingly.
 func TestConsentWithdrawalForEveryRole(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			s := newTestServer(t, engine)
-			ids := findDemoRound(t, s)
-			for _, role := range append([]string{"anonymous", "member2"}, demoRoles...) {
-				t.Run(role, func(t *testing.T) {
-					c := s.client(t)
-					if role != "anonymous" {
-						c.loginAs(role)
-					}
-					for _, p := range roundPaths(ids) {
-						r := c.get(p)
-						for _, secret := range secrets {
-							if role != "facilitator" && strings.Contains(r.Body, secret) {
-								t.Errorf("%s sees %q on %s", role, secret, p)
-							}
-						}
-						if role == "anonymous" && (r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login?next=")) {
-							t.Errorf("anonymous %s = %d, want a redirect to sign in", p, r.StatusCode)
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		ids := findDemoRound(t, s)
+		for _, role := range append([]string{"anonymous", "member2"}, demoRoles...) {
+			t.Run(role, func(t *testing.T) {
+				c := s.client(t)
+				if role != "anonymous" {
+					c.loginAs(role)
+				}
+				for _, p := range roundPaths(ids) {
+					r := c.get(p)
+					for _, secret := range secrets {
+						if role != "facilitator" && strings.Contains(r.Body, secret) {
+							t.Errorf("%s sees %q on %s", role, secret, p)
 						}
 					}
-					if r := c.get("/rounds/" + ids.round + "/stories?q=waiting"); role != "anonymous" && role != "facilitator" && !strings.Contains(r.Body, "No stories match") {
-						t.Errorf("%s: searching for the withdrawn story finds something", role)
-					}
-					checkExportCounts(t, c, ids, role)
-				})
-			}
-			fac := s.client(t)
-			fac.loginAs("facilitator")
-			base := "/rounds/" + ids.round
-			for p, want := range map[string][]string{
-				base + "/members":                  {demo.PrivateContact, "Rae Whitfield", "Some consent withdrawn"},
-				base + "/members/" + ids.raeMember: {demo.PrivateContact, "<strong>Withdrawn</strong>"},
-				base + "/stories":                  {demo.WithdrawnStory, "Consent withdrawn"},
-				base + "/stories/" + ids.raeStory:  {"three times in one night", "Consent withdrawn", "Crisis line"},
-				base + "/evidence.csv":             {demo.WithdrawnStory + ",I called the crisis line three times in one night"},
-			} {
-				r := fac.get(p)
-				for _, w := range want {
-					if r.StatusCode != 200 || !strings.Contains(r.Body, w) {
-						t.Errorf("facilitator: %s (%d) lacks %q", p, r.StatusCode, w)
+					if role == "anonymous" && (r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login?next=")) {
+						t.Errorf("anonymous %s = %d, want a redirect to sign in", p, r.StatusCode)
 					}
 				}
+				if r := c.get("/rounds/" + ids.round + "/stories?q=waiting"); role != "anonymous" && role != "facilitator" && !strings.Contains(r.Body, "No stories match") {
+					t.Errorf("%s: searching for the withdrawn story finds something", role)
+				}
+				checkExportCounts(t, c, ids, role)
+			})
+		}
+		fac := s.client(t)
+		fac.loginAs("facilitator")
+		base := "/rounds/" + ids.round
+		for p, want := range map[string][]string{
+			base + "/members":                  {demo.PrivateContact, "Rae Whitfield", "Some consent withdrawn"},
+			base + "/members/" + ids.raeMember: {demo.PrivateContact, "<strong>Withdrawn</strong>"},
+			base + "/stories":                  {demo.WithdrawnStory, "Consent withdrawn"},
+			base + "/stories/" + ids.raeStory:  {"three times in one night", "Consent withdrawn", "Crisis line"},
+			base + "/evidence.csv":             {demo.WithdrawnStory + ",I called the crisis line three times in one night"},
+		} {
+			r := fac.get(p)
+			for _, w := range want {
+				if r.StatusCode != 200 || !strings.Contains(r.Body, w) {
+					t.Errorf("facilitator: %s (%d) lacks %q", p, r.StatusCode, w)
+				}
 			}
-		})
-	}
+		}
+	})
 }
 
 // checkExportCounts reads the JSON export and checks what it holds for the
@@ -167,41 +166,39 @@ func checkExportCounts(t *testing.T, c *client, ids demoRoundIDs, role string) {
 // story, factor and membership on the very next request, in pages and the
 // export, while the facilitator still sees them marked.
 func TestWithdrawingConsentHidesAtOnce(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			s := newTestServer(t, engine)
-			ids := findDemoRound(t, s)
-			base := "/rounds/" + ids.round
-			sky, fac := s.client(t), s.client(t)
-			sky.loginAs("member2")
-			fac.loginAs("facilitator")
-			robin := []string{"Finding someone who listened", "Having one trusted adult who knows me and does not change"}
-			for p, w := range map[string]string{base + "/stories": robin[0], base + "/factors": robin[1], base + "/evidence.csv": robin[1]} {
-				if !strings.Contains(sky.get(p).Body, w) {
-					t.Fatalf("before withdrawal, %s lacks %q", p, w)
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		ids := findDemoRound(t, s)
+		base := "/rounds/" + ids.round
+		sky, fac := s.client(t), s.client(t)
+		sky.loginAs("member2")
+		fac.loginAs("facilitator")
+		robin := []string{"Finding someone who listened", "Having one trusted adult who knows me and does not change"}
+		for p, w := range map[string]string{base + "/stories": robin[0], base + "/factors": robin[1], base + "/evidence.csv": robin[1]} {
+			if !strings.Contains(sky.get(p).Body, w) {
+				t.Fatalf("before withdrawal, %s lacks %q", p, w)
+			}
+		}
+		if r := sky.get(base); !strings.Contains(r.Body, "has 8 members") {
+			t.Fatalf("before: group size not 8")
+		}
+		r := fac.post(base+"/members/"+ids.robinMember+"/consent", url.Values{"purpose": {"take_part"}, "decision": {"withdrawn"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("recording withdrawal = %d %s", r.StatusCode, r.Body)
+		}
+		for _, p := range []string{base + "/stories", base + "/stories?q=listened", base + "/factors", base + "/vision", base + "/members", base + "/evidence.csv", base + "/evidence.json"} {
+			body := sky.get(p).Body
+			for _, w := range append(robin, ">Robin<") {
+				if strings.Contains(body, w) {
+					t.Errorf("after withdrawal, member2 sees %q on %s", w, p)
 				}
 			}
-			if r := sky.get(base); !strings.Contains(r.Body, "has 8 members") {
-				t.Fatalf("before: group size not 8")
-			}
-			r := fac.post(base+"/members/"+ids.robinMember+"/consent", url.Values{"purpose": {"take_part"}, "decision": {"withdrawn"}})
-			if r.StatusCode != http.StatusSeeOther {
-				t.Fatalf("recording withdrawal = %d %s", r.StatusCode, r.Body)
-			}
-			for _, p := range []string{base + "/stories", base + "/stories?q=listened", base + "/factors", base + "/vision", base + "/members", base + "/evidence.csv", base + "/evidence.json"} {
-				body := sky.get(p).Body
-				for _, w := range append(robin, ">Robin<") {
-					if strings.Contains(body, w) {
-						t.Errorf("after withdrawal, member2 sees %q on %s", w, p)
-					}
-				}
-			}
-			if r := sky.get(base); !strings.Contains(r.Body, "has 7 members") {
-				t.Errorf("after: group size not 7")
-			}
-			if r := fac.get(base + "/stories"); !strings.Contains(r.Body, "Finding someone who listened") || strings.Count(r.Body, "Consent withdrawn") != 2 {
-				t.Errorf("facilitator after withdrawal: %s", r.Body)
-			}
-		})
-	}
+		}
+		if r := sky.get(base); !strings.Contains(r.Body, "has 7 members") {
+			t.Errorf("after: group size not 7")
+		}
+		if r := fac.get(base + "/stories"); !strings.Contains(r.Body, "Finding someone who listened") || strings.Count(r.Body, "Consent withdrawn") != 2 {
+			t.Errorf("facilitator after withdrawal: %s", r.Body)
+		}
+	})
 }

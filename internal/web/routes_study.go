@@ -20,8 +20,9 @@ func (s *Server) studyRoutes(mux *http.ServeMux) {
 
 // The study area's confirmations, added to the shared table here so the
 // area stays in its own files.
-func init() {
-	flashMessages["study-created"] = "Study created."
-	flashMessages["transcript-uploaded"] = "Transcript uploaded and consent recorded."
-	flashMessages["roles-saved"] = "Roles saved. The measures below use them."
+// studyFlash are this area's confirmations, shown after post/redirect/get.
+var studyFlash = map[string]string{
+	"study-created":       "Study created.",
+	"transcript-uploaded": "Transcript uploaded and consent recorded.",
+	"roles-saved":         "Roles saved. The measures below use them.",
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/coprod/coprod/internal/audit"
@@ -87,20 +88,10 @@ func New(cfg Config) (http.Handler, error) {
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/", s.static)
-
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /accessibility", s.accessibility)
-	mux.HandleFunc("GET /login", s.loginForm)
-	mux.HandleFunc("POST /login", s.login)
-	mux.HandleFunc("POST /logout", s.logout)
-	mux.HandleFunc("GET /invite/{token}", s.inviteForm)
-	mux.HandleFunc("POST /invite/{token}", s.acceptInvite)
-
-	mux.HandleFunc("GET /account", s.account)
-	mux.HandleFunc("GET /account/password", s.passwordForm)
-	mux.HandleFunc("POST /account/password", s.changePassword)
+	for _, rt := range s.routeTable() {
+		mux.HandleFunc(rt.pattern, s.serve(rt.handle))
+	}
 
 	mux.HandleFunc("GET /admin", s.adminHome)
 	mux.HandleFunc("GET /admin/users", s.adminUsers)
@@ -137,4 +128,26 @@ func (s *Server) routes() http.Handler {
 	h = securityHeaders(h)
 	h = s.recoverAndLog(h)
 	return h
+}
+
+// routeTable is every route of the service, area by area.
+func (s *Server) routeTable() []route {
+	return slices.Concat(s.shellRoutes())
+}
+
+// shellRoutes are the routes of the site's shell, signing in and one's own account.
+func (s *Server) shellRoutes() []route {
+	return []route{
+		{"GET /healthz", s.healthz},
+		{"GET /{$}", s.home},
+		{"GET /accessibility", s.accessibility},
+		{"GET /login", s.loginForm},
+		{"POST /login", s.login},
+		{"POST /logout", s.logout},
+		{"GET /invite/{token}", s.inviteForm},
+		{"POST /invite/{token}", s.acceptInvite},
+		{"GET /account", s.account},
+		{"GET /account/password", s.passwordForm},
+		{"POST /account/password", s.changePassword},
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/study"
 )
 
@@ -235,9 +236,7 @@ func TestStudyRolesChangeTheReport(t *testing.T) {
 }
 
 func TestStudyCSVExport(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) { testStudyCSVExport(t, engine) })
-	}
+	storetest.Engines(t, testStudyCSVExport)
 }
 
 func testStudyCSVExport(t *testing.T, engine store.Engine) {

@@ -22,77 +22,72 @@ import (
 // finite decimals (10215/118), so the files carry everything the engine
 // needs. On both engines.
 func TestTenderResultEqualsCLI(t *testing.T) {
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			if engine == store.Postgres {
-				storetest.DSN(t, engine) // skips without PostgreSQL
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		_, _, ts := demoTenders(t, s)
+		lead := s.client(t)
+		lead.loginAs("commissioner")
+		compared := 0
+		for _, tn := range ts {
+			base := "/tenders/" + tn.ID
+			res := lead.get(base + "/result.json")
+			if !tn.Awarded && res.StatusCode == http.StatusConflict {
+				// In moderation: the lived experience panel has not agreed
+				// its scores, so there is no result, and the CLI agrees.
+				if !strings.Contains(res.Body, "There is no result yet") {
+					t.Errorf("%s: result.json without a result: %s", tn.Title, res.Body)
+				}
+				code, _, stderr := runCLI(t, lead, base)
+				if code == 0 || !strings.Contains(stderr, "scores.csv") {
+					t.Errorf("%s: the CLI scored a tender the web has no result for: exit %d\n%s", tn.Title, code, stderr)
+				}
+				continue
 			}
-			s := newTestServer(t, engine)
-			_, _, ts := demoTenders(t, s)
-			lead := s.client(t)
-			lead.loginAs("commissioner")
-			compared := 0
-			for _, tn := range ts {
-				base := "/tenders/" + tn.ID
-				res := lead.get(base + "/result.json")
-				if !tn.Awarded && res.StatusCode == http.StatusConflict {
-					// In moderation: the lived experience panel has not agreed
-					// its scores, so there is no result, and the CLI agrees.
-					if !strings.Contains(res.Body, "There is no result yet") {
-						t.Errorf("%s: result.json without a result: %s", tn.Title, res.Body)
-					}
-					code, _, stderr := runCLI(t, lead, base)
-					if code == 0 || !strings.Contains(stderr, "scores.csv") {
-						t.Errorf("%s: the CLI scored a tender the web has no result for: exit %d\n%s", tn.Title, code, stderr)
-					}
-					continue
-				}
-				if res.StatusCode != http.StatusOK || res.Header.Get("Content-Disposition") == "" {
-					t.Fatalf("%s: result.json: %d %s", tn.Title, res.StatusCode, res.Body)
-				}
-				code, stdout, stderr := runCLI(t, lead, base)
-				if code != 0 {
-					t.Fatalf("%s: coprod tender score exit %d\n%s", tn.Title, code, stderr)
-				}
-				if stdout != res.Body {
-					t.Fatalf("%s: the CLI's result differs from the web's\nCLI:\n%s\nweb:\n%s", tn.Title, stdout, res.Body)
-				}
-				var rep struct {
-					Winner *string `json:"winner"`
-					Bids   []struct {
-						ID    string          `json:"id"`
-						Rank  *int            `json:"rank"`
-						Total json.RawMessage `json:"total"`
-					} `json:"bids"`
-				}
-				if err := json.Unmarshal([]byte(res.Body), &rep); err != nil || rep.Winner == nil || len(rep.Bids) != 2 {
-					t.Fatalf("%s: result.json: %v\n%s", tn.Title, err, res.Body)
-				}
-				page := lead.get(base + "/result")
-				for _, b := range rep.Bids {
-					if !strings.Contains(page.Body, ">"+string(b.Total)+" (") {
-						t.Errorf("%s: the result page does not show bid %s's total %s", tn.Title, b.ID, b.Total)
-					}
-				}
-				compared++
+			if res.StatusCode != http.StatusOK || res.Header.Get("Content-Disposition") == "" {
+				t.Fatalf("%s: result.json: %d %s", tn.Title, res.StatusCode, res.Body)
 			}
-			if compared != 1 {
-				t.Fatalf("compared %d tenders, want the awarded one", compared)
+			code, stdout, stderr := runCLI(t, lead, base)
+			if code != 0 {
+				t.Fatalf("%s: coprod tender score exit %d\n%s", tn.Title, code, stderr)
 			}
+			if stdout != res.Body {
+				t.Fatalf("%s: the CLI's result differs from the web's\nCLI:\n%s\nweb:\n%s", tn.Title, stdout, res.Body)
+			}
+			var rep struct {
+				Winner *string `json:"winner"`
+				Bids   []struct {
+					ID    string          `json:"id"`
+					Rank  *int            `json:"rank"`
+					Total json.RawMessage `json:"total"`
+				} `json:"bids"`
+			}
+			if err := json.Unmarshal([]byte(res.Body), &rep); err != nil || rep.Winner == nil || len(rep.Bids) != 2 {
+				t.Fatalf("%s: result.json: %v\n%s", tn.Title, err, res.Body)
+			}
+			page := lead.get(base + "/result")
+			for _, b := range rep.Bids {
+				if !strings.Contains(page.Body, ">"+string(b.Total)+" (") {
+					t.Errorf("%s: the result page does not show bid %s's total %s", tn.Title, b.ID, b.Total)
+				}
+			}
+			compared++
+		}
+		if compared != 1 {
+			t.Fatalf("compared %d tenders, want the awarded one", compared)
+		}
 
-			// The files are the result's: whoever may not see the result
-			// may not download them either.
-			for _, role := range []string{"provider", "evaluator", "member"} {
-				c := s.client(t)
-				c.loginAs(role)
-				for _, p := range []string{"/result.json", "/result/itt.json", "/result/scores.csv"} {
-					if r := c.get("/tenders/" + ts[0].ID + p); r.StatusCode != http.StatusForbidden {
-						t.Errorf("%s GET %s = %d, want 403", role, p, r.StatusCode)
-					}
+		// The files are the result's: whoever may not see the result
+		// may not download them either.
+		for _, role := range []string{"provider", "evaluator", "member"} {
+			c := s.client(t)
+			c.loginAs(role)
+			for _, p := range []string{"/result.json", "/result/itt.json", "/result/scores.csv"} {
+				if r := c.get("/tenders/" + ts[0].ID + p); r.StatusCode != http.StatusForbidden {
+					t.Errorf("%s GET %s = %d, want 403", role, p, r.StatusCode)
 				}
 			}
-		})
-	}
+		}
+	})
 }
 
 // runCLI downloads a tender's itt.json and scores.csv and runs

@@ -47,62 +47,57 @@ func TestDemoTenderPostRoutesByRole(t *testing.T) {
 	}
 	roles := []string{"commissioner", "provider", "bidder2", "evaluator", "evaluator2", "chair", "chair2", "facilitator", "member", ""}
 
-	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
-		t.Run(string(engine), func(t *testing.T) {
-			if engine == store.Postgres {
-				storetest.DSN(t, engine) // skips without PostgreSQL
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		ctx, rd, ts := demoTenders(t, s)
+		clients := map[string]*client{}
+		for _, role := range roles {
+			clients[role] = s.client(t)
+			if role != "" {
+				clients[role].loginAs(role)
 			}
-			s := newTestServer(t, engine)
-			ctx, rd, ts := demoTenders(t, s)
-			clients := map[string]*client{}
-			for _, role := range roles {
-				clients[role] = s.client(t)
-				if role != "" {
-					clients[role].loginAs(role)
-				}
+		}
+		for _, tn := range ts {
+			qs, err := s.DB.Questions(ctx, tn.ID, "")
+			if err != nil || len(qs) == 0 {
+				t.Fatalf("%s: questions: %d %v", tn.Title, len(qs), err)
 			}
-			for _, tn := range ts {
-				qs, err := s.DB.Questions(ctx, tn.ID, "")
-				if err != nil || len(qs) == 0 {
-					t.Fatalf("%s: questions: %d %v", tn.Title, len(qs), err)
-				}
-				bids, err := s.DB.SubmittedBids(ctx, tn.ID)
-				if err != nil || len(bids) == 0 {
-					t.Fatalf("%s: bids: %d %v", tn.Title, len(bids), err)
-				}
-				fill := strings.NewReplacer("{r}", rd.ID, "{t}", tn.ID, "{q}", qs[0].ID, "{b}", bids[0].ID)
-				for _, rt := range routes {
-					path := fill.Replace(rt.path)
-					for _, role := range roles {
-						want := false
-						for _, a := range rt.allowed {
-							want = want || a == role
-						}
-						r := clients[role].post(path, nil)
-						denied := r.StatusCode == http.StatusForbidden ||
-							(r.StatusCode == http.StatusSeeOther && strings.HasPrefix(r.Header.Get("Location"), "/login"))
-						if role == "" && !denied {
-							t.Errorf("%s: nobody signed in POST %s = %d, want a redirect to sign in", tn.Title, rt.path, r.StatusCode)
-						}
-						if got := !denied; got != want {
-							t.Errorf("%s: %q POST %s = %d (Location %q), want allowed=%v\n%.400s", tn.Title, role, rt.path, r.StatusCode,
-								r.Header.Get("Location"), want, r.Body)
-						}
-						if r.StatusCode >= 500 {
-							t.Errorf("%s: %q POST %s = %d\n%.400s", tn.Title, role, rt.path, r.StatusCode, r.Body)
-						}
+			bids, err := s.DB.SubmittedBids(ctx, tn.ID)
+			if err != nil || len(bids) == 0 {
+				t.Fatalf("%s: bids: %d %v", tn.Title, len(bids), err)
+			}
+			fill := strings.NewReplacer("{r}", rd.ID, "{t}", tn.ID, "{q}", qs[0].ID, "{b}", bids[0].ID)
+			for _, rt := range routes {
+				path := fill.Replace(rt.path)
+				for _, role := range roles {
+					want := false
+					for _, a := range rt.allowed {
+						want = want || a == role
+					}
+					r := clients[role].post(path, nil)
+					denied := r.StatusCode == http.StatusForbidden ||
+						(r.StatusCode == http.StatusSeeOther && strings.HasPrefix(r.Header.Get("Location"), "/login"))
+					if role == "" && !denied {
+						t.Errorf("%s: nobody signed in POST %s = %d, want a redirect to sign in", tn.Title, rt.path, r.StatusCode)
+					}
+					if got := !denied; got != want {
+						t.Errorf("%s: %q POST %s = %d (Location %q), want allowed=%v\n%.400s", tn.Title, role, rt.path, r.StatusCode,
+							r.Header.Get("Location"), want, r.Body)
+					}
+					if r.StatusCode >= 500 {
+						t.Errorf("%s: %q POST %s = %d\n%.400s", tn.Title, role, rt.path, r.StatusCode, r.Body)
 					}
 				}
 			}
-			// An empty scoring form is sent back, not "saved".
-			bids, err := s.DB.SubmittedBids(ctx, ts[0].ID)
-			if err != nil || len(bids) == 0 {
-				t.Fatalf("bids: %v", err)
-			}
-			if r := clients["evaluator"].post("/tenders/"+ts[0].ID+"/score/"+bids[0].ID, nil); r.StatusCode != http.StatusUnprocessableEntity ||
-				!strings.Contains(r.Body, "Choose a score for at least one question") {
-				t.Errorf("an empty scoring form: %d\n%.400s", r.StatusCode, r.Body)
-			}
-		})
-	}
+		}
+		// An empty scoring form is sent back, not "saved".
+		bids, err := s.DB.SubmittedBids(ctx, ts[0].ID)
+		if err != nil || len(bids) == 0 {
+			t.Fatalf("bids: %v", err)
+		}
+		if r := clients["evaluator"].post("/tenders/"+ts[0].ID+"/score/"+bids[0].ID, nil); r.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(r.Body, "Choose a score for at least one question") {
+			t.Errorf("an empty scoring form: %d\n%.400s", r.StatusCode, r.Body)
+		}
+	})
 }

@@ -87,8 +87,8 @@ func TestCrossSitePostIsRefused(t *testing.T) {
 }
 
 func TestLoginLogout(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, engine *store.DB) {
-		s := newTestServer(t, engine.Engine)
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
 		c := s.client(t)
 		r := c.login("ADMIN@demo.test", "coprod-demo")
 		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/" {

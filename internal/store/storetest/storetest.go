@@ -33,8 +33,22 @@ func SkipOrFail(t testing.TB, why, howToEnable string) {
 // fresh, migrated database.
 func Each(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Helper()
-	t.Run("sqlite", func(t *testing.T) { fn(t, Open(t, store.SQLite)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, Open(t, store.Postgres)) })
+	Engines(t, func(t *testing.T, engine store.Engine) { fn(t, Open(t, engine)) })
+}
+
+// Engines runs fn as a subtest once per available engine, for tests that
+// open their stores themselves (a seeded copy, a server). PostgreSQL's
+// subtest skips, or fails in strict mode, without a PostgreSQL URL.
+func Engines(t *testing.T, fn func(t *testing.T, engine store.Engine)) {
+	t.Helper()
+	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
+		t.Run(string(engine), func(t *testing.T) {
+			if engine == store.Postgres && os.Getenv("COPROD_TEST_POSTGRES_URL") == "" {
+				SkipOrFail(t, "PostgreSQL tests not run", "set COPROD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to run them")
+			}
+			fn(t, engine)
+		})
+	}
 }
 
 // Open returns a migrated store on engine, isolated from every other test,
@@ -70,9 +84,7 @@ func DSN(t testing.TB, engine store.Engine) string {
 		t.Fatalf("PostgreSQL URL: %v", err)
 	}
 	defer admin.Close()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
+	schema := "t_" + randomHex()
 	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
 		t.Fatalf("creating test schema on %s: %v", base, err)
 	}
@@ -91,6 +103,13 @@ func DSN(t testing.TB, engine store.Engine) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// randomHex is a fresh name suffix, unique across concurrent tests.
+func randomHex() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // Exec runs raw SQL on the store's writer, for tests that tamper with data
