@@ -69,3 +69,12 @@ func isSignIn(err error) bool {
 	var e *apperr.Error
 	return errors.As(err, &e) && e.Code == apperr.Unauthorized
 }
+
+// legacy adapts a handler that writes its own errors, while areas move to
+// returning them.
+func legacy(h http.HandlerFunc) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h(w, r)
+		return nil
+	}
+}

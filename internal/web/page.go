@@ -31,7 +31,8 @@ func (p page[T]) dataType() reflect.Type { return reflect.TypeFor[T]() }
 type noData struct{}
 
 // allPages lists every page of the service, area by area, for the template
-// test; an area adds its own table here.
+// test; each area keeps its table beside its routes, in routes_<area>.go.
 func allPages() []pageType {
-	return slices.Concat(shellPages, authPages)
+	return slices.Concat(shellPages, authPages, adminPages, roundPages, readabilityPages, publicBoardPages, ledgerPages,
+		studyPages, measurePages, tenderPages)
 }

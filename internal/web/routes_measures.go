@@ -1,38 +1,41 @@
 package web
 
-import "net/http"
-
-// measureRoutes registers the measures area: a round's measures and their
+// measureRoutes are the measures area: a round's measures and their
 // sign-off, service specifications and their versions, contracts with
 // payment profiles, provider reporting, and the indicator chain.
-func (s *Server) measureRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /rounds/{id}/measures", s.measureList)
-	mux.HandleFunc("GET /rounds/{id}/measures/new", s.measureNewForm)
-	mux.HandleFunc("POST /rounds/{id}/measures", s.measureCreate)
-	mux.HandleFunc("GET /rounds/{id}/measures/{mid}", s.measureShow)
-	mux.HandleFunc("POST /rounds/{id}/measures/{mid}/sign-off", s.measureSignOff)
-	mux.HandleFunc("GET /rounds/{id}/chain", s.chainPage)
+func (s *Server) measureRoutes() []route {
+	return []route{
+		{"GET /rounds/{id}/measures", legacy(s.measureList)},
+		{"GET /rounds/{id}/measures/new", legacy(s.measureNewForm)},
+		{"POST /rounds/{id}/measures", legacy(s.measureCreate)},
+		{"GET /rounds/{id}/measures/{mid}", legacy(s.measureShow)},
+		{"POST /rounds/{id}/measures/{mid}/sign-off", legacy(s.measureSignOff)},
+		{"GET /rounds/{id}/chain", legacy(s.chainPage)},
 
-	mux.HandleFunc("GET /rounds/{id}/specs", s.specList)
-	mux.HandleFunc("POST /rounds/{id}/specs", s.specCreate)
-	mux.HandleFunc("GET /rounds/{id}/specs/{sid}", s.specShow)
-	mux.HandleFunc("GET /rounds/{id}/specs/{sid}/versions/new", s.specVersionForm)
-	mux.HandleFunc("POST /rounds/{id}/specs/{sid}/versions", s.specVersionCreate)
-	mux.HandleFunc("GET /rounds/{id}/specs/{sid}/versions/{n}", s.specVersionShow)
-	mux.HandleFunc("GET /rounds/{id}/specs/{sid}/versions/{n}/markdown", s.specVersionMarkdown)
-	mux.HandleFunc("POST /rounds/{id}/specs/{sid}/versions/{n}/sign-off", s.specVersionSignOff)
-	mux.HandleFunc("GET /rounds/{id}/specs/{sid}/compare", s.specCompare)
+		{"GET /rounds/{id}/specs", legacy(s.specList)},
+		{"POST /rounds/{id}/specs", legacy(s.specCreate)},
+		{"GET /rounds/{id}/specs/{sid}", legacy(s.specShow)},
+		{"GET /rounds/{id}/specs/{sid}/versions/new", legacy(s.specVersionForm)},
+		{"POST /rounds/{id}/specs/{sid}/versions", legacy(s.specVersionCreate)},
+		{"GET /rounds/{id}/specs/{sid}/versions/{n}", legacy(s.specVersionShow)},
+		{"GET /rounds/{id}/specs/{sid}/versions/{n}/markdown", legacy(s.specVersionMarkdown)},
+		{"POST /rounds/{id}/specs/{sid}/versions/{n}/sign-off", legacy(s.specVersionSignOff)},
+		{"GET /rounds/{id}/specs/{sid}/compare", legacy(s.specCompare)},
 
-	mux.HandleFunc("GET /rounds/{id}/contracts", s.contractList)
-	mux.HandleFunc("GET /rounds/{id}/contracts/new", s.contractNewForm)
-	mux.HandleFunc("POST /rounds/{id}/contracts", s.contractCreate)
-	mux.HandleFunc("GET /contracts", s.contractsMine)
-	mux.HandleFunc("GET /contracts/{cid}", s.contractShow)
-	mux.HandleFunc("GET /contracts/{cid}/profile", s.profileForm)
-	mux.HandleFunc("POST /contracts/{cid}/profile", s.profileSave)
-	mux.HandleFunc("GET /contracts/{cid}/report", s.reportForm)
-	mux.HandleFunc("POST /contracts/{cid}/report", s.reportSave)
-	mux.HandleFunc("POST /contracts/{cid}/report/csv", s.reportCSV)
-	mux.HandleFunc("GET /contracts/{cid}/profile.json", s.profileJSON)
-	mux.HandleFunc("GET /contracts/{cid}/reports.csv", s.reportsCSVExport)
+		{"GET /rounds/{id}/contracts", legacy(s.contractList)},
+		{"GET /rounds/{id}/contracts/new", legacy(s.contractNewForm)},
+		{"POST /rounds/{id}/contracts", legacy(s.contractCreate)},
+		{"GET /contracts", legacy(s.contractsMine)},
+		{"GET /contracts/{cid}", legacy(s.contractShow)},
+		{"GET /contracts/{cid}/profile", legacy(s.profileForm)},
+		{"POST /contracts/{cid}/profile", legacy(s.profileSave)},
+		{"GET /contracts/{cid}/report", legacy(s.reportForm)},
+		{"POST /contracts/{cid}/report", legacy(s.reportSave)},
+		{"POST /contracts/{cid}/report/csv", legacy(s.reportCSV)},
+		{"GET /contracts/{cid}/profile.json", legacy(s.profileJSON)},
+		{"GET /contracts/{cid}/reports.csv", legacy(s.reportsCSVExport)},
+	}
 }
+
+// measurePages are the area's typed pages, for the template test (page_test.go).
+var measurePages = []pageType{}

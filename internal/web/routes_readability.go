@@ -1,16 +1,19 @@
 package web
 
-import "net/http"
-
 // readabilityRoutes are the accessible-information checker's pages.
-func (s *Server) readabilityRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /readability", s.readabilityForm)
-	mux.HandleFunc("POST /readability", s.readabilityCheck)
-	mux.HandleFunc("POST /readability/checks", s.readabilitySave)
-	mux.HandleFunc("GET /readability/checks/{id}", s.readabilitySaved)
-	mux.HandleFunc("GET /readability/library", s.readabilityLibraries)
-	mux.HandleFunc("GET /readability/library/{org}", s.readabilityLibrary)
-	mux.HandleFunc("GET /readability/compare", s.readabilityCompareForm)
-	mux.HandleFunc("POST /readability/compare", s.readabilityComparePasted)
-	mux.HandleFunc("GET /readability/compare/saved", s.readabilityCompareSaved)
+func (s *Server) readabilityRoutes() []route {
+	return []route{
+		{"GET /readability", legacy(s.readabilityForm)},
+		{"POST /readability", legacy(s.readabilityCheck)},
+		{"POST /readability/checks", legacy(s.readabilitySave)},
+		{"GET /readability/checks/{id}", legacy(s.readabilitySaved)},
+		{"GET /readability/library", legacy(s.readabilityLibraries)},
+		{"GET /readability/library/{org}", legacy(s.readabilityLibrary)},
+		{"GET /readability/compare", legacy(s.readabilityCompareForm)},
+		{"POST /readability/compare", legacy(s.readabilityComparePasted)},
+		{"GET /readability/compare/saved", legacy(s.readabilityCompareSaved)},
+	}
 }
+
+// readabilityPages are the area's typed pages, for the template test (page_test.go).
+var readabilityPages = []pageType{}

@@ -1,74 +1,77 @@
 package web
 
-import "net/http"
-
-// roundRoutes registers the commissioning rounds area: rounds, the group,
+// roundRoutes are the commissioning rounds area: rounds, the group,
 // sessions, the evidence the group builds, and its exports.
-func (s *Server) roundRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /rounds", s.roundList)
-	mux.HandleFunc("GET /rounds/new", s.roundNewForm)
-	mux.HandleFunc("POST /rounds", s.roundCreate)
-	mux.HandleFunc("GET /rounds/{id}", s.roundShow)
-	mux.HandleFunc("POST /rounds/{id}/publish", s.roundPublish)
-	mux.HandleFunc("GET /rounds/{id}/stake", s.roundStakeForm)
-	mux.HandleFunc("POST /rounds/{id}/stake", s.roundStakeChange)
-	mux.HandleFunc("GET /rounds/{id}/stage", s.roundStageForm)
-	mux.HandleFunc("POST /rounds/{id}/stage", s.roundStageMove)
-	mux.HandleFunc("GET /rounds/{id}/close", s.roundCloseForm)
-	mux.HandleFunc("POST /rounds/{id}/close", s.roundClose)
+func (s *Server) roundRoutes() []route {
+	return []route{
+		{"GET /rounds", legacy(s.roundList)},
+		{"GET /rounds/new", legacy(s.roundNewForm)},
+		{"POST /rounds", legacy(s.roundCreate)},
+		{"GET /rounds/{id}", legacy(s.roundShow)},
+		{"POST /rounds/{id}/publish", legacy(s.roundPublish)},
+		{"GET /rounds/{id}/stake", legacy(s.roundStakeForm)},
+		{"POST /rounds/{id}/stake", legacy(s.roundStakeChange)},
+		{"GET /rounds/{id}/stage", legacy(s.roundStageForm)},
+		{"POST /rounds/{id}/stage", legacy(s.roundStageMove)},
+		{"GET /rounds/{id}/close", legacy(s.roundCloseForm)},
+		{"POST /rounds/{id}/close", legacy(s.roundClose)},
 
-	mux.HandleFunc("GET /rounds/{id}/invitations/new", s.roundInviteForm)
-	mux.HandleFunc("POST /rounds/{id}/invitations", s.roundInviteCreate)
-	// Under /invite/ so the access log cuts the secret off and crawlers skip it.
-	mux.HandleFunc("GET /invite/round/{token}", s.roundJoinForm)
-	mux.HandleFunc("POST /invite/round/{token}", s.roundJoin)
+		{"GET /rounds/{id}/invitations/new", legacy(s.roundInviteForm)},
+		{"POST /rounds/{id}/invitations", legacy(s.roundInviteCreate)},
+		// Under /invite/ so the access log cuts the secret off and crawlers skip it.
+		{"GET /invite/round/{token}", legacy(s.roundJoinForm)},
+		{"POST /invite/round/{token}", legacy(s.roundJoin)},
 
-	mux.HandleFunc("GET /rounds/{id}/members", s.memberList)
-	mux.HandleFunc("GET /rounds/{id}/members/new", s.memberNewForm)
-	mux.HandleFunc("POST /rounds/{id}/members", s.memberCreate)
-	mux.HandleFunc("GET /rounds/{id}/members/{mid}", s.memberShow)
-	mux.HandleFunc("POST /rounds/{id}/members/{mid}/consent", s.memberConsent)
+		{"GET /rounds/{id}/members", legacy(s.memberList)},
+		{"GET /rounds/{id}/members/new", legacy(s.memberNewForm)},
+		{"POST /rounds/{id}/members", legacy(s.memberCreate)},
+		{"GET /rounds/{id}/members/{mid}", legacy(s.memberShow)},
+		{"POST /rounds/{id}/members/{mid}/consent", legacy(s.memberConsent)},
 
-	mux.HandleFunc("GET /rounds/{id}/sessions", s.sessionList)
-	mux.HandleFunc("GET /rounds/{id}/sessions/new", s.sessionNewForm)
-	mux.HandleFunc("POST /rounds/{id}/sessions", s.sessionCreate)
-	mux.HandleFunc("GET /rounds/{id}/sessions/{sid}", s.sessionShow)
-	mux.HandleFunc("POST /rounds/{id}/sessions/{sid}/attendance", s.sessionAttendance)
-	mux.HandleFunc("POST /rounds/{id}/sessions/{sid}/payments", s.sessionPayment)
-	mux.HandleFunc("GET /rounds/{id}/payments.csv", s.paymentsCSV)
+		{"GET /rounds/{id}/sessions", legacy(s.sessionList)},
+		{"GET /rounds/{id}/sessions/new", legacy(s.sessionNewForm)},
+		{"POST /rounds/{id}/sessions", legacy(s.sessionCreate)},
+		{"GET /rounds/{id}/sessions/{sid}", legacy(s.sessionShow)},
+		{"POST /rounds/{id}/sessions/{sid}/attendance", legacy(s.sessionAttendance)},
+		{"POST /rounds/{id}/sessions/{sid}/payments", legacy(s.sessionPayment)},
+		{"GET /rounds/{id}/payments.csv", legacy(s.paymentsCSV)},
 
-	mux.HandleFunc("GET /rounds/{id}/stories", s.storyList)
-	mux.HandleFunc("GET /rounds/{id}/stories/new", s.storyNewForm)
-	mux.HandleFunc("POST /rounds/{id}/stories", s.storyCreate)
-	mux.HandleFunc("GET /rounds/{id}/stories/{sid}", s.storyShow)
-	mux.HandleFunc("GET /rounds/{id}/stories/{sid}/steps/new", s.stepNewForm)
-	mux.HandleFunc("POST /rounds/{id}/stories/{sid}/steps", s.stepCreate)
+		{"GET /rounds/{id}/stories", legacy(s.storyList)},
+		{"GET /rounds/{id}/stories/new", legacy(s.storyNewForm)},
+		{"POST /rounds/{id}/stories", legacy(s.storyCreate)},
+		{"GET /rounds/{id}/stories/{sid}", legacy(s.storyShow)},
+		{"GET /rounds/{id}/stories/{sid}/steps/new", legacy(s.stepNewForm)},
+		{"POST /rounds/{id}/stories/{sid}/steps", legacy(s.stepCreate)},
 
-	mux.HandleFunc("GET /rounds/{id}/factors", s.factorList)
-	mux.HandleFunc("GET /rounds/{id}/factors/new", s.factorNewForm)
-	mux.HandleFunc("POST /rounds/{id}/factors", s.factorCreate)
-	mux.HandleFunc("POST /rounds/{id}/factors/{fid}/me-too", s.factorMeToo)
+		{"GET /rounds/{id}/factors", legacy(s.factorList)},
+		{"GET /rounds/{id}/factors/new", legacy(s.factorNewForm)},
+		{"POST /rounds/{id}/factors", legacy(s.factorCreate)},
+		{"POST /rounds/{id}/factors/{fid}/me-too", legacy(s.factorMeToo)},
 
-	mux.HandleFunc("GET /rounds/{id}/services", s.serviceList)
-	mux.HandleFunc("GET /rounds/{id}/services/new", s.serviceNewForm)
-	mux.HandleFunc("POST /rounds/{id}/services", s.serviceCreate)
-	mux.HandleFunc("GET /rounds/{id}/services/import", s.importForm)
-	mux.HandleFunc("POST /rounds/{id}/services/import", s.importPreview)
-	mux.HandleFunc("POST /rounds/{id}/services/import/confirm", s.importConfirm)
-	mux.HandleFunc("GET /rounds/{id}/services/{sid}", s.serviceShow)
-	mux.HandleFunc("GET /rounds/{id}/services/{sid}/feedback/new", s.feedbackNewForm)
-	mux.HandleFunc("POST /rounds/{id}/services/{sid}/feedback", s.feedbackCreate)
+		{"GET /rounds/{id}/services", legacy(s.serviceList)},
+		{"GET /rounds/{id}/services/new", legacy(s.serviceNewForm)},
+		{"POST /rounds/{id}/services", legacy(s.serviceCreate)},
+		{"GET /rounds/{id}/services/import", legacy(s.importForm)},
+		{"POST /rounds/{id}/services/import", legacy(s.importPreview)},
+		{"POST /rounds/{id}/services/import/confirm", legacy(s.importConfirm)},
+		{"GET /rounds/{id}/services/{sid}", legacy(s.serviceShow)},
+		{"GET /rounds/{id}/services/{sid}/feedback/new", legacy(s.feedbackNewForm)},
+		{"POST /rounds/{id}/services/{sid}/feedback", legacy(s.feedbackCreate)},
 
-	mux.HandleFunc("GET /rounds/{id}/vision", s.visionList)
-	mux.HandleFunc("GET /rounds/{id}/vision/new", s.statementNewForm)
-	mux.HandleFunc("POST /rounds/{id}/vision", s.statementCreate)
-	mux.HandleFunc("POST /rounds/{id}/vision/votes", s.votesCast)
-	mux.HandleFunc("POST /rounds/{id}/vision/voting", s.votingSet)
+		{"GET /rounds/{id}/vision", legacy(s.visionList)},
+		{"GET /rounds/{id}/vision/new", legacy(s.statementNewForm)},
+		{"POST /rounds/{id}/vision", legacy(s.statementCreate)},
+		{"POST /rounds/{id}/vision/votes", legacy(s.votesCast)},
+		{"POST /rounds/{id}/vision/voting", legacy(s.votingSet)},
 
-	mux.HandleFunc("GET /rounds/{id}/themes", s.themeMap)
-	mux.HandleFunc("POST /rounds/{id}/themes", s.themeCreate)
-	mux.HandleFunc("POST /rounds/{id}/themes/tags", s.themeTag)
+		{"GET /rounds/{id}/themes", legacy(s.themeMap)},
+		{"POST /rounds/{id}/themes", legacy(s.themeCreate)},
+		{"POST /rounds/{id}/themes/tags", legacy(s.themeTag)},
 
-	mux.HandleFunc("GET /rounds/{id}/evidence.json", s.evidenceJSON)
-	mux.HandleFunc("GET /rounds/{id}/evidence.csv", s.evidenceCSV)
+		{"GET /rounds/{id}/evidence.json", legacy(s.evidenceJSON)},
+		{"GET /rounds/{id}/evidence.csv", legacy(s.evidenceCSV)},
+	}
 }
+
+// roundPages are the area's typed pages, for the template test (page_test.go).
+var roundPages = []pageType{}

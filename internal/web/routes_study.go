@@ -1,21 +1,21 @@
 package web
 
-import "net/http"
-
 // studyRoutes are the research study pages: studies, transcripts of
 // support interactions, their reports and the before-and-after comparison.
-func (s *Server) studyRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /studies", s.studyList)
-	mux.HandleFunc("GET /studies/new", s.studyNewForm)
-	mux.HandleFunc("POST /studies", s.studyCreate)
-	mux.HandleFunc("GET /studies/{study}", s.studyShow)
-	mux.HandleFunc("GET /studies/{study}/upload", s.transcriptUploadForm)
-	mux.HandleFunc("POST /studies/{study}/transcripts", s.transcriptUpload)
-	mux.HandleFunc("GET /studies/{study}/transcripts/{id}", s.transcriptReport)
-	mux.HandleFunc("GET /studies/{study}/transcripts/{id}/roles", s.transcriptRolesForm)
-	mux.HandleFunc("POST /studies/{study}/transcripts/{id}/roles", s.transcriptRolesSave)
-	mux.HandleFunc("GET /studies/{study}/compare", s.studyCompare)
-	mux.HandleFunc("GET /studies/{study}/measures.csv", s.studyCSV)
+func (s *Server) studyRoutes() []route {
+	return []route{
+		{"GET /studies", legacy(s.studyList)},
+		{"GET /studies/new", legacy(s.studyNewForm)},
+		{"POST /studies", legacy(s.studyCreate)},
+		{"GET /studies/{study}", legacy(s.studyShow)},
+		{"GET /studies/{study}/upload", legacy(s.transcriptUploadForm)},
+		{"POST /studies/{study}/transcripts", legacy(s.transcriptUpload)},
+		{"GET /studies/{study}/transcripts/{id}", legacy(s.transcriptReport)},
+		{"GET /studies/{study}/transcripts/{id}/roles", legacy(s.transcriptRolesForm)},
+		{"POST /studies/{study}/transcripts/{id}/roles", legacy(s.transcriptRolesSave)},
+		{"GET /studies/{study}/compare", legacy(s.studyCompare)},
+		{"GET /studies/{study}/measures.csv", legacy(s.studyCSV)},
+	}
 }
 
 // The study area's confirmations, added to the shared table here so the
@@ -26,3 +26,6 @@ var studyFlash = map[string]string{
 	"transcript-uploaded": "Transcript uploaded and consent recorded.",
 	"roles-saved":         "Roles saved. The measures below use them.",
 }
+
+// studyPages are the area's typed pages, for the template test (page_test.go).
+var studyPages = []pageType{}

@@ -93,31 +93,6 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc(rt.pattern, s.serve(rt.handle))
 	}
 
-	mux.HandleFunc("GET /admin", s.adminHome)
-	mux.HandleFunc("GET /admin/users", s.adminUsers)
-	mux.HandleFunc("GET /admin/users/{id}", s.adminUser)
-	mux.HandleFunc("POST /admin/users/{id}/disable", s.userDisable)
-	mux.HandleFunc("POST /admin/users/{id}/enable", s.userEnable)
-	mux.HandleFunc("POST /admin/users/{id}/assignments/{aid}/revoke", s.assignmentRevoke)
-	mux.HandleFunc("GET /admin/invitations/new", s.inviteNewForm)
-	mux.HandleFunc("POST /admin/invitations", s.inviteCreate)
-	mux.HandleFunc("GET /admin/organisations", s.adminOrgs)
-	mux.HandleFunc("GET /admin/organisations/new", s.orgNewForm)
-	mux.HandleFunc("POST /admin/organisations", s.orgCreate)
-	mux.HandleFunc("GET /admin/organisations/{id}", s.adminOrg)
-	mux.HandleFunc("POST /admin/organisations/{id}/members", s.orgAddMember)
-	mux.HandleFunc("GET /admin/audit", s.adminAudit)
-	mux.HandleFunc("GET /admin/audit.csv", s.adminAuditCSV)
-
-	// Each area of the product registers its routes here, one line each,
-	// from its own routes_<area>.go file.
-	s.roundRoutes(mux)
-	s.readabilityRoutes(mux)
-	s.ledgerRoutes(mux)
-	s.studyRoutes(mux)
-	s.measureRoutes(mux)
-	s.tenderRoutes(mux)
-
 	mux.HandleFunc("/", s.notFound)
 
 	cop := http.NewCrossOriginProtection()
@@ -130,9 +105,11 @@ func (s *Server) routes() http.Handler {
 	return h
 }
 
-// routeTable is every route of the service, area by area.
+// routeTable is every route of the service, area by area; each area keeps
+// its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
-	return slices.Concat(s.shellRoutes())
+	return slices.Concat(s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
