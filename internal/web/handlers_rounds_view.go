@@ -108,14 +108,19 @@ func choiceList(form url.Values, errs []apperr.FieldError, name, legend, typ, hi
 // roundObject is the policy object for a round.
 func roundObject(id string) auth.Object { return auth.Object{Type: auth.ScopeRound, ID: id} }
 
-// loadRound authorises action on the round named in the path and loads it;
-// on false the response has been written.
-func (s *Server) loadRound(w http.ResponseWriter, r *http.Request, action auth.Action) (*round.Round, bool) {
+// roundFor authorises action on the round named in the path and loads it.
+func (s *Server) roundFor(r *http.Request, action auth.Action) (*round.Round, error) {
 	id := r.PathValue("id")
-	if !s.authorize(w, r, action, roundObject(id)) {
-		return nil, false
+	if err := allow(r, action, roundObject(id)); err != nil {
+		return nil, err
 	}
-	rd, err := s.store.RoundByID(r.Context(), id)
+	return s.store.RoundByID(r.Context(), id)
+}
+
+// loadRound is roundFor for handlers that do not yet return errors; on
+// false the response has been written.
+func (s *Server) loadRound(w http.ResponseWriter, r *http.Request, action auth.Action) (*round.Round, bool) {
+	rd, err := s.roundFor(r, action)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
