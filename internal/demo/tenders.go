@@ -321,7 +321,7 @@ func seedTenders(ctx context.Context, s Store) error {
 		if err != nil {
 			return err
 		}
-		cs, err := db.ConsensusScores(lead, tn.ID)
+		cs, err := db.ConsensusForResult(lead, tn.ID)
 		if err != nil {
 			return err
 		}

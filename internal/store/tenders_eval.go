@@ -240,11 +240,36 @@ func (tx *Tx) scores(ctx context.Context, tenderID string) ([]tender.ScoreRecord
 	return out, err
 }
 
-// Scores lists every individual score of the tender; the faces show each
-// person only what the sealed-scoring rules let them see.
-func (db *DB) Scores(ctx context.Context, tenderID string) ([]tender.ScoreRecord, error) {
+// Scores lists the individual scores viewer (a user id) may see under the
+// sealed-scoring rules (tender.SeeIndividualScore): their own, and their
+// panel's others once they have submitted all theirs and the chair has
+// opened moderation, never on a bid a conflict excludes them from. The
+// rules are applied here, not by the faces, so that no page or export can
+// show a score its reader may not see.
+func (db *DB) Scores(ctx context.Context, tenderID, viewer string) ([]tender.ScoreRecord, error) {
 	var out []tender.ScoreRecord
-	err := db.view(ctx, func(tx *Tx) (err error) { out, err = tx.scores(ctx, tenderID); return err })
+	err := db.view(ctx, func(tx *Tx) error {
+		e, err := tx.evaluation(ctx, tenderID, false)
+		if err == nil {
+			out = e.VisibleScores(viewer)
+		}
+		return err
+	})
+	return out, err
+}
+
+// ModerationProgress lists each member of the panel with whether they have
+// submitted every score they owe: what the chair waits for before opening
+// moderation. It shows no score.
+func (db *DB) ModerationProgress(ctx context.Context, tenderID string, panel tender.Panel) ([]tender.MemberProgress, error) {
+	var out []tender.MemberProgress
+	err := db.view(ctx, func(tx *Tx) error {
+		e, err := tx.evaluation(ctx, tenderID, false)
+		if err == nil {
+			out = e.Progress(panel)
+		}
+		return err
+	})
 	return out, err
 }
 
@@ -310,8 +335,29 @@ func (tx *Tx) consensus(ctx context.Context, tenderID string) ([]tender.Consensu
 	return out, err
 }
 
-// ConsensusScores lists every consensus score of the tender.
-func (db *DB) ConsensusScores(ctx context.Context, tenderID string) ([]tender.ConsensusRecord, error) {
+// ConsensusScores lists the consensus scores viewer (a user id), as a
+// member of a panel, may see in moderation (tender.SeeConsensus): their own
+// panel's, once moderation is open, never on a bid a conflict excludes them
+// from.
+func (db *DB) ConsensusScores(ctx context.Context, tenderID, viewer string) ([]tender.ConsensusRecord, error) {
+	var out []tender.ConsensusRecord
+	err := db.view(ctx, func(tx *Tx) error {
+		e, err := tx.evaluation(ctx, tenderID, false)
+		if err == nil {
+			out = e.VisibleConsensus(viewer)
+		}
+		return err
+	})
+	return out, err
+}
+
+// ConsensusForResult lists every consensus score of both panels: the
+// engine's input for the result, the assessment summaries, the award and
+// the exports, which need all of them. It applies no sealed-scoring rule,
+// so call it only for a reader the policy already lets see the result
+// (auth.ActionViewResult, ActionManageTender, ActionExportTenders); a
+// panel member in moderation gets ConsensusScores.
+func (db *DB) ConsensusForResult(ctx context.Context, tenderID string) ([]tender.ConsensusRecord, error) {
 	var out []tender.ConsensusRecord
 	err := db.view(ctx, func(tx *Tx) (err error) { out, err = tx.consensus(ctx, tenderID); return err })
 	return out, err

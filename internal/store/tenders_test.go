@@ -188,9 +188,13 @@ func TestConcurrentScoresLandOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		scores, err := db.Scores(ctx, tn.ID)
-		if err != nil {
-			t.Fatal(err)
+		var scores []tender.ScoreRecord
+		for _, u := range users { // before moderation, each sees their own
+			own, err := db.Scores(ctx, tn.ID, u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			scores = append(scores, own...)
 		}
 		seen := map[string]int{}
 		for _, s := range scores {

@@ -136,7 +136,7 @@ func OCDSReleases(ctx context.Context, svc Service, t *Tender, prefix string, no
 	}
 
 	// The award, with the bids received.
-	cs, err := svc.ConsensusScores(ctx, t.ID)
+	cs, err := svc.ConsensusForResult(ctx, t.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -217,10 +217,21 @@ type Service interface {
 
 	SaveScore(ctx context.Context, tenderID string, s IndividualScore) error
 	SubmitScores(ctx context.Context, tenderID, evaluatorID string, panel Panel) error
-	Scores(ctx context.Context, tenderID string) ([]ScoreRecord, error)
+	// Scores lists the individual scores viewer (a user id) may see under
+	// the sealed-scoring rules (see Evaluation.VisibleScores).
+	Scores(ctx context.Context, tenderID, viewer string) ([]ScoreRecord, error)
+	// ModerationProgress lists who on the panel has submitted all they
+	// owe, without their scores.
+	ModerationProgress(ctx context.Context, tenderID string, panel Panel) ([]MemberProgress, error)
 	OpenPanelModeration(ctx context.Context, tenderID string, panel Panel) error
 	RecordConsensus(ctx context.Context, tenderID string, c Consensus) error
-	ConsensusScores(ctx context.Context, tenderID string) ([]ConsensusRecord, error)
+	// ConsensusScores lists the consensus scores viewer, as a panel
+	// member in moderation, may see (see Evaluation.VisibleConsensus).
+	ConsensusScores(ctx context.Context, tenderID, viewer string) ([]ConsensusRecord, error)
+	// ConsensusForResult lists every consensus score of both panels, for
+	// the result, the award and the exports. It checks nobody: call it only
+	// for a reader the policy lets see the result.
+	ConsensusForResult(ctx context.Context, tenderID string) ([]ConsensusRecord, error)
 
 	RecordAward(ctx context.Context, tenderID, winnerBidID, reason string, noticeOn time.Time) (*AwardDecision, error)
 	AwardOf(ctx context.Context, tenderID string) (*AwardDecision, error)

@@ -74,12 +74,12 @@ func (s *Server) evaluation(r *http.Request, t *tender.Tender) (evalView, error)
 			v.Bids = append(v.Bids, b)
 		}
 	}
-	scores, err := s.store.Scores(ctx, t.ID)
+	scores, err := s.store.Scores(ctx, t.ID, me)
 	if err != nil {
 		return v, err
 	}
 	for _, sc := range scores {
-		if sc.Evaluator == me { // your own scores only: the rest are sealed
+		if sc.Evaluator == me { // your own: in moderation the store gives the panel's too, which this page does not show
 			v.Mine[sc.Bid+"/"+sc.Criterion] = sc
 			v.Submitted = v.Submitted || sc.Submitted
 		}
@@ -307,35 +307,19 @@ func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, 
 			v.Criteria = append(v.Criteria, c)
 		}
 	}
-	scores, err := s.store.Scores(ctx, t.ID)
-	if err != nil {
+	if v.Progress, err = s.store.ModerationProgress(ctx, t.ID, v.Seat.Panel); err != nil {
 		return v, err
-	}
-	submitted := map[string]bool{}
-	for _, m := range ms {
-		if m.Panel == v.Seat.Panel {
-			submitted[m.UserID] = false
-		}
-	}
-	for _, sc := range scores {
-		if sc.Submitted {
-			submitted[sc.Evaluator] = true
-		}
-	}
-	for _, m := range ms {
-		if m.Panel == v.Seat.Panel {
-			v.Progress = append(v.Progress, tender.MemberProgress{Evaluator: m.UserID, SubmittedAll: submitted[m.UserID]})
-		}
 	}
 	if !t.Moderation[v.Seat.Panel] {
 		return v, nil // sealed until the chair opens moderation
 	}
-	var visible []tender.IndividualScore
-	seat := tender.Seat{Evaluator: me, Panel: v.Seat.Panel, Chair: true, SubmittedAll: true}
-	for _, sc := range scores {
-		if tender.SeeIndividualScore(seat, sc.Evaluator, sc.Panel, tender.Decision{Allowed: true}, tender.PanelState{ModerationOpen: true}).Allowed {
-			visible = append(visible, sc.IndividualScore)
-		}
+	scores, err := s.store.Scores(ctx, t.ID, me) // what sealed scoring lets the chair see
+	if err != nil {
+		return v, err
+	}
+	visible := make([]tender.IndividualScore, len(scores))
+	for i, sc := range scores {
+		visible[i] = sc.IndividualScore
 	}
 	v.Spreads = tender.Spreads(visible)
 	if v.Bids, err = s.store.SubmittedBids(ctx, t.ID); err != nil {
@@ -345,11 +329,9 @@ func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, 
 	for _, b := range v.Bids {
 		v.BidNames[b.ID] = b.OrgName
 	}
-	cs, err := s.store.ConsensusScores(ctx, t.ID)
+	cs, err := s.store.ConsensusScores(ctx, t.ID, me) // the chair's panel's
 	for _, c := range cs {
-		if c.Panel == v.Seat.Panel {
-			v.Consensus[c.Bid+"/"+c.Criterion] = c
-		}
+		v.Consensus[c.Bid+"/"+c.Criterion] = c
 	}
 	return v, err
 }

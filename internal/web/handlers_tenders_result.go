@@ -25,7 +25,7 @@ func (s *Server) result(r *http.Request, t *tender.Tender) (resultView, error) {
 	if err != nil {
 		return v, err
 	}
-	cs, err := s.store.ConsensusScores(r.Context(), t.ID)
+	cs, err := s.store.ConsensusForResult(r.Context(), t.ID)
 	if err != nil {
 		return v, err
 	}
@@ -145,7 +145,7 @@ func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cs, err := s.store.ConsensusScores(r.Context(), t.ID)
+	cs, err := s.store.ConsensusForResult(r.Context(), t.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
