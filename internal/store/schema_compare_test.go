@@ -95,6 +95,12 @@ func (f schemaFacts) index(table, name string, constraint bool, unique, partial 
 	f.add("index "+name, fmt.Sprintf("on %s (%s) unique=%t partial=%t", table, strings.Join(columns, ", "), unique, partial))
 }
 
+// checks records how many CHECK constraints a table has: their text is
+// rewritten by PostgreSQL, so only the count compares.
+func (f schemaFacts) checks(table string, n int) {
+	f.add("check constraints on "+table, fmt.Sprint(n))
+}
+
 func (f schemaFacts) foreignKey(table string, from []string, refTable string, to []string, onUpdate, onDelete string) {
 	f.add("foreign key "+table+" ("+strings.Join(from, ", ")+")",
 		fmt.Sprintf("references %s (%s) on update %s on delete %s", refTable, strings.Join(to, ", "), onUpdate, onDelete))
@@ -125,9 +131,11 @@ func TestSchemaComparisonSeesDrift(t *testing.T) {
 		"ALTER TABLE studies ALTER COLUMN description DROP DEFAULT",
 		"DROP INDEX sessions_expiry",
 		"CREATE UNIQUE INDEX users_name ON users (display_name DESC)",
-		"ALTER TABLE stories ADD COLUMN org_id TEXT REFERENCES organisations (id) ON DELETE CASCADE")
+		"ALTER TABLE stories ADD COLUMN org_id TEXT REFERENCES organisations (id) ON DELETE CASCADE",
+		"ALTER TABLE tenders ADD CHECK (title <> '')")
 	drift, _ := schemaDrift(lite, pg)
 	want := []string{
+		"check constraints on tenders: SQLite 0, PostgreSQL 1",
 		"column stories.org_id default: false on PostgreSQL, missing on SQLite",
 		"column stories.org_id not null: false on PostgreSQL, missing on SQLite",
 		"column stories.org_id primary key: 0 on PostgreSQL, missing on SQLite",
@@ -239,16 +247,26 @@ func queryEach(ctx context.Context, db *sql.DB, q string, scan func(*sql.Rows) e
 	return rows.Err()
 }
 
+// SQLite keeps a table's CREATE statement as written (with columns added
+// later), and has no pragma for CHECK constraints: they are counted in it.
+var (
+	sqliteCheck   = regexp.MustCompile(`(?i)\bCHECK\s*\(`)
+	sqliteComment = regexp.MustCompile(`--[^\n]*`)
+)
+
 // sqliteTrigger reads when and on what a trigger fires from its SQL.
 var sqliteTrigger = regexp.MustCompile(`(?is)\b(BEFORE|AFTER|INSTEAD\s+OF)\s+(INSERT|UPDATE|DELETE)\b`)
 
 func readSQLite(ctx context.Context, db *sql.DB, f schemaFacts) error {
 	var tables []string
-	err := queryEach(ctx, db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", func(r *sql.Rows) error {
-		var name string
-		err := r.Scan(&name)
+	err := queryEach(ctx, db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", func(r *sql.Rows) error {
+		var name, ddl string
+		if err := r.Scan(&name, &ddl); err != nil {
+			return err
+		}
 		tables = append(tables, name)
-		return err
+		f.checks(name, len(sqliteCheck.FindAllString(sqliteComment.ReplaceAllString(ddl, ""), -1)))
+		return nil
 	})
 	if err != nil {
 		return err
@@ -484,6 +502,24 @@ func readPostgres(ctx context.Context, db *sql.DB, f schemaFacts) error {
 	}
 	for _, k := range fks {
 		f.foreignKey(k.table, k.from, k.refTable, k.to, k.onUpdate, k.onDelete)
+	}
+
+	err = queryEach(ctx, db, `
+		SELECT t.relname, COUNT(c.oid) FROM pg_class t
+		JOIN pg_namespace n ON n.oid = t.relnamespace
+		LEFT JOIN pg_constraint c ON c.conrelid = t.oid AND c.contype = 'c'
+		WHERE t.relkind = 'r' AND n.nspname = current_schema()
+		GROUP BY t.relname`, func(r *sql.Rows) error {
+		var table string
+		var n int
+		if err := r.Scan(&table, &n); err != nil {
+			return err
+		}
+		f.checks(table, n)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("checks: %w", err)
 	}
 
 	var triggers []string
