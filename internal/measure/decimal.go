@@ -2,15 +2,11 @@ package measure
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
-)
 
-// Limits on decimal input. They keep a hostile or mistyped number (say
-// 1e999999999) from turning into a rational number with a billion digits.
-const (
-	maxDecimalDigits   = 30 // significant and non-significant digits together
-	maxDecimalExponent = 30 // |exponent| in 1.5e3 notation
+	"github.com/coprod/coprod/internal/decimal"
 )
 
 // errNotDecimal is wrapped with the text people see; the caller adds the field.
@@ -18,108 +14,35 @@ var errNotDecimal = errors.New("write a number such as 72.5 (digits, an optional
 
 // ParseDecimal reads a number written as people and JSON write decimals:
 // an optional minus sign, digits with an optional decimal point, and an
-// optional exponent (1.5e3). It returns the exact value: "0.1" is one tenth,
-// not the nearest binary fraction. Fractions like "1/3", hexadecimal,
-// infinities and NaN are refused.
+// optional exponent (1.5e3), by the rules of package decimal. It returns
+// the exact value: "0.1" is one tenth, not the nearest binary fraction.
+// Fractions like "1/3", hexadecimal, infinities and NaN are refused.
+//
+// Two of measure's rules differ from the shared ones, and its tests hold
+// them: a plus sign is refused ("+1") and a point with no digit after it
+// is accepted ("5." is 5).
 func ParseDecimal(s string) (*big.Rat, error) {
-	if s == "" {
-		return nil, errors.New("enter a number")
-	}
-	i := 0
-	neg := false
-	if s[0] == '-' {
-		neg = true
-		i++
-	}
-	var mant strings.Builder
-	frac := -1 // digits after the point, -1 when there is no point
-	digits := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			mant.WriteByte(c)
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		case c == '.' && frac < 0:
-			frac = 0
-		default:
-			goto exponent
-		}
-	}
-exponent:
-	if digits == 0 {
+	if strings.HasPrefix(s, "+") {
 		return nil, errNotDecimal
 	}
-	if digits > maxDecimalDigits {
-		return nil, errors.New("has too many digits (at most 30)")
+	if n := len(s); n >= 2 && s[n-1] == '.' && s[n-2] >= '0' && s[n-2] <= '9' {
+		s += "0"
 	}
-	exp := 0
-	if i < len(s) {
-		if s[i] != 'e' && s[i] != 'E' {
-			return nil, errNotDecimal
-		}
-		i++
-		eneg := false
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			eneg = s[i] == '-'
-			i++
-		}
-		if i == len(s) {
-			return nil, errNotDecimal
-		}
-		for ; i < len(s); i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				return nil, errNotDecimal
-			}
-			exp = exp*10 + int(c-'0')
-			if exp > maxDecimalExponent {
-				return nil, errors.New("has an exponent that is too large")
-			}
-		}
-		if eneg {
-			exp = -exp
-		}
-	}
-	if frac < 0 {
-		frac = 0
-	}
-	scale := exp - frac // value = mantissa × 10^scale
-	if digits <= 18 && scale > -19 && scale <= 0 {
-		// Fast path for everyday values: everything fits in int64.
-		var m int64
-		for _, c := range []byte(mant.String()) {
-			m = m*10 + int64(c-'0')
-		}
-		if neg {
-			m = -m
-		}
-		return new(big.Rat).SetFrac64(m, pow10int64[-scale]), nil
-	}
-	n, _ := new(big.Int).SetString(mant.String(), 10)
-	if neg {
-		n.Neg(n)
-	}
-	r := new(big.Rat).SetInt(n)
-	if scale > 0 {
-		r.Mul(r, new(big.Rat).SetInt(pow10(scale)))
-	} else if scale < 0 {
-		r.Quo(r, new(big.Rat).SetInt(pow10(-scale)))
+	r, err := decimal.Parse(s)
+	switch {
+	case errors.Is(err, decimal.ErrEmpty):
+		return nil, errors.New("enter a number")
+	case errors.Is(err, decimal.ErrTooManyDigits):
+		return nil, fmt.Errorf("has too many digits (at most %d significant digits)", decimal.MaxDigits)
+	case errors.Is(err, decimal.ErrExponent):
+		return nil, errors.New("has an exponent that is too large")
+	case errors.Is(err, decimal.ErrTooLong):
+		return nil, fmt.Errorf("is too long (at most %d characters)", decimal.MaxLen)
+	case err != nil:
+		return nil, errNotDecimal
 	}
 	return r, nil
 }
-
-// pow10int64[i] is 10^i, for i up to 18.
-var pow10int64 = func() (t [19]int64) {
-	t[0] = 1
-	for i := 1; i < len(t); i++ {
-		t[i] = t[i-1] * 10
-	}
-	return t
-}()
 
 func pow10(n int) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)

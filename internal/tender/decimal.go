@@ -5,16 +5,13 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/coprod/coprod/internal/decimal"
 )
 
-// Limits that keep parsing cheap whatever people (or fuzzers) type.
-// big.Rat.SetString accepts "1e999999999", which would take a long time
-// and a lot of memory to expand; a weight or share never needs more than a
-// few digits, so this parser refuses anything long or with a large exponent.
-const (
-	maxDecimalLen = 64
-	maxExponent   = 30
-)
+// maxDecimalLen bounds the whole input, fractions included, so that
+// parsing stays cheap whatever people (or fuzzers) type.
+const maxDecimalLen = decimal.MaxLen
 
 // ErrDecimal is wrapped by every error from [ParseDecimal] and [ParsePercent].
 var ErrDecimal = errors.New("not a number")
@@ -23,10 +20,12 @@ var ErrDecimal = errors.New("not a number")
 // ".5", "1e-2") or as a fraction of two integers ("1/3"). It never goes
 // through floating point, so "0.1" is exactly one tenth.
 //
-// Accepted: an optional sign, digits with an optional fractional part, an
-// optional exponent between −30 and 30; or integer/integer with a non-zero
-// denominator. Surrounding spaces are ignored. Rejected: anything longer than
-// 64 bytes, empty input, "5.", hexadecimal, underscores, "NaN", "Inf".
+// A decimal follows the rules of package decimal, shared by all of Coprod:
+// an optional sign, digits with an optional fractional part ("5." is
+// refused), an optional exponent between −30 and 30, at most 30
+// significant digits. A fraction is integer/integer with a non-zero
+// denominator. Surrounding spaces are ignored. Rejected: anything longer
+// than 64 bytes, empty input, hexadecimal, underscores, "NaN", "Inf".
 func ParseDecimal(s string) (Rat, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -46,11 +45,16 @@ func ParseDecimal(s string) (Rat, error) {
 		}
 		return Rat{new(big.Rat).SetFrac(n, d)}, nil
 	}
-	r, ok := parseDecimalDigits(s)
-	if !ok {
+	r, err := decimal.Parse(s)
+	switch {
+	case errors.Is(err, decimal.ErrExponent):
+		return Rat{}, fmt.Errorf("%w: %q has an exponent beyond ±%d", ErrDecimal, s, decimal.MaxExponent)
+	case errors.Is(err, decimal.ErrTooManyDigits):
+		return Rat{}, fmt.Errorf("%w: %q has more than %d significant digits", ErrDecimal, s, decimal.MaxDigits)
+	case err != nil:
 		return Rat{}, fmt.Errorf("%w: %q is not a decimal number", ErrDecimal, s)
 	}
-	return r, nil
+	return Rat{r}, nil
 }
 
 // ParsePercent parses a percentage as typed into a form: a number as for
@@ -82,56 +86,6 @@ func parseInteger(s string) (*big.Int, bool) {
 	return n, true
 }
 
-func parseDecimalDigits(s string) (Rat, bool) {
-	neg := false
-	if s[0] == '+' || s[0] == '-' {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	mant, exp := s, ""
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		mant, exp = s[:i], s[i+1:]
-		if exp == "" {
-			return Rat{}, false
-		}
-	}
-	whole, frac, hasPoint := strings.Cut(mant, ".")
-	if hasPoint && frac == "" {
-		return Rat{}, false // "5." is more likely a typing slip than a number
-	}
-	if whole == "" && frac == "" {
-		return Rat{}, false
-	}
-	if (whole != "" && !allDigits(whole)) || (frac != "" && !allDigits(frac)) {
-		return Rat{}, false
-	}
-	e := 0
-	if exp != "" {
-		en, ok := parseInteger(exp)
-		if !ok || !en.IsInt64() || en.Int64() > maxExponent || en.Int64() < -maxExponent {
-			return Rat{}, false
-		}
-		e = int(en.Int64())
-	}
-	digits := whole + frac
-	n, ok := new(big.Int).SetString(digits, 10)
-	if !ok {
-		return Rat{}, false
-	}
-	e -= len(frac)
-	r := new(big.Rat).SetInt(n)
-	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
-	if e < 0 {
-		r.Quo(r, new(big.Rat).SetInt(p))
-	} else {
-		r.Mul(r, new(big.Rat).SetInt(p))
-	}
-	if neg {
-		r.Neg(r)
-	}
-	return Rat{r}, true
-}
-
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -139,13 +93,6 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // MarshalJSON writes a as a JSON number when it is a finite decimal, and as
