@@ -2,6 +2,7 @@ package measure
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 )
 
@@ -94,6 +95,22 @@ func TestFormatPence(t *testing.T) {
 	} {
 		if got := FormatPence(c.p); got != c.want {
 			t.Errorf("FormatPence(%d) = %q, want %q", c.p, got, c.want)
+		}
+	}
+}
+
+// The shared parser's refusals reach people in measure's own words.
+func TestParseDecimalMessages(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                   "enter a number",
+		"72.5%":                              "write a number such as 72.5",
+		"+1":                                 "write a number such as 72.5",
+		"1234567890123456789012345678901":    "has too many digits (at most 30 significant digits)",
+		"1e31":                               "has an exponent that is too large",
+		"0." + strings.Repeat("0", 70) + "1": "is too long (at most 64 characters)",
+	} {
+		if _, err := ParseDecimal(in); err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ParseDecimal(%q) error %v, want it to start %q", in, err, want)
 		}
 	}
 }

@@ -94,3 +94,16 @@ func TestRatRound(t *testing.T) {
 		}
 	}
 }
+
+// The shared parser's refusals say what is wrong, in tender's words.
+func TestParseDecimalMessages(t *testing.T) {
+	for in, want := range map[string]string{
+		"1e31":                            `not a number: "1e31" has an exponent beyond ±30`,
+		"1234567890123456789012345678901": `not a number: "1234567890123456789012345678901" has more than 30 significant digits`,
+		"5.":                              `not a number: "5." is not a decimal number`,
+	} {
+		if _, err := ParseDecimal(in); err == nil || err.Error() != want {
+			t.Errorf("ParseDecimal(%q) error %v, want %s", in, err, want)
+		}
+	}
+}
