@@ -17,6 +17,11 @@
 // whose source is a zip of XML, the line is the paragraph number and the
 // offsets point into Report.Text, the extracted text.
 //
+// A Report encodes as JSON with each issue naming its rule and each rule's
+// explanation given once, in "rules", keyed by rule ID; decoding fills
+// every Issue's Explanation again, and also reads the earlier shape in
+// which each issue carried its own.
+//
 // # Definitions
 //
 // Sentence: a unit of meaning. It ends at . ! ? or … followed by a space
