@@ -49,7 +49,7 @@ func boardNext(q url.Values, next string) url.Values {
 		return nil
 	}
 	v := url.Values{}
-	for _, k := range []string{"theme", "org", "round", "status", "flag"} {
+	for _, k := range boardFilters {
 		if x := q.Get(k); x != "" {
 			v.Set(k, x)
 		}
@@ -91,9 +91,12 @@ func flagOptions() []round.Option {
 
 // board is the public board: figures, filters and a page of items.
 func (s *Server) board(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		return
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardListView, s.boardList)
 	}
+}
+
+func (s *Server) boardList(w http.ResponseWriter, r *http.Request) {
 	ctx, q := r.Context(), r.URL.Query()
 	bq := boardQuery(q)
 	bq.Limit = 25
@@ -124,9 +127,6 @@ type boardItemData struct {
 
 // publicItem loads an item as the public sees it, or writes the error page.
 func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemData, bool) {
-	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		return nil, false
-	}
 	it, err := s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Public)
 	if err != nil {
 		if apperr.Code(err) == apperr.NotFound {
@@ -149,14 +149,22 @@ func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemD
 }
 
 func (s *Server) boardItem(w http.ResponseWriter, r *http.Request) {
-	if d, ok := s.publicItem(w, r); ok {
-		s.render(w, r, http.StatusOK, "board_item", view{Title: "What was said and what was done", Data: d})
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardItemView, func(w http.ResponseWriter, r *http.Request) {
+			if d, ok := s.publicItem(w, r); ok {
+				s.render(w, r, http.StatusOK, "board_item", view{Title: "What was said and what was done", Data: d})
+			}
+		})
 	}
 }
 
 func (s *Server) boardItemEasyRead(w http.ResponseWriter, r *http.Request) {
-	if d, ok := s.publicItem(w, r); ok {
-		s.render(w, r, http.StatusOK, "board_easy_read", view{Title: "Easy Read: what was said and what was done", Data: d})
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardItemView, func(w http.ResponseWriter, r *http.Request) {
+			if d, ok := s.publicItem(w, r); ok {
+				s.render(w, r, http.StatusOK, "board_easy_read", view{Title: "Easy Read: what was said and what was done", Data: d})
+			}
+		})
 	}
 }
 

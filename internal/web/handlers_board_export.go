@@ -83,9 +83,12 @@ func (s *Server) boardRecord(base string, it flaggedItem) boardRecord {
 // the same filters as the page, the address of the next page, and the
 // figures.
 func (s *Server) boardJSON(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		return
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardJSONView, s.boardJSONPage)
 	}
+}
+
+func (s *Server) boardJSONPage(w http.ResponseWriter, r *http.Request) {
 	ctx, q := r.Context(), r.URL.Query()
 	bq := boardQuery(q)
 	bq.Limit, _ = strconv.Atoi(q.Get("limit"))
@@ -131,7 +134,10 @@ func (s *Server) boardJSON(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Access-Control-Allow-Origin", "*") // open data
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		s.log.Error("writing the board's JSON", "err", err)
+		dropFromCache(w)
+	}
 }
 
 type jsonFlag struct {
@@ -195,9 +201,12 @@ var boardCSVColumns = []string{"id", "url", "said", "said_on", "said_by", "sourc
 // boardCSV streams every item matching the filters, a page at a time, so
 // the export of a large board never sits in memory.
 func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		return
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardCSVView, s.boardCSVFile)
 	}
+}
+
+func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	bq := boardQuery(r.URL.Query())
 	bq.Limit = 200
@@ -243,6 +252,7 @@ func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
 		bq.After = page.Next
 		if page, err = s.store.BoardItems(ctx, bq); err != nil {
 			s.log.Error("board CSV cut short", "err", err)
+			dropFromCache(w)
 			break
 		}
 	}
@@ -290,9 +300,12 @@ type atomCat struct {
 }
 
 func (s *Server) boardFeed(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		return
+	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
+		s.cachedBoard(w, r, boardFeedView, s.boardFeedFile)
 	}
+}
+
+func (s *Server) boardFeedFile(w http.ResponseWriter, r *http.Request) {
 	items, err := s.store.RecentlyUpdated(r.Context(), 50)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -329,6 +342,7 @@ func (s *Server) boardFeed(w http.ResponseWriter, r *http.Request) {
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
 		s.log.Error("writing the feed", "err", err)
+		dropFromCache(w)
 	}
 }
 

@@ -32,6 +32,7 @@ type Store interface {
 	study.Service
 	tender.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
+	AuditHead(ctx context.Context) (int64, error)
 	Ping(ctx context.Context) error
 }
 
@@ -50,6 +51,8 @@ type Config struct {
 	// TrustedProxies are the proxies in front of the service, whose
 	// X-Forwarded-For names the client (see ParseTrustedProxies).
 	TrustedProxies []netip.Prefix
+	// BoardCacheBytes bounds the memory of the public board's kept pages (32 MiB when 0).
+	BoardCacheBytes int
 }
 
 // Server holds what every handler shares.
@@ -59,6 +62,7 @@ type Server struct {
 	log    *slog.Logger
 	pages  *pageSet
 	static *staticFiles
+	boards *boardPages
 }
 
 // New returns the service's HTTP handler.
@@ -79,7 +83,7 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg)}
 	if s.pages, err = parsePages(st); err != nil {
 		return nil, err
 	}
