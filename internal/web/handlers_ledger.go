@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"sort"
@@ -11,24 +12,32 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-// loadItem loads the item in the path for staff and checks action on it;
-// on false the response has been written.
-func (s *Server) loadItem(w http.ResponseWriter, r *http.Request, action auth.Action) (*ledger.Item, bool) {
-	p := principal(r)
-	if !p.SignedIn() {
-		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-		return nil, false
+// The ledger's staff pages.
+var (
+	ledgerDashboardPage = page[dashboardData]{"ledger_dashboard"}
+	ledgerNewPage       = page[ledgerNewData]{"ledger_new"}
+	ledgerItemPage      = page[ledgerItemData]{"ledger_item"}
+)
+
+// staffItem loads the item in the path as staff see it, for a signed-in
+// reader; what they may do with it is the caller's to ask.
+func (s *Server) staffItem(r *http.Request) (*ledger.Item, error) {
+	if !principal(r).SignedIn() {
+		return nil, errSignIn
 	}
-	it, err := s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Staff)
+	return s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Staff)
+}
+
+// itemFor loads the item in the path for staff allowed action on it.
+func (s *Server) itemFor(r *http.Request, action auth.Action) (*ledger.Item, error) {
+	it, err := s.staffItem(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
 	if !s.canOnItem(r, action, it) {
-		s.forbidden(w, r)
-		return nil, false
+		return nil, errForbidden
 	}
-	return it, true
+	return it, nil
 }
 
 // ledgerScope is what a person may record voice for: rounds (with the
@@ -43,12 +52,12 @@ type memberChoice struct {
 	ID, Label string
 }
 
-func (s *Server) recordScope(r *http.Request) (*ledgerScope, error) {
+func (s *Server) recordScope(r *http.Request) (ledgerScope, error) {
 	ctx, p := r.Context(), principal(r)
-	sc := &ledgerScope{}
+	var sc ledgerScope
 	rounds, _, err := s.store.ListRounds(ctx, round.Query{UserID: p.User.ID, All: p.IsAdmin(), Limit: 200})
 	if err != nil {
-		return nil, err
+		return sc, err
 	}
 	orgs := map[string]auth.Organisation{}
 	for _, rd := range rounds {
@@ -59,7 +68,7 @@ func (s *Server) recordScope(r *http.Request) (*ledgerScope, error) {
 		orgs[rd.OrgID] = auth.Organisation{ID: rd.OrgID, Name: rd.OrgName}
 		ms, err := s.store.RoundMembers(ctx, rd.ID, round.Group)
 		if err != nil {
-			return nil, err
+			return sc, err
 		}
 		for _, m := range ms {
 			sc.Members = append(sc.Members, memberChoice{m.ID, m.Pseudonym + " (" + rd.Title + ")"})
@@ -67,7 +76,7 @@ func (s *Server) recordScope(r *http.Request) (*ledgerScope, error) {
 	}
 	all, err := s.libraryOrgs(r)
 	if err != nil {
-		return nil, err
+		return sc, err
 	}
 	for _, o := range all {
 		orgs[o.ID] = o
@@ -94,17 +103,17 @@ func mayRecord(p *auth.Principal, roundID string, orgIDs []string) bool {
 }
 
 type ledgerNewData struct {
-	Scope         *ledgerScope
+	Scope         ledgerScope
 	SourceOptions []round.Option
 	OrgOptions    []round.Option
 }
 
-func (s *Server) ledgerNewData(r *http.Request) (*ledgerNewData, error) {
+func (s *Server) ledgerNewData(r *http.Request) (ledgerNewData, error) {
 	sc, err := s.recordScope(r)
 	if err != nil {
-		return nil, err
+		return ledgerNewData{}, err
 	}
-	d := &ledgerNewData{Scope: sc}
+	d := ledgerNewData{Scope: sc}
 	for _, src := range ledger.Sources {
 		d.SourceOptions = append(d.SourceOptions, round.Option{Key: string(src), Label: src.Label()})
 	}
@@ -114,28 +123,24 @@ func (s *Server) ledgerNewData(r *http.Request) (*ledgerNewData, error) {
 	return d, nil
 }
 
-func (s *Server) ledgerNewForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewDashboard, auth.Object{}) {
-		return
+func (s *Server) ledgerNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewDashboard, auth.Object{}); err != nil {
+		return err
 	}
 	d, err := s.ledgerNewData(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	form := url.Values{"source": {string(ledger.SourceSession)}, "said_on": {ledger.Today(s.cfg.Now())}}
-	s.render(w, r, http.StatusOK, "ledger_new", view{Title: "Record what was said", Form: form, Data: d})
+	return ledgerNewPage.show(s, w, r, http.StatusOK, view{Title: "Record what was said", Form: form}, d)
 }
 
-func (s *Server) ledgerCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewDashboard, auth.Object{}) {
-		return
+func (s *Server) ledgerCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewDashboard, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
-	n := ledger.NewItem{Said: f.Get("said"), EasyRead: f.Get("easy_read"), Source: ledger.Source(f.Get("source")), SaidOn: f.Get("said_on"),
-		RoundID: f.Get("round_id"), MemberID: f.Get("member_id"), OrgIDs: f["org_ids"], Themes: ledger.SplitThemes(f.Get("themes")),
-		Today: ledger.Today(s.cfg.Now())}
+	n := newItemForm(r.PostForm, ledger.Today(s.cfg.Now()))
 	err := n.Validate()
 	if err == nil && !mayRecord(principal(r), n.RoundID, n.OrgIDs) {
 		err = apperr.Fields([]apperr.FieldError{{Field: "org_ids", Message: "You can record voice only for your own organisations and rounds"}})
@@ -145,10 +150,16 @@ func (s *Server) ledgerCreate(w http.ResponseWriter, r *http.Request) {
 		it, err = s.store.CreateItem(r.Context(), n)
 	}
 	if err != nil {
-		s.formError(w, r, err, "ledger_new", "Record what was said", func() any { d, _ := s.ledgerNewData(r); return d })
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			d, err := s.ledgerNewData(r)
+			if err != nil {
+				return err
+			}
+			return ledgerNewPage.show(s, w, r, status, view{Title: "Record what was said", Errors: errs, Form: r.PostForm}, d)
+		})
 	}
 	http.Redirect(w, r, "/ledger/items/"+it.ID+"?done=voice-recorded", http.StatusSeeOther)
+	return nil
 }
 
 type ledgerItemData struct {
@@ -160,18 +171,21 @@ type ledgerItemData struct {
 
 // ledgerItem is an item's management page: everything the public sees,
 // the owner's name, and the forms the reader may use.
-func (s *Server) ledgerItem(w http.ResponseWriter, r *http.Request) {
-	it, ok := s.loadItem(w, r, auth.ActionViewLedger)
-	if !ok {
-		return
+func (s *Server) ledgerItem(w http.ResponseWriter, r *http.Request) error {
+	it, err := s.itemFor(r, auth.ActionViewLedger)
+	if err != nil {
+		return err
 	}
-	_, canVerdict := s.verdictBy(r, it)
+	_, err = s.verdictBy(r, it)
+	if err != nil && !errors.Is(err, errNotInGroup) {
+		return err
+	}
 	d := ledgerItemData{Item: s.flagged([]ledger.Item{*it})[0], CanRespond: s.canOnItem(r, auth.ActionRespond, it),
-		CanRecord: mayRecord(principal(r), it.RoundID, orgIDs(it)), CanVerdict: canVerdict}
+		CanRecord: mayRecord(principal(r), it.RoundID, orgIDs(it)), CanVerdict: err == nil}
 	if d.Item.ContractHref = contractHref(r, it.Commitment); d.Item.ContractHref != "" {
 		d.Item.ContractTitle = it.Commitment.ContractTitle
 	}
-	s.render(w, r, http.StatusOK, "ledger_item", view{Title: "Voice item", Data: d})
+	return ledgerItemPage.show(s, w, r, http.StatusOK, view{Title: "Voice item"}, d)
 }
 
 func orgIDs(it *ledger.Item) []string {
@@ -182,20 +196,19 @@ func orgIDs(it *ledger.Item) []string {
 	return out
 }
 
-func (s *Server) ledgerWithdraw(w http.ResponseWriter, r *http.Request) {
-	it, ok := s.loadItem(w, r, auth.ActionViewLedger)
-	if !ok {
-		return
+func (s *Server) ledgerWithdraw(w http.ResponseWriter, r *http.Request) error {
+	it, err := s.itemFor(r, auth.ActionViewLedger)
+	if err != nil {
+		return err
 	}
 	if !mayRecord(principal(r), it.RoundID, orgIDs(it)) {
-		s.forbidden(w, r)
-		return
+		return errForbidden
 	}
 	if err := s.store.WithdrawItem(r.Context(), it.ID); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/ledger/items/"+it.ID+"?done=voice-withdrawn", http.StatusSeeOther)
+	return nil
 }
 
 type dashboardSection struct {
@@ -212,9 +225,9 @@ type dashboardData struct {
 // ledgerDashboard is the commissioner's view: what is overdue, what awaits
 // evidence and what awaits the group's verdict, for the organisations and
 // rounds they serve. Each list pages on its own (?section=…&after=…).
-func (s *Server) ledgerDashboard(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewDashboard, auth.Object{}) {
-		return
+func (s *Server) ledgerDashboard(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewDashboard, auth.Object{}); err != nil {
+		return err
 	}
 	p, q := principal(r), r.URL.Query()
 	dq := ledger.DashboardQuery{All: p.IsAdmin(), Limit: 20}
@@ -237,8 +250,7 @@ func (s *Server) ledgerDashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		page, err := s.store.Dashboard(r.Context(), dq)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		ds := dashboardSection{Section: sec, Items: s.flagged(page.Items)}
 		if page.Next != "" {
@@ -246,5 +258,5 @@ func (s *Server) ledgerDashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Sections = append(d.Sections, ds)
 	}
-	s.render(w, r, http.StatusOK, "ledger_dashboard", view{Title: "Ledger: what needs doing", Data: d})
+	return ledgerDashboardPage.show(s, w, r, http.StatusOK, view{Title: "Ledger: what needs doing"}, d)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -16,23 +15,28 @@ import (
 // maxImport bounds an uploaded or pasted CSV of voice items.
 const maxImport = 2 << 20
 
+// The pages of importing voice items from a file.
+var (
+	ledgerImportPage        = page[voiceImportData]{"ledger_import"}
+	ledgerImportPreviewPage = page[voiceImportData]{"ledger_import_preview"}
+)
+
 type voiceImportData struct {
-	*ledgerNewData
+	ledgerNewData
 	Parsed  ledger.Imported
 	CSV     string
 	Columns []string
 }
 
-func (s *Server) ledgerImportForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewDashboard, auth.Object{}) {
-		return
+func (s *Server) ledgerImportForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewDashboard, auth.Object{}); err != nil {
+		return err
 	}
 	d, err := s.ledgerNewData(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "ledger_import", view{Title: "Import voice items", Data: voiceImportData{ledgerNewData: d, Columns: ledger.ImportColumns}})
+	return ledgerImportPage.show(s, w, r, http.StatusOK, view{Title: "Import voice items"}, voiceImportData{ledgerNewData: d, Columns: ledger.ImportColumns})
 }
 
 // parseVoiceImport reads the form and the file, checks the person may record
@@ -45,14 +49,10 @@ func (s *Server) parseVoiceImport(r *http.Request) (voiceImportData, error) {
 		return d, err
 	}
 	d.ledgerNewData = nd
-	f := r.PostForm
-	d.CSV = f.Get("csv")
-	if file, _, err := r.FormFile("file"); err == nil {
-		b, _ := io.ReadAll(io.LimitReader(file, maxImport))
-		file.Close()
-		d.CSV = string(b)
+	if d.CSV, err = importCSVForm(r.PostForm, r.MultipartForm); err != nil {
+		return d, err
 	}
-	base := ledger.NewItem{RoundID: f.Get("round_id"), OrgIDs: f["org_ids"], Today: ledger.Today(s.cfg.Now())}
+	base := importBaseForm(r.PostForm, ledger.Today(s.cfg.Now()))
 	var fs []apperr.FieldError
 	if len(base.OrgIDs) == 0 {
 		fs = append(fs, apperr.FieldError{Field: "org_ids", Message: "Select at least one organisation the items are for"})
@@ -82,43 +82,49 @@ func (s *Server) parseVoiceImport(r *http.Request) (voiceImportData, error) {
 	return d, nil
 }
 
-func (s *Server) readVoiceImportForm(w http.ResponseWriter, r *http.Request) bool {
-	if !s.authorize(w, r, auth.ActionViewDashboard, auth.Object{}) {
-		return false
+// readVoiceImport checks the reader may import and reads the form, with
+// its file when it has one.
+func readVoiceImport(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewDashboard, auth.Object{}); err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxImport+1<<20)
 	if err := r.ParseMultipartForm(maxImport + 1<<20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		s.fail(w, r, apperr.Errorf(apperr.Invalid, "The file is too big: the limit is 2 MB. Split it into smaller files."))
-		return false
+		return apperr.Errorf(apperr.Invalid, "The file is too big: the limit is 2 MB. Split it into smaller files.")
 	}
-	return true
+	return nil
+}
+
+// importProblem shows the import form again when err is about its fields.
+func (s *Server) importProblem(w http.ResponseWriter, r *http.Request, err error, d voiceImportData) error {
+	return formProblem(err, func(status int, errs []apperr.FieldError) error {
+		return ledgerImportPage.show(s, w, r, status, view{Title: "Import voice items", Errors: errs, Form: r.PostForm}, d)
+	})
 }
 
 // ledgerImportPreview shows what would be imported and every row's
 // problems; the confirmation form carries the file back.
-func (s *Server) ledgerImportPreview(w http.ResponseWriter, r *http.Request) {
-	if !s.readVoiceImportForm(w, r) {
-		return
+func (s *Server) ledgerImportPreview(w http.ResponseWriter, r *http.Request) error {
+	if err := readVoiceImport(w, r); err != nil {
+		return err
 	}
 	d, err := s.parseVoiceImport(r)
 	if err != nil {
-		s.formError(w, r, err, "ledger_import", "Import voice items", func() any { return d })
-		return
+		return s.importProblem(w, r, err, d)
 	}
-	s.render(w, r, http.StatusOK, "ledger_import_preview", view{Title: "Check the import", Form: r.PostForm, Data: d})
+	return ledgerImportPreviewPage.show(s, w, r, http.StatusOK, view{Title: "Check the import", Form: r.PostForm}, d)
 }
 
-func (s *Server) ledgerImportConfirm(w http.ResponseWriter, r *http.Request) {
-	if !s.readVoiceImportForm(w, r) {
-		return
+func (s *Server) ledgerImportConfirm(w http.ResponseWriter, r *http.Request) error {
+	if err := readVoiceImport(w, r); err != nil {
+		return err
 	}
 	d, err := s.parseVoiceImport(r)
 	if err == nil && len(d.Parsed.Rows) == 0 {
 		err = apperr.Fields([]apperr.FieldError{{Field: "file", Message: "No row can be imported: correct the file and try again"}})
 	}
 	if err != nil {
-		s.formError(w, r, err, "ledger_import", "Import voice items", func() any { return d })
-		return
+		return s.importProblem(w, r, err, d)
 	}
 	items := make([]ledger.NewItem, len(d.Parsed.Rows))
 	for i, row := range d.Parsed.Rows {
@@ -126,8 +132,8 @@ func (s *Server) ledgerImportConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	n, err := s.store.ImportItems(r.Context(), items)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/ledger?done=voice-imported&imported="+strconv.Itoa(n), http.StatusSeeOther)
+	return nil
 }

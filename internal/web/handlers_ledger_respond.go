@@ -1,11 +1,8 @@
 package web
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -25,6 +22,15 @@ var ledgerFlash = map[string]string{
 	"verdict-given":   "Thank you. Your verdict is recorded.",
 }
 
+// The forms that respond to an item, and the group's verdict.
+var (
+	ledgerCommitPage   = page[respondData]{"ledger_commit"}
+	ledgerStatusPage   = page[respondData]{"ledger_status"}
+	ledgerActionPage   = page[respondData]{"ledger_action"}
+	ledgerEvidencePage = page[respondData]{"ledger_evidence"}
+	ledgerVerdictPage  = page[respondData]{"ledger_verdict"}
+)
+
 // respondData is what the response forms need: the item, and choices.
 type respondData struct {
 	Item          flaggedItem
@@ -37,8 +43,8 @@ type respondData struct {
 	Indicators []round.Option
 }
 
-func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, error) {
-	d := &respondData{Item: s.flagged([]ledger.Item{*it})[0]}
+func (s *Server) respondData(r *http.Request, it *ledger.Item) (respondData, error) {
+	d := respondData{Item: s.flagged([]ledger.Item{*it})[0]}
 	for _, st := range ledger.Statuses[1:] {
 		d.StatusOptions = append(d.StatusOptions, round.Option{Key: string(st), Label: st.Label()})
 	}
@@ -50,7 +56,7 @@ func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, er
 	}
 	opts, err := s.store.IndicatorOptions(r.Context(), it.ID)
 	if err != nil {
-		return nil, err
+		return d, err
 	}
 	for _, o := range opts {
 		if mayViewContract(r, o.RoundID, o.ProviderOrgID) {
@@ -61,7 +67,7 @@ func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, er
 	for _, o := range it.Orgs {
 		ms, err := s.store.Members(r.Context(), o.ID)
 		if err != nil {
-			return nil, err
+			return d, err
 		}
 		for _, m := range ms {
 			d.Owners = append(d.Owners, round.Option{Key: o.ID + " " + m.UserID, Label: m.UserName + ", " + o.Name})
@@ -70,76 +76,76 @@ func (s *Server) respondData(r *http.Request, it *ledger.Item) (*respondData, er
 	return d, nil
 }
 
-// respondPage loads the item for a response form and renders page.
-func (s *Server) respondPage(w http.ResponseWriter, r *http.Request, page, title string, action auth.Action) {
-	it, ok := s.loadItem(w, r, action)
-	if !ok {
-		return
+// respondPage draws a response form for the item in the path.
+func (s *Server) respondPage(w http.ResponseWriter, r *http.Request, p page[respondData], title string) error {
+	it, err := s.itemFor(r, auth.ActionRespond)
+	if err != nil {
+		return err
 	}
 	d, err := s.respondData(r, it)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	form := r.URL.Query()
 	form.Set("on", ledger.Today(s.cfg.Now()))
 	if c := it.Commitment; c != nil && c.ContractID != "" && form.Get("indicator") == "" {
 		form.Set("indicator", c.ContractID+" "+c.IndicatorID) // the linked indicator is the likely one
 	}
-	s.render(w, r, http.StatusOK, page, view{Title: title, Form: form, Data: d})
+	return p.show(s, w, r, http.StatusOK, view{Title: title, Form: form}, d)
 }
 
-// respond handles a response form: load and authorise, build and validate
-// the input, save, and either redirect or show the form with its errors.
-func (s *Server) respond(w http.ResponseWriter, r *http.Request, page, title, done string, save func(*ledger.Item) error) {
-	it, ok := s.loadItem(w, r, auth.ActionRespond)
-	if !ok {
-		return
+// respond handles a response form: load and authorise, then save (which
+// decodes, validates and stores), and either redirect or show the form
+// again with its errors.
+func (s *Server) respond(w http.ResponseWriter, r *http.Request, p page[respondData], title, done string, save func(*ledger.Item) error) error {
+	it, err := s.itemFor(r, auth.ActionRespond)
+	if err != nil {
+		return err
 	}
 	if err := save(it); err != nil {
-		s.formError(w, r, err, page, title, func() any { d, _ := s.respondData(r, it); return d })
-		return
+		return s.respondProblem(w, r, err, it, p, title)
 	}
 	http.Redirect(w, r, "/ledger/items/"+it.ID+"?done="+done, http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) ledgerCommitForm(w http.ResponseWriter, r *http.Request) {
-	s.respondPage(w, r, "ledger_commit", "What will change?", auth.ActionRespond)
-}
-
-func (s *Server) ledgerCommit(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseForm()
-	s.respond(w, r, "ledger_commit", "What will change?", "committed", func(it *ledger.Item) error {
-		f := r.PostForm
-		org, user, _ := strings.Cut(f.Get("owner"), " ")
-		contract, indicator, _ := strings.Cut(f.Get("indicator"), " ")
-		n := ledger.NewCommitment{OwnerOrgID: org, OwnerUserID: user, What: f.Get("what"), DueOn: f.Get("due_on"),
-			ContractID: contract, IndicatorID: indicator, CommittedOn: f.Get("committed_on"), Today: ledger.Today(s.cfg.Now())}
-		err := n.Validate()
-		for i, fe := range apperr.FieldsOf(err) {
-			if fe.Field == "owner_org_id" || fe.Field == "owner_user_id" {
-				apperr.FieldsOf(err)[i].Field = "owner" // one list on the form chooses both
-			}
-		}
-		if err == nil {
-			err = s.mayLinkIndicator(r, it, n.ContractID, n.IndicatorID)
-		}
+// respondProblem shows a response form again when err is about its fields.
+func (s *Server) respondProblem(w http.ResponseWriter, r *http.Request, err error, it *ledger.Item, p page[respondData], title string) error {
+	return formProblem(err, func(status int, errs []apperr.FieldError) error {
+		d, err := s.respondData(r, it)
 		if err != nil {
+			return err
+		}
+		return p.show(s, w, r, status, view{Title: title, Errors: errs, Form: r.PostForm}, d)
+	})
+}
+
+func (s *Server) ledgerCommitForm(w http.ResponseWriter, r *http.Request) error {
+	return s.respondPage(w, r, ledgerCommitPage, "What will change?")
+}
+
+func (s *Server) ledgerCommit(w http.ResponseWriter, r *http.Request) error {
+	_ = r.ParseForm()
+	return s.respond(w, r, ledgerCommitPage, "What will change?", "committed", func(it *ledger.Item) error {
+		n := commitmentForm(r.PostForm, ledger.Today(s.cfg.Now()))
+		if err := n.Validate(); err != nil {
+			return onOwnerList(err)
+		}
+		if err := s.mayLinkIndicator(r, it, n.ContractID, n.IndicatorID); err != nil {
 			return err
 		}
 		return s.store.Commit(r.Context(), it.ID, n)
 	})
 }
 
-func (s *Server) ledgerStatusForm(w http.ResponseWriter, r *http.Request) {
-	s.respondPage(w, r, "ledger_status", "Change the status", auth.ActionRespond)
+func (s *Server) ledgerStatusForm(w http.ResponseWriter, r *http.Request) error {
+	return s.respondPage(w, r, ledgerStatusPage, "Change the status")
 }
 
-func (s *Server) ledgerStatus(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ledgerStatus(w http.ResponseWriter, r *http.Request) error {
 	_ = r.ParseForm()
-	s.respond(w, r, "ledger_status", "Change the status", "status-changed", func(it *ledger.Item) error {
-		c := ledger.StatusChange{Status: ledger.Status(r.PostForm.Get("status")), Reason: r.PostForm.Get("reason"),
-			On: r.PostForm.Get("on"), Today: ledger.Today(s.cfg.Now())}
+	return s.respond(w, r, ledgerStatusPage, "Change the status", "status-changed", func(it *ledger.Item) error {
+		c := statusForm(r.PostForm, ledger.Today(s.cfg.Now()))
 		if err := c.Validate(); err != nil {
 			return err
 		}
@@ -147,14 +153,14 @@ func (s *Server) ledgerStatus(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) ledgerActionForm(w http.ResponseWriter, r *http.Request) {
-	s.respondPage(w, r, "ledger_action", "What was done?", auth.ActionRespond)
+func (s *Server) ledgerActionForm(w http.ResponseWriter, r *http.Request) error {
+	return s.respondPage(w, r, ledgerActionPage, "What was done?")
 }
 
-func (s *Server) ledgerAction(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ledgerAction(w http.ResponseWriter, r *http.Request) error {
 	_ = r.ParseForm()
-	s.respond(w, r, "ledger_action", "What was done?", "action-added", func(it *ledger.Item) error {
-		n := ledger.NewAction{On: r.PostForm.Get("on"), What: r.PostForm.Get("what"), Today: ledger.Today(s.cfg.Now())}
+	return s.respond(w, r, ledgerActionPage, "What was done?", "action-added", func(it *ledger.Item) error {
+		n := actionForm(r.PostForm, ledger.Today(s.cfg.Now()))
 		if err := n.Validate(); err != nil {
 			return err
 		}
@@ -162,27 +168,19 @@ func (s *Server) ledgerAction(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) ledgerEvidenceForm(w http.ResponseWriter, r *http.Request) {
-	s.respondPage(w, r, "ledger_evidence", "Add evidence", auth.ActionRespond)
+func (s *Server) ledgerEvidenceForm(w http.ResponseWriter, r *http.Request) error {
+	return s.respondPage(w, r, ledgerEvidencePage, "Add evidence")
 }
 
-func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) {
+// ledgerEvidence adds evidence. A body over the limit leaves the form
+// empty, so it is shown again with what is missing.
+func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, ledger.MaxFileSize+1<<20)
-	if err := r.ParseMultipartForm(ledger.MaxFileSize + 1<<20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		_ = r.ParseForm()
-	}
-	s.respond(w, r, "ledger_evidence", "Add evidence", "evidence-added", func(it *ledger.Item) error {
-		f := r.PostForm
-		n := ledger.NewEvidence{Kind: ledger.EvidenceKind(f.Get("kind")), Text: f.Get("text"), URL: f.Get("url")}
-		if n.Kind == ledger.EvidenceIndicator {
-			n.ContractID, n.IndicatorID, _ = strings.Cut(f.Get("indicator"), " ")
-		}
-		if n.Kind == ledger.EvidenceFile {
-			if file, hdr, err := r.FormFile("file"); err == nil {
-				n.FileData, _ = io.ReadAll(io.LimitReader(file, ledger.MaxFileSize+1))
-				n.FileName, n.FileType = hdr.Filename, hdr.Header.Get("Content-Type")
-				file.Close()
-			}
+	_ = r.ParseMultipartForm(ledger.MaxFileSize + 1<<20)
+	return s.respond(w, r, ledgerEvidencePage, "Add evidence", "evidence-added", func(it *ledger.Item) error {
+		n, err := evidenceForm(r.PostForm, r.MultipartForm)
+		if err != nil {
+			return err
 		}
 		if err := n.Validate(); err != nil {
 			return err
@@ -196,19 +194,19 @@ func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) {
 
 // ledgerEvidenceFile downloads an uploaded file, for staff only: files are
 // not published, as nobody has checked them for personal details.
-func (s *Server) ledgerEvidenceFile(w http.ResponseWriter, r *http.Request) {
-	it, ok := s.loadItem(w, r, auth.ActionViewLedger)
-	if !ok {
-		return
+func (s *Server) ledgerEvidenceFile(w http.ResponseWriter, r *http.Request) error {
+	it, err := s.itemFor(r, auth.ActionViewLedger)
+	if err != nil {
+		return err
 	}
 	e, data, err := s.store.EvidenceFile(r.Context(), it.ID, r.PathValue("eid"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	download(w, "application/octet-stream", safeFileName(e.FileName))
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)
+	return nil
 }
 
 // safeFileName keeps a download name to letters, digits and . - _ so it
@@ -226,81 +224,75 @@ func safeFileName(s string) string {
 	return string(b)
 }
 
-// verdictBy decides who may say whether it changed: for an item in a
-// round, a member of that round's group (the round's member role, and a
-// place in its group through round.Service); for an item with no round,
-// someone holding the member role in a user-led organisation concerned.
-func (s *Server) verdictBy(r *http.Request, it *ledger.Item) (ledger.VerdictBy, bool) {
+// errNotInGroup refuses a verdict from anyone outside the group.
+var errNotInGroup = apperr.Errorf(apperr.Forbidden, "Only members of the lived experience group this item came from can say whether it changed.")
+
+// verdictBy decides who may say whether it changed, for a signed-in
+// reader: for an item in a round, a member of that round's group (the
+// round's member role, and a place in its group through round.Service);
+// for an item with no round, someone holding the member role in a user-led
+// organisation concerned. Anyone else gets errNotInGroup.
+func (s *Server) verdictBy(r *http.Request, it *ledger.Item) (ledger.VerdictBy, error) {
 	p := principal(r)
-	if !p.SignedIn() {
-		return ledger.VerdictBy{}, false
-	}
 	if it.RoundID != "" {
 		if !auth.Can(p, auth.ActionRecordVerdict, roundObject(it.RoundID)) {
-			return ledger.VerdictBy{}, false
+			return ledger.VerdictBy{}, errNotInGroup
 		}
 		m, err := s.store.MemberForUser(r.Context(), it.RoundID, p.User.ID)
-		if err != nil {
-			return ledger.VerdictBy{}, false
+		switch {
+		case apperr.Code(err) == apperr.NotFound:
+			return ledger.VerdictBy{}, errNotInGroup
+		case err != nil:
+			return ledger.VerdictBy{}, err
 		}
-		return ledger.VerdictBy{UserID: p.User.ID, MemberID: m.ID, Pseudonym: m.Pseudonym}, true
+		return ledger.VerdictBy{UserID: p.User.ID, MemberID: m.ID, Pseudonym: m.Pseudonym}, nil
 	}
 	for _, o := range it.Orgs {
 		if o.UserLed && auth.Can(p, auth.ActionRecordVerdict, auth.Object{Type: auth.ScopeOrganisation, ID: o.ID}) {
-			return ledger.VerdictBy{UserID: p.User.ID}, true
+			return ledger.VerdictBy{UserID: p.User.ID}, nil
 		}
 	}
-	return ledger.VerdictBy{}, false
+	return ledger.VerdictBy{}, errNotInGroup
 }
 
 // verdictItem loads the item for a verdict; only the group may give one.
-func (s *Server) verdictItem(w http.ResponseWriter, r *http.Request) (*ledger.Item, ledger.VerdictBy, bool) {
-	if !principal(r).SignedIn() {
-		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-		return nil, ledger.VerdictBy{}, false
-	}
-	it, err := s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Staff)
+func (s *Server) verdictItem(r *http.Request) (*ledger.Item, ledger.VerdictBy, error) {
+	it, err := s.staffItem(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, ledger.VerdictBy{}, false
+		return nil, ledger.VerdictBy{}, err
 	}
-	by, ok := s.verdictBy(r, it)
-	if !ok {
-		s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Only members of the lived experience group this item came from can say whether it changed."))
-		return nil, by, false
-	}
-	return it, by, true
+	by, err := s.verdictBy(r, it)
+	return it, by, err
 }
 
-func (s *Server) ledgerVerdictForm(w http.ResponseWriter, r *http.Request) {
-	it, _, ok := s.verdictItem(w, r)
-	if !ok {
-		return
+func (s *Server) ledgerVerdictForm(w http.ResponseWriter, r *http.Request) error {
+	it, _, err := s.verdictItem(r)
+	if err != nil {
+		return err
 	}
 	d, err := s.respondData(r, it)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "ledger_verdict", view{Title: "Did it change?", Data: d})
+	return ledgerVerdictPage.show(s, w, r, http.StatusOK, view{Title: "Did it change?"}, d)
 }
 
-func (s *Server) ledgerVerdict(w http.ResponseWriter, r *http.Request) {
-	it, by, ok := s.verdictItem(w, r)
-	if !ok {
-		return
+func (s *Server) ledgerVerdict(w http.ResponseWriter, r *http.Request) error {
+	it, by, err := s.verdictItem(r)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n := ledger.NewVerdict{Verdict: ledger.Verdict(r.PostForm.Get("verdict")), Comment: r.PostForm.Get("comment")}
-	err := n.Validate()
+	n := verdictForm(r.PostForm)
+	err = n.Validate()
 	if err == nil {
 		err = s.store.RecordVerdict(r.Context(), it.ID, n, by)
 	}
 	if err != nil {
-		s.formError(w, r, err, "ledger_verdict", "Did it change?", func() any { d, _ := s.respondData(r, it); return d })
-		return
+		return s.respondProblem(w, r, err, it, ledgerVerdictPage, "Did it change?")
 	}
 	http.Redirect(w, r, "/board/items/"+it.ID+"?done=verdict-given", http.StatusSeeOther)
+	return nil
 }
 
 // mayViewContract: the contract's round or its provider lets the reader
