@@ -8,11 +8,23 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 )
 
-func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewAdmin, auth.Object{}) {
-		return
+// The administrators' pages: the start page, accounts, invitations and
+// organisations (the audit log's and one account's are beside their handlers).
+var (
+	adminHomePage   = page[noData]{"admin"}
+	adminUsersPage  = page[listData[auth.User]]{"admin_users"}
+	adminInvitePage = page[inviteFormData]{"admin_invite"}
+	adminLinkPage   = page[inviteLinkData]{"admin_invite_link"}
+	adminOrgsPage   = page[listData[auth.Organisation]]{"admin_orgs"}
+	adminOrgNewPage = page[noData]{"admin_org_new"}
+	adminOrgPage    = page[orgData]{"admin_org"}
+)
+
+func (s *Server) adminHome(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewAdmin, auth.Object{}); err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "admin", view{Title: "Administration"})
+	return adminHomePage.show(s, w, r, http.StatusOK, view{Title: "Administration"}, noData{})
 }
 
 type listData[T any] struct {
@@ -34,25 +46,17 @@ func nextPage(r *http.Request, next string) url.Values {
 	return q
 }
 
-func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
-		return
+func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageUsers, auth.Object{}); err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	users, next, err := s.store.ListUsers(r.Context(), auth.ListQuery{Search: q.Get("q"), After: q.Get("after"), Limit: 25})
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "admin_users", view{Title: "Users", Form: q,
-		Data: listData[auth.User]{Items: users, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}})
-}
-
-func (s *Server) adminUser(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
-		return
-	}
-	s.userView(w, r, http.StatusOK, nil)
+	return adminUsersPage.show(s, w, r, http.StatusOK, view{Title: "Users", Form: q},
+		listData[auth.User]{Items: users, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""})
 }
 
 // allOrgs returns every organisation for a select list (organisations are
@@ -73,31 +77,40 @@ func (s *Server) allOrgs(r *http.Request) ([]auth.Organisation, error) {
 	}
 }
 
-type inviteData struct {
-	Orgs       []auth.Organisation
+// inviteFormData is the invitation form's: the organisations to choose from.
+type inviteFormData struct {
+	Orgs []auth.Organisation
+}
+
+// inviteLinkData is the invitation just made and the one link to it.
+type inviteLinkData struct {
 	Invitation *auth.Invitation
 	Link       string
 }
 
-func (s *Server) inviteNewForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionInvite, auth.Object{}) {
-		return
-	}
+// showInviteForm draws the invitation form, with the problems of a sent one.
+func (s *Server) showInviteForm(w http.ResponseWriter, r *http.Request, status int, v view) error {
 	orgs, err := s.allOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "admin_invite", view{Title: "Invite someone", Form: r.URL.Query(), Data: inviteData{Orgs: orgs}})
+	v.Title = "Invite someone"
+	return adminInvitePage.show(s, w, r, status, v, inviteFormData{Orgs: orgs})
 }
 
-func (s *Server) inviteCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionInvite, auth.Object{}) {
-		return
+func (s *Server) inviteNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionInvite, auth.Object{}); err != nil {
+		return err
+	}
+	return s.showInviteForm(w, r, http.StatusOK, view{Form: r.URL.Query()})
+}
+
+func (s *Server) inviteCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionInvite, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n := auth.NewInvitation{Email: r.PostForm.Get("email"), DisplayName: r.PostForm.Get("display_name"),
-		OrgID: r.PostForm.Get("org_id"), Role: auth.Role(r.PostForm.Get("role"))}
+	n := newInvitationForm(r.PostForm)
 	err := n.Validate()
 	var inv *auth.Invitation
 	var token string
@@ -105,19 +118,18 @@ func (s *Server) inviteCreate(w http.ResponseWriter, r *http.Request) {
 		inv, token, err = s.store.CreateInvitation(r.Context(), n, s.cfg.InvitationTTL)
 	}
 	if err != nil {
-		s.formError(w, r, err, "admin_invite", "Invite someone", func() any {
-			orgs, _ := s.allOrgs(r)
-			return inviteData{Orgs: orgs}
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showInviteForm(w, r, status, view{Errors: errs, Form: r.PostForm})
 		})
-		return
 	}
 	// Shown once, here, for the admin to pass on: the database keeps only a hash.
-	link := s.baseURL(r) + "/invite/" + token
-	s.render(w, r, http.StatusCreated, "admin_invite_link", view{Title: "Invitation created", Data: inviteData{Invitation: inv, Link: link}})
+	return adminLinkPage.show(s, w, r, http.StatusCreated, view{Title: "Invitation created"},
+		inviteLinkData{Invitation: inv, Link: s.baseURL(r) + "/invite/" + token})
 }
 
 // formError re-displays a form with the problems, or shows the error page
-// when the error is not about the form's fields.
+// when the error is not about the form's fields; for the areas whose
+// handlers do not yet return errors (formProblem replaces it).
 func (s *Server) formError(w http.ResponseWriter, r *http.Request, err error, page, title string, data func() any) {
 	fs := apperr.FieldsOf(err)
 	if len(fs) == 0 {
@@ -135,43 +147,44 @@ func (s *Server) baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-func (s *Server) adminOrgs(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageOrgs, auth.Object{}) {
-		return
+func (s *Server) adminOrgs(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageOrgs, auth.Object{}); err != nil {
+		return err
 	}
 	q := r.URL.Query()
 	orgs, next, err := s.store.ListOrganisations(r.Context(), auth.ListQuery{Search: q.Get("q"), After: q.Get("after"), Limit: 25})
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "admin_orgs", view{Title: "Organisations", Form: q,
-		Data: listData[auth.Organisation]{Items: orgs, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}})
+	return adminOrgsPage.show(s, w, r, http.StatusOK, view{Title: "Organisations", Form: q},
+		listData[auth.Organisation]{Items: orgs, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""})
 }
 
-func (s *Server) orgNewForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageOrgs, auth.Object{}) {
-		return
+func (s *Server) orgNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageOrgs, auth.Object{}); err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "admin_org_new", view{Title: "Add an organisation"})
+	return adminOrgNewPage.show(s, w, r, http.StatusOK, view{Title: "Add an organisation"}, noData{})
 }
 
-func (s *Server) orgCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageOrgs, auth.Object{}) {
-		return
+func (s *Server) orgCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageOrgs, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n := auth.NewOrganisation{Name: r.PostForm.Get("name"), Kind: auth.OrgKind(r.PostForm.Get("kind"))}
+	n := newOrganisationForm(r.PostForm)
 	err := n.Validate()
 	var o *auth.Organisation
 	if err == nil {
 		o, err = s.store.CreateOrganisation(r.Context(), n)
 	}
 	if err != nil {
-		s.formError(w, r, err, "admin_org_new", "Add an organisation", func() any { return nil })
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return adminOrgNewPage.show(s, w, r, status, view{Title: "Add an organisation", Errors: errs, Form: r.PostForm}, noData{})
+		})
 	}
 	http.Redirect(w, r, "/admin/organisations/"+o.ID+"?done=org-created", http.StatusSeeOther)
+	return nil
 }
 
 type orgData struct {
@@ -179,43 +192,44 @@ type orgData struct {
 	Members []auth.Membership
 }
 
-func (s *Server) orgView(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) {
+// showOrg draws an organisation's page, with errs from the add-a-member
+// form when there are any.
+func (s *Server) showOrg(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
 	o, err := s.store.OrganisationByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	ms, err := s.store.Members(r.Context(), o.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, status, "admin_org", view{Title: o.Name, Errors: errs, Form: r.PostForm, Data: orgData{Org: o, Members: ms}})
+	return adminOrgPage.show(s, w, r, status, view{Title: o.Name, Errors: errs, Form: r.PostForm}, orgData{Org: o, Members: ms})
 }
 
-func (s *Server) adminOrg(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageOrgs, auth.Object{}) {
-		return
+func (s *Server) adminOrg(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageOrgs, auth.Object{}); err != nil {
+		return err
 	}
-	s.orgView(w, r, http.StatusOK, nil)
+	return s.showOrg(w, r, http.StatusOK, nil)
 }
 
 // orgAddMember adds an existing account to the organisation, with a role
 // held over the organisation when one is chosen; the store checks the form
 // and makes both changes together.
-func (s *Server) orgAddMember(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageOrgMembers, auth.Object{Type: auth.ScopeOrganisation, ID: r.PathValue("id")}) {
-		return
+func (s *Server) orgAddMember(w http.ResponseWriter, r *http.Request) error {
+	orgID := r.PathValue("id")
+	if err := allow(r, auth.ActionManageOrgMembers, auth.Object{Type: auth.ScopeOrganisation, ID: orgID}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	orgID := r.PathValue("id")
-	_, err := s.store.AddOrgMember(r.Context(), auth.NewOrgMember{OrgID: orgID, Email: r.PostForm.Get("email"), Role: auth.Role(r.PostForm.Get("role"))})
-	if fs := apperr.FieldsOf(err); len(fs) > 0 {
-		s.orgView(w, r, http.StatusUnprocessableEntity, fs)
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
-		return
+	if _, err := s.store.AddOrgMember(r.Context(), newOrgMemberForm(orgID, r.PostForm)); err != nil {
+		// Someone already a member is a problem with the form like any
+		// other here, so every field error is shown at 422, not at its code's status.
+		if errs := apperr.FieldsOf(err); len(errs) > 0 {
+			return s.showOrg(w, r, http.StatusUnprocessableEntity, errs)
+		}
+		return err
 	}
 	http.Redirect(w, r, "/admin/organisations/"+orgID+"?done=member-added", http.StatusSeeOther)
+	return nil
 }

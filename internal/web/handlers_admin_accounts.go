@@ -11,6 +11,8 @@ import (
 // roles they hold, with the forms to disable or enable the account and to
 // revoke a role.
 
+var adminUserPage = page[userData]{"admin_user"}
+
 type userData struct {
 	User        *auth.User
 	Memberships []auth.Membership
@@ -26,65 +28,71 @@ var accountFlash = map[string]string{
 	"role-revoked":  "Role revoked.",
 }
 
-// userView draws the admin user page, with errs from a form when there are any.
-func (s *Server) userView(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) {
+func (s *Server) adminUser(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageUsers, auth.Object{}); err != nil {
+		return err
+	}
+	return s.showUser(w, r, http.StatusOK, nil)
+}
+
+// showUser draws the admin user page, with errs from a form when there are any.
+func (s *Server) showUser(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
 	u, err := s.store.UserByID(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := userData{User: u, Self: principal(r).User.ID == u.ID}
-	if d.Memberships, err = s.store.MembershipsOf(r.Context(), u.ID); err == nil {
-		if d.Assignments, err = s.store.AssignmentsOf(r.Context(), u.ID); err == nil {
-			d.Disablement, err = s.store.Disablement(r.Context(), u.ID)
-		}
+	if d.Memberships, err = s.store.MembershipsOf(r.Context(), u.ID); err != nil {
+		return err
 	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	if d.Assignments, err = s.store.AssignmentsOf(r.Context(), u.ID); err != nil {
+		return err
 	}
-	s.render(w, r, status, "admin_user", view{Title: u.DisplayName, Errors: errs, Form: r.PostForm, Data: d})
+	if d.Disablement, err = s.store.Disablement(r.Context(), u.ID); err != nil {
+		return err
+	}
+	return adminUserPage.show(s, w, r, status, view{Title: u.DisplayName, Errors: errs, Form: r.PostForm}, d)
 }
 
 // userChanged redirects back to the user page after a change, or shows
 // what stopped it: problems with the form on the page itself, next to the
 // part they are about (field), anything else as an error page.
-func (s *Server) userChanged(w http.ResponseWriter, r *http.Request, err error, field, done string) {
+func (s *Server) userChanged(w http.ResponseWriter, r *http.Request, err error, field, done string) error {
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/admin/users/"+r.PathValue("id")+"?done="+done, http.StatusSeeOther)
-	case len(apperr.FieldsOf(err)) > 0:
-		s.userView(w, r, statusFor[apperr.Code(err)], apperr.FieldsOf(err))
-	case apperr.Code(err) == apperr.Conflict:
-		s.userView(w, r, http.StatusConflict, []apperr.FieldError{{Field: field, Message: apperr.Message(err)}})
-	default:
-		s.fail(w, r, err)
+		return nil
+	case apperr.Code(err) == apperr.Conflict && len(apperr.FieldsOf(err)) == 0:
+		return s.showUser(w, r, http.StatusConflict, []apperr.FieldError{{Field: field, Message: apperr.Message(err)}})
 	}
+	return formProblem(err, func(status int, errs []apperr.FieldError) error {
+		return s.showUser(w, r, status, errs)
+	})
 }
 
-func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
-		return
+func (s *Server) userDisable(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageUsers, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	err := s.store.DisableUser(r.Context(), r.PathValue("id"), r.PostForm.Get("reason"))
-	s.userChanged(w, r, err, "access", "user-disabled")
+	return s.userChanged(w, r, err, "access", "user-disabled")
 }
 
-func (s *Server) userEnable(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
-		return
+func (s *Server) userEnable(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageUsers, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	err := s.store.EnableUser(r.Context(), r.PathValue("id"))
-	s.userChanged(w, r, err, "access", "user-enabled")
+	return s.userChanged(w, r, err, "access", "user-enabled")
 }
 
-func (s *Server) assignmentRevoke(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageUsers, auth.Object{}) {
-		return
+func (s *Server) assignmentRevoke(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionManageUsers, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	err := s.store.RevokeAssignment(r.Context(), r.PathValue("id"), r.PathValue("aid"))
-	s.userChanged(w, r, err, "revoke-"+r.PathValue("aid"), "role-revoked")
+	return s.userChanged(w, r, err, "revoke-"+r.PathValue("aid"), "role-revoked")
 }

@@ -14,31 +14,7 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 )
 
-// auditFilter reads the log's filters from the query string, with a field
-// error for each date that does not parse.
-func auditFilter(q url.Values) (audit.Filter, []apperr.FieldError) {
-	f := audit.Filter{ActorID: q.Get("actor"), Action: q.Get("action"), ObjectType: q.Get("object_type"), ObjectID: q.Get("object_id"), Limit: 50}
-	var errs []apperr.FieldError
-	day := func(field string) time.Time {
-		v := strings.TrimSpace(q.Get(field))
-		if v == "" {
-			return time.Time{}
-		}
-		t, err := time.Parse("2006-01-02", v)
-		if err != nil {
-			errs = append(errs, apperr.FieldError{Field: field, Message: "Enter the date as year-month-day, for example 2026-11-25"})
-		}
-		return t
-	}
-	f.Since = day("since")
-	if until := day("until"); !until.IsZero() {
-		f.Until = until.Add(24 * time.Hour) // the whole of the last day
-	}
-	if b, err := strconv.ParseInt(q.Get("before"), 10, 64); err == nil && b > 0 {
-		f.BeforeSeq = b
-	}
-	return f, errs
-}
+var adminAuditPage = page[auditData]{"admin_audit"}
 
 type auditData struct {
 	Events []audit.Event
@@ -46,33 +22,28 @@ type auditData struct {
 	CSV    url.Values
 }
 
-func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewAudit, auth.Object{}) {
-		return
+func (s *Server) adminAudit(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewAudit, auth.Object{}); err != nil {
+		return err
 	}
 	q := r.URL.Query()
+	v := view{Title: "Audit log", Form: q}
 	f, errs := auditFilter(q)
-	var d auditData
-	if len(errs) == 0 {
-		evs, err := s.store.AuditEvents(r.Context(), f)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Events = evs
-		if len(evs) == f.Limit {
-			next := cloneValues(q)
-			next.Set("before", strconv.FormatInt(evs[len(evs)-1].Seq, 10))
-			d.Next = next
-		}
-		d.CSV = cloneValues(q)
-		d.CSV.Del("before")
-	}
-	status := http.StatusOK
 	if len(errs) > 0 {
-		status = http.StatusUnprocessableEntity
+		v.Errors = errs
+		return adminAuditPage.show(s, w, r, http.StatusUnprocessableEntity, v, auditData{})
 	}
-	s.render(w, r, status, "admin_audit", view{Title: "Audit log", Form: q, Errors: errs, Data: d})
+	evs, err := s.store.AuditEvents(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	d := auditData{Events: evs, CSV: cloneValues(q)}
+	d.CSV.Del("before")
+	if len(evs) == f.Limit {
+		d.Next = cloneValues(q)
+		d.Next.Set("before", strconv.FormatInt(evs[len(evs)-1].Seq, 10))
+	}
+	return adminAuditPage.show(s, w, r, http.StatusOK, v, d)
 }
 
 func cloneValues(v url.Values) url.Values {
@@ -85,25 +56,23 @@ func cloneValues(v url.Values) url.Values {
 
 // adminAuditCSV exports every event matching the filters, newest first,
 // streamed a page at a time.
-func (s *Server) adminAuditCSV(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionViewAudit, auth.Object{}) {
-		return
+func (s *Server) adminAuditCSV(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewAudit, auth.Object{}); err != nil {
+		return err
 	}
 	f, errs := auditFilter(r.URL.Query())
 	if len(errs) > 0 {
-		s.fail(w, r, apperr.Errorf(apperr.Invalid, "%s", errs[0].Message))
-		return
+		return apperr.Errorf(apperr.Invalid, "%s", errs[0].Message)
 	}
 	f.Limit = 500
+	evs, err := s.store.AuditEvents(r.Context(), f)
+	if err != nil {
+		return err
+	}
 	download(w, "text/csv; charset=utf-8", "coprod-audit.csv")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"seq", "time", "actor_id", "action", "object_type", "object_id", "details", "prev_hash", "hash"})
 	for {
-		evs, err := s.store.AuditEvents(r.Context(), f)
-		if err != nil {
-			s.log.Error("audit export stopped", "err", err)
-			return
-		}
 		for _, e := range evs {
 			cw.Write([]string{strconv.FormatInt(e.Seq, 10), e.Time.Format(time.RFC3339Nano), e.ActorID, e.Action, e.ObjectType, e.ObjectID,
 				detailsText(e.Details), e.PrevHash, e.Hash})
@@ -112,8 +81,14 @@ func (s *Server) adminAuditCSV(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		f.BeforeSeq = evs[len(evs)-1].Seq
+		if evs, err = s.store.AuditEvents(r.Context(), f); err != nil {
+			// The file has begun, so it cannot become an error page now.
+			s.log.Error("audit export stopped", "err", err)
+			return nil
+		}
 	}
 	cw.Flush()
+	return nil
 }
 
 // detailsText renders details as "key=value; …" sorted by key, for people.
