@@ -10,24 +10,15 @@ import (
 )
 
 // errNotDecimal is wrapped with the text people see; the caller adds the field.
-var errNotDecimal = errors.New("write a number such as 72.5 (digits, an optional minus sign and decimal point; no % sign, spaces or thousands commas)")
+var errNotDecimal = errors.New("write a number such as 72.5 (digits, an optional sign and decimal point; no % sign, spaces or thousands commas)")
 
 // ParseDecimal reads a number written as people and JSON write decimals:
-// an optional minus sign, digits with an optional decimal point, and an
-// optional exponent (1.5e3), by the rules of package decimal. It returns
-// the exact value: "0.1" is one tenth, not the nearest binary fraction.
-// Fractions like "1/3", hexadecimal, infinities and NaN are refused.
-//
-// Two of measure's rules differ from the shared ones, and its tests hold
-// them: a plus sign is refused ("+1") and a point with no digit after it
-// is accepted ("5." is 5).
+// an optional sign, digits with an optional decimal point (with a digit
+// after it), and an optional exponent (1.5e3), by the rules of package
+// decimal, which tenders share. It returns the exact value: "0.1" is one
+// tenth, not the nearest binary fraction. Fractions like "1/3",
+// hexadecimal, infinities and NaN are refused.
 func ParseDecimal(s string) (*big.Rat, error) {
-	if strings.HasPrefix(s, "+") {
-		return nil, errNotDecimal
-	}
-	if n := len(s); n >= 2 && s[n-1] == '.' && s[n-2] >= '0' && s[n-2] <= '9' {
-		s += "0"
-	}
 	r, err := decimal.Parse(s)
 	switch {
 	case errors.Is(err, decimal.ErrEmpty):
