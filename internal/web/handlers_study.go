@@ -9,6 +9,15 @@ import (
 	"github.com/coprod/coprod/internal/study"
 )
 
+// The research study pages (the reports and the comparison are beside
+// their handlers).
+var (
+	studyListPage   = page[studyListData]{"study_list"}
+	studyNewPage    = page[studyNewData]{"study_new"}
+	studyShowPage   = page[studyShowData]{"study_show"}
+	studyUploadPage = page[uploadData]{"study_upload"}
+)
+
 type studyListData struct {
 	Items  []study.Study
 	Next   url.Values
@@ -16,19 +25,18 @@ type studyListData struct {
 	Search string // the pager template's; studies have no search
 }
 
-func (s *Server) studyList(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListStudies, auth.Object{}) {
-		return
+func (s *Server) studyList(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
 	}
 	p := principal(r)
 	after := r.URL.Query().Get("after")
 	page, err := s.store.ListStudies(r.Context(), study.StudyQuery{All: p.IsAdmin(), OrgIDs: p.ResearchOrgIDs(), After: after, Limit: 25})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "study_list", view{Title: "Research studies",
-		Data: studyListData{Items: page.Items, Next: nextPage(r, page.Next), First: after == ""}})
+	return studyListPage.show(s, w, r, http.StatusOK, view{Title: "Research studies"},
+		studyListData{Items: page.Items, Next: nextPage(r, page.Next), First: after == ""})
 }
 
 // studyOrgs returns the research organisations the person may create a
@@ -62,25 +70,29 @@ func (s *Server) studyOrgs(r *http.Request) ([]auth.Organisation, error) {
 
 type studyNewData struct{ Orgs []auth.Organisation }
 
-func (s *Server) studyNewForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListStudies, auth.Object{}) {
-		return
-	}
+// showStudyNew draws the new study form, with the problems of a sent one.
+func (s *Server) showStudyNew(w http.ResponseWriter, r *http.Request, status int, v view) error {
 	orgs, err := s.studyOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "study_new", view{Title: "Start a study", Form: url.Values{}, Data: studyNewData{Orgs: orgs}})
+	v.Title = "Start a study"
+	return studyNewPage.show(s, w, r, status, v, studyNewData{Orgs: orgs})
 }
 
-func (s *Server) studyCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListStudies, auth.Object{}) {
-		return
+func (s *Server) studyNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
+	}
+	return s.showStudyNew(w, r, http.StatusOK, view{Form: url.Values{}})
+}
+
+func (s *Server) studyCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n := study.NewStudy{OrgID: r.PostForm.Get("org_id"), Title: r.PostForm.Get("title"),
-		Description: r.PostForm.Get("description"), InterventionDate: r.PostForm.Get("intervention_date")}
+	n := newStudyForm(r.PostForm)
 	err := n.Validate()
 	if err == nil && !auth.Can(principal(r), auth.ActionCreateStudy, auth.Object{Type: auth.ScopeOrganisation, ID: n.OrgID}) {
 		err = apperr.Fields([]apperr.FieldError{{Field: "org_id", Message: "You can only start a study for a research organisation you are a researcher of"}})
@@ -90,50 +102,46 @@ func (s *Server) studyCreate(w http.ResponseWriter, r *http.Request) {
 		st, err = s.store.CreateStudy(r.Context(), n)
 	}
 	if err != nil {
-		s.formError(w, r, err, "study_new", "Start a study", func() any {
-			orgs, _ := s.studyOrgs(r)
-			return studyNewData{Orgs: orgs}
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showStudyNew(w, r, status, view{Errors: errs, Form: r.PostForm})
 		})
-		return
 	}
 	http.Redirect(w, r, "/studies/"+st.ID+"?done=study-created", http.StatusSeeOther)
+	return nil
 }
 
-// loadStudy returns the study named in the path if the person may do
-// action on it, or writes the error page.
-func (s *Server) loadStudy(w http.ResponseWriter, r *http.Request, action auth.Action) (*study.Study, bool) {
+// studyFor returns the study named in the path if the person may do
+// action on it.
+func (s *Server) studyFor(r *http.Request, action auth.Action) (*study.Study, error) {
 	if !principal(r).SignedIn() {
 		// Sign in first, so a visitor learns nothing about which studies exist.
-		s.authorize(w, r, action, auth.Object{})
-		return nil, false
+		return nil, errSignIn
 	}
 	st, err := s.store.StudyByID(r.Context(), r.PathValue("study"))
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	if !s.authorize(w, r, action, auth.Object{Type: auth.ScopeOrganisation, ID: st.OrgID}) {
-		return nil, false
+	if err := allow(r, action, auth.Object{Type: auth.ScopeOrganisation, ID: st.OrgID}); err != nil {
+		return nil, err
 	}
-	return st, true
+	return st, nil
 }
 
-// loadTranscript returns the study and the transcript named in the path,
+// transcriptFor returns the study and the transcript named in the path,
 // checking the transcript belongs to the study.
-func (s *Server) loadTranscript(w http.ResponseWriter, r *http.Request, action auth.Action) (*study.Study, *study.Transcript, bool) {
-	st, ok := s.loadStudy(w, r, action)
-	if !ok {
-		return nil, nil, false
+func (s *Server) transcriptFor(r *http.Request, action auth.Action) (*study.Study, *study.Transcript, error) {
+	st, err := s.studyFor(r, action)
+	if err != nil {
+		return nil, nil, err
 	}
 	t, err := s.store.TranscriptByID(r.Context(), r.PathValue("id"))
-	if err == nil && t.StudyID != st.ID {
-		err = apperr.Errorf(apperr.NotFound, "No such transcript in this study")
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, false
+		return nil, nil, err
 	}
-	return st, t, true
+	if t.StudyID != st.ID {
+		return nil, nil, apperr.Errorf(apperr.NotFound, "No such transcript in this study")
+	}
+	return st, t, nil
 }
 
 // transcriptRow is one session in the study's list.
@@ -153,21 +161,20 @@ type studyShowData struct {
 	CanManage        bool
 }
 
-func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.loadStudy(w, r, auth.ActionViewStudy)
-	if !ok {
-		return
+func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.studyFor(r, auth.ActionViewStudy)
+	if err != nil {
+		return err
 	}
 	after := r.URL.Query().Get("after")
 	page, err := s.store.ListTranscripts(r.Context(), study.TranscriptQuery{StudyID: st.ID, After: after, Limit: 25})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := studyShowData{Study: st, InterventionDate: study.FormatDate(st.InterventionDate), Next: nextPage(r, page.Next), First: after == "",
 		CanManage: auth.Can(principal(r), auth.ActionManageStudy, auth.Object{Type: auth.ScopeOrganisation, ID: st.OrgID})}
 	for _, t := range page.Items {
 		d.Items = append(d.Items, transcriptRow{Transcript: t, Date: study.FormatDate(t.SessionDate), Phase: study.PhaseOf(t.SessionDate, st.InterventionDate).Label()})
 	}
-	s.render(w, r, http.StatusOK, "study_show", view{Title: st.Title, Data: d})
+	return studyShowPage.show(s, w, r, http.StatusOK, view{Title: st.Title}, d)
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/coprod/coprod/internal/study"
 )
 
+var studyComparePage = page[compareStudyData]{"study_compare"}
+
 // eachSession measures every transcript of a study in session order, a
 // page at a time, so a large study is never held in memory at once.
 func (s *Server) eachSession(r *http.Request, st *study.Study, fn func(study.Session) error) error {
@@ -58,14 +60,14 @@ type compareStudyData struct {
 	Chart            *barChart
 }
 
-func (s *Server) studyCompare(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.loadStudy(w, r, auth.ActionViewStudy)
-	if !ok {
-		return
+func (s *Server) studyCompare(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.studyFor(r, auth.ActionViewStudy)
+	if err != nil {
+		return err
 	}
 	d := compareStudyData{Study: st, InterventionDate: study.FormatDate(st.InterventionDate)}
 	var sessions []study.Session
-	err := s.eachSession(r, st, func(se study.Session) error {
+	err = s.eachSession(r, st, func(se study.Session) error {
 		se.Report.Participants = nil // only the sides are compared; keep memory small
 		sessions = append(sessions, se)
 		row := sessionRow{ID: se.Transcript.ID, Title: se.Transcript.Title, Date: study.FormatDate(se.Transcript.SessionDate),
@@ -81,8 +83,7 @@ func (s *Server) studyCompare(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	summary := study.Compare(sessions)
 	var groups []chartGroupIn
@@ -126,7 +127,7 @@ func (s *Server) studyCompare(w http.ResponseWriter, r *http.Request) {
 			"Horizontal bars, one group per measure, with one bar for each phase ("+joinAnd(series)+") showing the mean number per session. The table after the chart gives the same numbers.",
 			series, groups, 0, decimal)
 	}
-	s.render(w, r, http.StatusOK, "study_compare", view{Title: "Compare sessions: " + st.Title, Data: d})
+	return studyComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare sessions: " + st.Title}, d)
 }
 
 func joinAnd(items []string) string {
@@ -145,10 +146,10 @@ func joinAnd(items []string) string {
 
 // studyCSV exports the measures of every session: one row per transcript
 // and participant.
-func (s *Server) studyCSV(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.loadStudy(w, r, auth.ActionExportStudy)
-	if !ok {
-		return
+func (s *Server) studyCSV(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.studyFor(r, auth.ActionExportStudy)
+	if err != nil {
+		return err
 	}
 	download(w, "text/csv; charset=utf-8", "coprod-study-"+st.ID+".csv")
 	cw, err := study.NewCSVWriter(w)
@@ -162,4 +163,5 @@ func (s *Server) studyCSV(w http.ResponseWriter, r *http.Request) {
 		// The header is sent: the download stops short, and the log says why.
 		s.log.Error("study export stopped", "study", st.ID, "err", err)
 	}
+	return nil
 }

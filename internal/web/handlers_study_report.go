@@ -11,6 +11,12 @@ import (
 	"github.com/coprod/coprod/transcript"
 )
 
+// The pages of one transcript: its report and its participants' roles.
+var (
+	studyReportPage = page[*reportData]{"study_report"}
+	studyRolesPage  = page[rolesData]{"study_roles"}
+)
+
 // measureRow is one participant or role in a table of measures.
 type measureRow struct {
 	Label, Role string
@@ -27,6 +33,9 @@ type ratioRow struct{ Label, Value string }
 
 type intervalRow struct{ Label, Count, Total, Mean string }
 
+// latencyRow is how long answers to questions took to start.
+type latencyRow struct{ Count, Mean, Min, Max string }
+
 type reportData struct {
 	Study          *study.Study
 	Transcript     *study.Transcript
@@ -35,13 +44,14 @@ type reportData struct {
 	Report         *transcript.Report
 	Columns        []string
 	Participants   []measureRow
+	Shares         []measureRow // each participant's shares of turns, words and (when timed) talk time
 	Roles          []measureRow
 	QuestionCols   []string
 	Questions      []measureRow
 	Ratios         []ratioRow
 	Initiative     string
 	Intervals      []intervalRow
-	Latency        []string // count, mean, min, max; nil when none
+	Latency        *latencyRow // nil when no question was answered
 	Turns          []turnRow
 	SharesChart    *barChart
 	QuestionsChart *barChart
@@ -49,19 +59,18 @@ type reportData struct {
 	CanManage      bool
 }
 
-func (s *Server) transcriptReport(w http.ResponseWriter, r *http.Request) {
-	st, t, ok := s.loadTranscript(w, r, auth.ActionViewStudy)
-	if !ok {
-		return
+func (s *Server) transcriptReport(w http.ResponseWriter, r *http.Request) error {
+	st, t, err := s.transcriptFor(r, auth.ActionViewStudy)
+	if err != nil {
+		return err
 	}
 	tr, rep, err := t.Measure()
 	if err != nil {
-		s.serverError(w, r, fmt.Errorf("stored transcript %s no longer reads: %w", t.ID, err))
-		return
+		return fmt.Errorf("stored transcript %s no longer reads: %w", t.ID, err)
 	}
 	d := buildReport(st, t, tr, rep)
 	d.CanManage = auth.Can(principal(r), auth.ActionManageStudy, auth.Object{Type: auth.ScopeOrganisation, ID: st.OrgID})
-	s.render(w, r, http.StatusOK, "study_report", view{Title: t.Title, Data: d})
+	return studyReportPage.show(s, w, r, http.StatusOK, view{Title: t.Title}, d)
 }
 
 // participantLabel names a participant on the page: their name and id,
@@ -86,8 +95,8 @@ func buildReport(st *study.Study, t *study.Transcript, tr *transcript.Transcript
 	}
 	d.Columns = append(d.Columns, "Words per turn", "Questions", "Choice offers", "Directives", "Topics started",
 		"Overlaps started", "Interruptions", "Repairs started", "Acknowledgements")
-	row := func(c transcript.Counts, sh transcript.Shares) []string {
-		cells := []string{strconv.Itoa(c.Utterances), strconv.Itoa(c.Turns), strconv.Itoa(c.Words), percent(sh.TurnShare), percent(sh.WordShare)}
+	shares := func(sh transcript.Shares) []string {
+		cells := []string{percent(sh.TurnShare), percent(sh.WordShare)}
 		if timed {
 			talk := "0%"
 			if sh.TalkShare != nil {
@@ -95,6 +104,10 @@ func buildReport(st *study.Study, t *study.Transcript, tr *transcript.Transcript
 			}
 			cells = append(cells, talk)
 		}
+		return cells
+	}
+	row := func(c transcript.Counts, sh transcript.Shares) []string {
+		cells := append([]string{strconv.Itoa(c.Utterances), strconv.Itoa(c.Turns), strconv.Itoa(c.Words)}, shares(sh)...)
 		return append(cells, decimal(sh.MeanTurnLength), strconv.Itoa(c.Questions), strconv.Itoa(c.ChoiceOffers), strconv.Itoa(c.Directives),
 			strconv.Itoa(c.TopicInitiations), strconv.Itoa(c.OverlapOnsets), strconv.Itoa(c.Interruptions), strconv.Itoa(c.RepairInitiations),
 			strconv.Itoa(c.Acknowledgements))
@@ -107,6 +120,7 @@ func buildReport(st *study.Study, t *study.Transcript, tr *transcript.Transcript
 		label := participantLabel(p)
 		labels = append(labels, label)
 		d.Participants = append(d.Participants, measureRow{Label: label, Role: study.RoleLabel(p.Role), Cells: row(p.Counts, p.Shares)})
+		d.Shares = append(d.Shares, measureRow{Label: label, Cells: shares(p.Shares)})
 		q := p.QuestionTypes
 		d.Questions = append(d.Questions, measureRow{Label: label, Role: study.RoleLabel(p.Role), Cells: []string{strconv.Itoa(q.Polar),
 			strconv.Itoa(q.Wh), strconv.Itoa(q.Alternative), strconv.Itoa(q.Tag), strconv.Itoa(q.Other), strconv.Itoa(p.Questions)}})
@@ -157,7 +171,7 @@ func buildReport(st *study.Study, t *study.Transcript, tr *transcript.Transcript
 			d.Intervals = append(d.Intervals, intervalRow{Label: iv.label, Count: strconv.Itoa(iv.v.Count), Total: seconds(float64(iv.v.TotalMs)), Mean: seconds(iv.v.MeanMs)})
 		}
 		if l := tm.ResponseLatency; l.Count > 0 {
-			d.Latency = []string{strconv.Itoa(l.Count), seconds(l.MeanMs), seconds(float64(l.MinMs)), seconds(float64(l.MaxMs))}
+			d.Latency = &latencyRow{Count: strconv.Itoa(l.Count), Mean: seconds(l.MeanMs), Min: seconds(float64(l.MinMs)), Max: seconds(float64(l.MaxMs))}
 		}
 	}
 	d.Turns, d.Timeline = turnsOf(tr, rep, labels, timed)
@@ -249,7 +263,8 @@ type rolesData struct {
 	People     []roleChoice
 }
 
-func (s *Server) rolesPage(w http.ResponseWriter, r *http.Request, status int, st *study.Study, t *study.Transcript, errs []apperr.FieldError) {
+// showRoles draws the roles page, with errs from a sent form when there are any.
+func (s *Server) showRoles(w http.ResponseWriter, r *http.Request, status int, st *study.Study, t *study.Transcript, errs []apperr.FieldError) error {
 	names := map[string]string{}
 	if tr, err := t.Parse(); err == nil {
 		for _, p := range study.Participants(tr) {
@@ -262,49 +277,39 @@ func (s *Server) rolesPage(w http.ResponseWriter, r *http.Request, status int, s
 		if name == id {
 			name = ""
 		}
-		c := roleChoice{Field: "role-" + strconv.Itoa(i), ID: id, Name: name}
+		c := roleChoice{Field: rolesField(i), ID: id, Name: name}
 		for _, v := range append([]string{""}, study.RoleChoices...) {
 			c.Options = append(c.Options, roleOption{Value: v, Label: study.RoleLabel(v), Selected: t.Roles[id] == v})
 		}
 		d.People = append(d.People, c)
 	}
-	s.render(w, r, status, "study_roles", view{Title: "Assign roles: " + t.Title, Errors: errs, Data: d})
+	return studyRolesPage.show(s, w, r, status, view{Title: "Assign roles: " + t.Title, Errors: errs}, d)
 }
 
-func (s *Server) transcriptRolesForm(w http.ResponseWriter, r *http.Request) {
-	st, t, ok := s.loadTranscript(w, r, auth.ActionManageStudy)
-	if !ok {
-		return
+func (s *Server) transcriptRolesForm(w http.ResponseWriter, r *http.Request) error {
+	st, t, err := s.transcriptFor(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
 	}
-	s.rolesPage(w, r, http.StatusOK, st, t, nil)
+	return s.showRoles(w, r, http.StatusOK, st, t, nil)
 }
 
-func (s *Server) transcriptRolesSave(w http.ResponseWriter, r *http.Request) {
-	st, t, ok := s.loadTranscript(w, r, auth.ActionManageStudy)
-	if !ok {
-		return
+func (s *Server) transcriptRolesSave(w http.ResponseWriter, r *http.Request) error {
+	st, t, err := s.transcriptFor(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	roles := map[string]string{}
-	var errs []apperr.FieldError
-	for i, id := range t.Participants {
-		field := "role-" + strconv.Itoa(i)
-		switch v := r.PostForm.Get(field); v {
-		case "":
-		case study.RoleSupporter, study.RoleSupported, study.RoleOther:
-			roles[id] = v
-		default:
-			errs = append(errs, apperr.FieldError{Field: field, Message: "Choose supporter, supported person or other for " + id})
-		}
+	roles, err := rolesForm(t.Participants, r.PostForm)
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			t.Roles = roles // the page shows the choices as sent
+			return s.showRoles(w, r, status, st, t, errs)
+		})
 	}
-	if len(errs) == 0 {
-		if err := s.store.SetRoles(r.Context(), t.ID, roles); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		http.Redirect(w, r, "/studies/"+st.ID+"/transcripts/"+t.ID+"?done=roles-saved", http.StatusSeeOther)
-		return
+	if err := s.store.SetRoles(r.Context(), t.ID, roles); err != nil {
+		return err
 	}
-	t.Roles = roles
-	s.rolesPage(w, r, http.StatusUnprocessableEntity, st, t, errs)
+	http.Redirect(w, r, "/studies/"+st.ID+"/transcripts/"+t.ID+"?done=roles-saved", http.StatusSeeOther)
+	return nil
 }

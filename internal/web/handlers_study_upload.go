@@ -12,30 +12,31 @@ import (
 
 type uploadData struct{ Study *study.Study }
 
-func (s *Server) transcriptUploadForm(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.loadStudy(w, r, auth.ActionManageStudy)
-	if !ok {
-		return
+func (s *Server) transcriptUploadForm(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.studyFor(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "study_upload", view{Title: "Upload a transcript", Form: url.Values{}, Data: uploadData{Study: st}})
+	return studyUploadPage.show(s, w, r, http.StatusOK, view{Title: "Upload a transcript", Form: url.Values{}}, uploadData{Study: st})
 }
 
 // transcriptUpload decodes the upload form; study.Upload.Prepare decides
 // what is kept.
-func (s *Server) transcriptUpload(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.loadStudy(w, r, auth.ActionManageStudy)
-	if !ok {
-		return
+func (s *Server) transcriptUpload(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.studyFor(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
+	}
+	again := func(status int, v view) error {
+		v.Title = "Upload a transcript"
+		return studyUploadPage.show(s, w, r, status, v, uploadData{Study: st})
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	if err := r.ParseMultipartForm(maxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		s.render(w, r, http.StatusRequestEntityTooLarge, "study_upload", view{Title: "Upload a transcript", Form: url.Values{},
-			Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}, Data: uploadData{Study: st}})
-		return
+		return again(http.StatusRequestEntityTooLarge, view{Form: url.Values{},
+			Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}})
 	}
-	u := study.Upload{StudyID: st.ID, Title: r.FormValue("title"), SessionDate: r.FormValue("session_date"),
-		Roles: r.FormValue("roles"), ReplaceNames: r.FormValue("replace_names") == "yes",
-		ConsentNote: r.FormValue("consent_note"), ConsentConfirmed: r.FormValue("consent_confirmed") == "yes"}
+	u := newUploadForm(st.ID, r.Form)
 	if f, hdr, err := r.FormFile("file"); err == nil {
 		defer f.Close()
 		u.File, u.FileName = f, hdr.Filename
@@ -45,12 +46,13 @@ func (s *Server) transcriptUpload(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		t, err = s.store.CreateTranscript(r.Context(), *n)
 	}
-	if fs := apperr.FieldsOf(err); len(fs) > 0 {
-		s.render(w, r, statusFor[apperr.Invalid], "study_upload", view{Title: "Upload a transcript", Errors: fs, Form: r.Form, Data: uploadData{Study: st}})
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
-		return
+	if err != nil {
+		// Every problem the store finds with the form is shown at 422, as Prepare's are.
+		if errs := apperr.FieldsOf(err); len(errs) > 0 {
+			return again(http.StatusUnprocessableEntity, view{Errors: errs, Form: r.Form})
+		}
+		return err
 	}
 	http.Redirect(w, r, "/studies/"+st.ID+"/transcripts/"+t.ID+"?done=transcript-uploaded", http.StatusSeeOther)
+	return nil
 }

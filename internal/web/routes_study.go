@@ -4,22 +4,20 @@ package web
 // support interactions, their reports and the before-and-after comparison.
 func (s *Server) studyRoutes() []route {
 	return []route{
-		{"GET /studies", legacy(s.studyList)},
-		{"GET /studies/new", legacy(s.studyNewForm)},
-		{"POST /studies", legacy(s.studyCreate)},
-		{"GET /studies/{study}", legacy(s.studyShow)},
-		{"GET /studies/{study}/upload", legacy(s.transcriptUploadForm)},
-		{"POST /studies/{study}/transcripts", legacy(s.transcriptUpload)},
-		{"GET /studies/{study}/transcripts/{id}", legacy(s.transcriptReport)},
-		{"GET /studies/{study}/transcripts/{id}/roles", legacy(s.transcriptRolesForm)},
-		{"POST /studies/{study}/transcripts/{id}/roles", legacy(s.transcriptRolesSave)},
-		{"GET /studies/{study}/compare", legacy(s.studyCompare)},
-		{"GET /studies/{study}/measures.csv", legacy(s.studyCSV)},
+		{"GET /studies", s.studyList},
+		{"GET /studies/new", s.studyNewForm},
+		{"POST /studies", s.studyCreate},
+		{"GET /studies/{study}", s.studyShow},
+		{"GET /studies/{study}/upload", s.transcriptUploadForm},
+		{"POST /studies/{study}/transcripts", s.transcriptUpload},
+		{"GET /studies/{study}/transcripts/{id}", s.transcriptReport},
+		{"GET /studies/{study}/transcripts/{id}/roles", s.transcriptRolesForm},
+		{"POST /studies/{study}/transcripts/{id}/roles", s.transcriptRolesSave},
+		{"GET /studies/{study}/compare", s.studyCompare},
+		{"GET /studies/{study}/measures.csv", s.studyCSV},
 	}
 }
 
-// The study area's confirmations, added to the shared table here so the
-// area stays in its own files.
 // studyFlash are this area's confirmations, shown after post/redirect/get.
 var studyFlash = map[string]string{
 	"study-created":       "Study created.",
@@ -28,4 +26,5 @@ var studyFlash = map[string]string{
 }
 
 // studyPages are the area's typed pages, for the template test (page_test.go).
-var studyPages = []pageType{}
+var studyPages = []pageType{studyListPage, studyNewPage, studyShowPage, studyUploadPage, studyReportPage, studyRolesPage,
+	studyComparePage}
