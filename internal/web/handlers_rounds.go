@@ -9,20 +9,29 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
+// The pages of rounds themselves.
+var (
+	roundListPage     = page[roundListData]{"round_list"}
+	roundNewPage      = page[[]auth.Organisation]{"round_new"} // the organisations the reader may open a round for
+	roundOverviewPage = page[roundPage[overview]]{"round_page"}
+	roundStakePage    = page[roundPage[string]]{"round_stake"} // a rule's refusal, if any (see refusal)
+	roundStagePage    = page[roundPage[noData]]{"round_stage"}
+	roundClosePage    = page[roundPage[noData]]{"round_close"}
+)
+
 // roundList shows the rounds the reader holds a role in (all, for an admin).
-func (s *Server) roundList(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListRounds, auth.Object{}) {
-		return
+func (s *Server) roundList(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
+		return err
 	}
 	p, q := principal(r), r.URL.Query()
 	rounds, next, err := s.store.ListRounds(r.Context(), round.Query{UserID: p.User.ID, All: p.IsAdmin(), After: q.Get("after"), Limit: 25})
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "round_list", view{Title: "Commissioning rounds",
-		Data: roundListData{listData: listData[round.Round]{Items: rounds, Next: nextPage(r, next), First: q.Get("after") == ""},
-			CanCreate: auth.Can(p, auth.ActionCreateRound, auth.Object{})}})
+	return roundListPage.show(s, w, r, http.StatusOK, view{Title: "Commissioning rounds"},
+		roundListData{listData: listData[round.Round]{Items: rounds, Next: nextPage(r, next), First: q.Get("after") == ""},
+			CanCreate: auth.Can(p, auth.ActionCreateRound, auth.Object{})})
 }
 
 type roundListData struct {
@@ -47,46 +56,39 @@ func (s *Server) commissionerOrgs(r *http.Request) ([]auth.Organisation, error) 
 	return out, nil
 }
 
-func (s *Server) roundNewForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCreateRound, auth.Object{}) {
-		return
+func (s *Server) roundNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCreateRound, auth.Object{}); err != nil {
+		return err
 	}
 	orgs, err := s.commissionerOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "round_new", view{Title: "Open a commissioning round", Data: orgs})
+	return roundNewPage.show(s, w, r, http.StatusOK, view{Title: "Open a commissioning round"}, orgs)
 }
 
-func (s *Server) roundCreate(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCreateRound, auth.Object{}) {
-		return
+func (s *Server) roundCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCreateRound, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
 	orgs, err := s.commissionerOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	n := round.NewRound{Title: f.Get("title"), CareArea: f.Get("care_area"), Purpose: round.Purpose(f.Get("purpose")),
-		Stake: f.Get("stake"), StartsOn: f.Get("starts_on"), EndsOn: f.Get("ends_on")}
-	for _, o := range orgs {
-		if o.ID == f.Get("org_id") {
-			n.OrgID = o.ID
-		}
-	}
+	n := newRoundForm(r.PostForm, orgs)
 	err = n.Validate()
 	var rd *round.Round
 	if err == nil {
 		rd, err = s.store.CreateRound(r.Context(), n, principal(r).User.ID)
 	}
 	if err != nil {
-		s.formError(w, r, err, "round_new", "Open a commissioning round", func() any { return orgs })
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return roundNewPage.show(s, w, r, status, view{Title: "Open a commissioning round", Errors: errs, Form: r.PostForm}, orgs)
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=round-created", http.StatusSeeOther)
+	return nil
 }
 
 // overview is the round page's own data.
@@ -101,37 +103,38 @@ type overview struct {
 // todo is one next thing for the reader to do, with where to do it.
 type todo struct{ Text, Href string }
 
-func (s *Server) roundShow(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
+func (s *Server) roundShow(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
-	var o overview
-	var members []round.Member
-	p, err := s.newRoundPage(r, rd, nil)
-	if err == nil {
-		if o.Stakes, err = s.store.StakeHistory(ctx, rd.ID); err == nil {
-			if o.Stages, err = s.store.StageHistory(ctx, rd.ID); err == nil {
-				if o.Participants, err = s.store.Participants(ctx, rd.ID); err == nil {
-					members, err = s.store.RoundMembers(ctx, rd.ID, p.Audience)
-				}
-			}
-		}
-	}
+	p, err := newRoundPage[overview](s, r, rd)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
+	}
+	o := &p.Page
+	if o.Stakes, err = s.store.StakeHistory(ctx, rd.ID); err != nil {
+		return err
+	}
+	if o.Stages, err = s.store.StageHistory(ctx, rd.ID); err != nil {
+		return err
+	}
+	if o.Participants, err = s.store.Participants(ctx, rd.ID); err != nil {
+		return err
+	}
+	members, err := s.store.RoundMembers(ctx, rd.ID, p.Audience)
+	if err != nil {
+		return err
 	}
 	o.GroupSize = len(members)
-	o.Todo = nextThings(rd, p)
-	p.Page = o
-	s.render(w, r, http.StatusOK, "round_page", view{Title: rd.Title, Data: p})
+	o.Todo = nextThings(rd, p.Can)
+	return roundOverviewPage.show(s, w, r, http.StatusOK, view{Title: rd.Title}, p)
 }
 
 // nextThings lists what the reader can usefully do next, given the round's
 // state and what the policy lets them do.
-func nextThings(rd *round.Round, p roundPage) []todo {
+func nextThings(rd *round.Round, c roundCan) []todo {
 	base := "/rounds/" + rd.ID
 	if rd.Closed() {
 		return nil
@@ -142,61 +145,62 @@ func nextThings(rd *round.Round, p roundPage) []todo {
 			out = append(out, todo{text, base + href})
 		}
 	}
-	add(p.Can["manage"] && !rd.Published(), "Check the stake of "+rd.Stake.String()+", then publish the round to lock it", "#publish")
-	add(p.Can["invite"], "Invite people to the round", "/invitations/new")
-	add(p.Can["group"], "Add a member to the group", "/members/new")
-	add(p.Can["group"], "Plan or record a session", "/sessions/new")
+	add(c.Manage && !rd.Published(), "Check the stake of "+rd.Stake.String()+", then publish the round to lock it", "#publish")
+	add(c.Invite, "Invite people to the round", "/invitations/new")
+	add(c.Group, "Add a member to the group", "/members/new")
+	add(c.Group, "Plan or record a session", "/sessions/new")
 	switch rd.Stage {
 	case round.StageStories:
-		add(p.Can["contribute"], "Share a story and map the pathway", "/stories/new")
+		add(c.Contribute, "Share a story and map the pathway", "/stories/new")
 	case round.StageFactors:
-		add(p.Can["contribute"], "Add something that helps or harms", "/factors/new")
+		add(c.Contribute, "Add something that helps or harms", "/factors/new")
 	case round.StageServices:
-		add(p.Can["services"], "Add a service", "/services/new")
-		add(p.Can["contribute"], "Give feedback on a service", "/services")
+		add(c.Services, "Add a service", "/services/new")
+		add(c.Contribute, "Give feedback on a service", "/services")
 	case round.StageVision:
-		add(p.Can["contribute"], "Add an “I statement” to the vision", "/vision/new")
-		add(p.Can["contribute"] && rd.Voting == round.VotingOpen, "Place your dots on the vision", "/vision#vote")
-		add(p.Can["group"] && rd.Voting != round.VotingClosed, "Open or close the dot vote", "/vision#voting")
+		add(c.Contribute, "Add an “I statement” to the vision", "/vision/new")
+		add(c.Contribute && rd.Voting == round.VotingOpen, "Place your dots on the vision", "/vision#vote")
+		add(c.Group && rd.Voting != round.VotingClosed, "Open or close the dot vote", "/vision#voting")
 	case round.StageImpact:
-		add(p.Can["manage"], "Record the impact and close the round", "/close")
+		add(c.Manage, "Record the impact and close the round", "/close")
 	}
-	add(p.Can["stage"], "Move the round to another stage", "/stage")
+	add(c.Stage, "Move the round to another stage", "/stage")
 	return out
 }
 
-func (s *Server) roundPublish(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionManageRound, roundObject(r.PathValue("id"))) {
-		return
+func (s *Server) roundPublish(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	if err := allow(r, auth.ActionManageRound, roundObject(id)); err != nil {
+		return err
 	}
-	if err := s.store.PublishRound(r.Context(), r.PathValue("id")); err != nil {
-		s.fail(w, r, err)
-		return
+	if err := s.store.PublishRound(r.Context(), id); err != nil {
+		return err
 	}
-	http.Redirect(w, r, "/rounds/"+r.PathValue("id")+"?done=round-published", http.StatusSeeOther)
+	http.Redirect(w, r, "/rounds/"+id+"?done=round-published", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) roundStakeForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageRound)
-	if !ok {
-		return
+func (s *Server) roundStakeForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageRound)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_stake", "Change the stake", rd, nil, nil)
+	return showInRound(s, w, r, roundStakePage, http.StatusOK, view{Title: "Change the stake"}, rd, "")
 }
 
-func (s *Server) roundStakeChange(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageRound)
-	if !ok {
-		return
+func (s *Server) roundStakeChange(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageRound)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
-	c := round.StakeChange{Stake: f.Get("stake"), AgreedBy: f.Get("agreed_by"), AgreedOn: f.Get("agreed_on"), Minutes: f.Get("minutes")}
-	if err := s.store.ChangeStake(r.Context(), rd.ID, c); err != nil {
-		s.roundFormError(w, r, err, "round_stake", "Change the stake", rd, refusal(err))
-		return
+	if err := s.store.ChangeStake(r.Context(), rd.ID, stakeChangeForm(r.PostForm)); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundStakePage, status, view{Title: "Change the stake", Errors: errs}, rd, refusal(err))
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=stake-changed", http.StatusSeeOther)
+	return nil
 }
 
 // refusal is a rule's own explanation of why a form was refused (like the
@@ -208,44 +212,48 @@ func refusal(err error) string {
 	return ""
 }
 
-func (s *Server) roundStageForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionMoveStage)
-	if !ok {
-		return
+func (s *Server) roundStageForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionMoveStage)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_stage", "Move the round to another stage", rd, nil, nil)
+	return showInRound(s, w, r, roundStagePage, http.StatusOK, view{Title: "Move the round to another stage"}, rd, noData{})
 }
 
-func (s *Server) roundStageMove(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionMoveStage)
-	if !ok {
-		return
+func (s *Server) roundStageMove(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionMoveStage)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	if err := s.store.MoveStage(r.Context(), rd.ID, round.Stage(r.PostForm.Get("stage")), r.PostForm.Get("reason")); err != nil {
-		s.roundFormError(w, r, err, "round_stage", "Move the round to another stage", rd, nil)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundStagePage, status, view{Title: "Move the round to another stage", Errors: errs}, rd, noData{})
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=stage-moved", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) roundCloseForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageRound)
-	if !ok {
-		return
+func (s *Server) roundCloseForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageRound)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_close", "Close the round", rd, nil, nil)
+	return showInRound(s, w, r, roundClosePage, http.StatusOK, view{Title: "Close the round"}, rd, noData{})
 }
 
-func (s *Server) roundClose(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageRound)
-	if !ok {
-		return
+func (s *Server) roundClose(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageRound)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	if err := s.store.CloseRound(r.Context(), rd.ID, round.Impact{What: r.PostForm.Get("what"), Evidence: r.PostForm.Get("evidence")}); err != nil {
-		s.roundFormError(w, r, err, "round_close", "Close the round", rd, nil)
-		return
+	if err := s.store.CloseRound(r.Context(), rd.ID, impactForm(r.PostForm)); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundClosePage, status, view{Title: "Close the round", Errors: errs}, rd, noData{})
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=round-closed", http.StatusSeeOther)
+	return nil
 }

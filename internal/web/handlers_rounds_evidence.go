@@ -2,10 +2,8 @@ package web
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -13,23 +11,30 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-func (s *Server) factorList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
-	}
-	p, err := s.newRoundPage(r, rd, nil)
+// The pages of what helps and harms and of existing services; their
+// questions are round_question's.
+var (
+	roundFactorsPage       = page[roundPage[[]evidence.Factor]]{"round_factors"}
+	roundServicesPage      = page[roundPage[[]evidence.LocalService]]{"round_services"}
+	roundServiceNewPage    = page[roundPage[noData]]{"round_service_new"}
+	roundServicePage       = page[roundPage[serviceData]]{"round_service"}
+	roundImportPage        = page[roundPage[importData]]{"round_import"}
+	roundImportPreviewPage = page[roundPage[importData]]{"round_import_preview"}
+)
+
+func (s *Server) factorList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	fs, err := s.store.Factors(r.Context(), rd.ID, p.Audience, p.Acting)
+	p, err := newRoundPage[[]evidence.Factor](s, r, rd)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	p.Page = fs
-	s.render(w, r, http.StatusOK, "round_factors", view{Title: "What helps and what harms", Data: p})
+	if p.Page, err = s.store.Factors(r.Context(), rd.ID, p.Audience, p.Acting); err != nil {
+		return err
+	}
+	return roundFactorsPage.show(s, w, r, http.StatusOK, view{Title: "What helps and what harms"}, p)
 }
 
 // visibleStories lists, for link pickers and exports, every story the
@@ -50,19 +55,17 @@ func (s *Server) visibleStories(r *http.Request, roundID string, a round.Audienc
 	}
 }
 
-func (s *Server) factorNewForm(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.factorQuestions, false)
+func (s *Server) factorNewForm(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.factorQuestions, false)
 }
 
-func (s *Server) factorCreate(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.factorQuestions, true)
+func (s *Server) factorCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.factorQuestions, true)
 }
 
 // factorQuestions asks for a risk or protective factor one question a page.
-func (s *Server) factorQuestions(r *http.Request, p roundPage) questions {
-	factor := func(a url.Values) evidence.NewFactor {
-		return evidence.NewFactor{MemberID: p.actingMember(a), Kind: a.Get("kind"), Domain: a.Get("domain"), Description: a.Get("description"), StoryID: a.Get("story_id")}
-	}
+func (s *Server) factorQuestions(r *http.Request, p roundPage[questionPage]) questions {
+	factor := func(a url.Values) evidence.NewFactor { return newFactorForm(a, p.actingMember(a)) }
 	list := append(memberQuestion(p, "Whose is it?"),
 		question{Name: "kind", Title: "Does it help you or harm you?", Kind: "radio", Options: evidence.FactorKinds},
 		question{Name: "domain", Title: "Which part of life is it about?", Kind: "radio", Options: evidence.Domains},
@@ -88,69 +91,67 @@ func (s *Server) factorQuestions(r *http.Request, p roundPage) questions {
 }
 
 // factorMeToo records the reading member's "me too".
-func (s *Server) factorMeToo(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionContribute)
-	if !ok {
-		return
-	}
-	p, err := s.newRoundPage(r, rd, nil)
+func (s *Server) factorMeToo(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionContribute)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if p.Acting == "" {
-		s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Only members of the group can say “me too”."))
-		return
-	}
-	if err := s.store.EndorseFactor(r.Context(), rd.ID, r.PathValue("fid"), p.Acting); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/rounds/"+rd.ID+"/factors?done=me-too", http.StatusSeeOther)
-}
-
-func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
+		return err
 	}
 	a, err := s.audience(r, rd.ID)
-	var svcs []evidence.LocalService
-	if err == nil {
-		svcs, err = s.store.Services(r.Context(), rd.ID, a)
-	}
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_services", "Existing services and support", rd, svcs, nil)
+	if a.Self == "" {
+		return apperr.Errorf(apperr.Forbidden, "Only members of the group can say “me too”.")
+	}
+	if err := s.store.EndorseFactor(r.Context(), rd.ID, r.PathValue("fid"), a.Self); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/rounds/"+rd.ID+"/factors?done=me-too", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) serviceNewForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageServices)
-	if !ok {
-		return
+func (s *Server) serviceList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_service_new", "Add a service", rd, nil, nil)
+	p, err := newRoundPage[[]evidence.LocalService](s, r, rd)
+	if err != nil {
+		return err
+	}
+	if p.Page, err = s.store.Services(r.Context(), rd.ID, p.Audience); err != nil {
+		return err
+	}
+	return roundServicesPage.show(s, w, r, http.StatusOK, view{Title: "Existing services and support", Form: formValues(r)}, p)
 }
 
-func (s *Server) serviceCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageServices)
-	if !ok {
-		return
+func (s *Server) serviceNewForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageServices)
+	if err != nil {
+		return err
+	}
+	return showInRound(s, w, r, roundServiceNewPage, http.StatusOK, view{Title: "Add a service"}, rd, noData{})
+}
+
+func (s *Server) serviceCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageServices)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n := evidence.NewService{Name: r.PostForm.Get("name"), Provider: r.PostForm.Get("provider"), Type: r.PostForm.Get("type")}
-	err := n.Validate()
+	n := newServiceForm(r.PostForm)
+	err = n.Validate()
 	var svc *evidence.LocalService
 	if err == nil {
 		svc, err = s.store.AddService(r.Context(), rd.ID, n)
 	}
 	if err != nil {
-		s.roundFormError(w, r, err, "round_service_new", "Add a service", rd, nil)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundServiceNewPage, status, view{Title: "Add a service", Errors: errs}, rd, noData{})
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/services/"+svc.ID+"?done=service-added", http.StatusSeeOther)
+	return nil
 }
 
 type serviceData struct {
@@ -158,43 +159,37 @@ type serviceData struct {
 	Feedback []evidence.Feedback
 }
 
-func (s *Server) serviceShow(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
+func (s *Server) serviceShow(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
+	if err != nil {
+		return err
 	}
-	svc, e := s.store.ServiceByID(r.Context(), rd.ID, r.PathValue("sid"))
-	if e != nil {
-		s.fail(w, r, e)
-		return
+	svc, err := s.store.ServiceByID(r.Context(), rd.ID, r.PathValue("sid"))
+	if err != nil {
+		return err
 	}
-	a, e := s.audience(r, rd.ID)
-	var fb []evidence.Feedback
-	if e == nil {
-		fb, e = s.store.Feedback(r.Context(), rd.ID, svc.ID, a)
+	p, err := newRoundPage[serviceData](s, r, rd)
+	if err != nil {
+		return err
 	}
-	if e != nil {
-		s.serverError(w, r, e)
-		return
+	p.Page.Service = svc
+	if p.Page.Feedback, err = s.store.Feedback(r.Context(), rd.ID, svc.ID, p.Audience); err != nil {
+		return err
 	}
-	d := serviceData{Service: svc, Feedback: fb}
-	s.showRound(w, r, http.StatusOK, "round_service", svc.Name, rd, d, nil)
+	return roundServicePage.show(s, w, r, http.StatusOK, view{Title: svc.Name, Form: formValues(r)}, p)
 }
 
-func (s *Server) feedbackNewForm(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.feedbackQuestions, false)
+func (s *Server) feedbackNewForm(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.feedbackQuestions, false)
 }
 
-func (s *Server) feedbackCreate(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.feedbackQuestions, true)
+func (s *Server) feedbackCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.feedbackQuestions, true)
 }
-
-// notRated is the answer for a dimension the person chose not to rate.
-const notRated = "none"
 
 // feedbackQuestions asks for feedback on a service: each dimension is its
 // own question, then a comment.
-func (s *Server) feedbackQuestions(r *http.Request, p roundPage) questions {
+func (s *Server) feedbackQuestions(r *http.Request, p roundPage[questionPage]) questions {
 	svcID := r.PathValue("sid")
 	base := "/rounds/" + p.Round.ID + "/services/" + svcID
 	list := memberQuestion(p, "Whose feedback is it?")
@@ -204,21 +199,7 @@ func (s *Server) feedbackQuestions(r *http.Request, p roundPage) questions {
 	}
 	list = append(list, question{Name: "comment", Title: "Anything else you want to say about it?", Kind: "textarea", Optional: true})
 	feedback := func(a url.Values) (evidence.NewFeedback, []apperr.FieldError) {
-		n := evidence.NewFeedback{MemberID: p.actingMember(a), Comment: a.Get("comment"), Ratings: map[string]int{}}
-		var fs []apperr.FieldError
-		for _, d := range evidence.Dimensions {
-			switch v := a.Get("rating_" + d.Key); v {
-			case notRated:
-			case "":
-				fs = append(fs, apperr.FieldError{Field: "rating_" + d.Key, Message: d.Label + ": choose a score, or that you would rather not rate it"})
-			default:
-				n.Ratings[d.Key], _ = strconv.Atoi(v)
-			}
-		}
-		if n.MemberID == "" {
-			fs = append(fs, apperr.FieldError{Field: "member_id", Message: "Select whose feedback this is"})
-		}
-		return n, fs
+		return feedbackForm(a, p.actingMember(a))
 	}
 	var name string
 	if svc, err := s.store.ServiceByID(r.Context(), p.Round.ID, svcID); err == nil {
@@ -245,7 +226,6 @@ type importData struct {
 	Invalid int
 	File    string // the file's text, carried to the confirmation unchanged
 	Header  string
-	Problem string
 }
 
 // setRows keeps the previewed rows and counts the valid and invalid ones.
@@ -260,15 +240,12 @@ func (d *importData) setRows(rows []evidence.ImportRow) {
 	}
 }
 
-// maxImportBytes bounds an uploaded feedback file.
-const maxImportBytes = 1 << 20
-
-func (s *Server) importForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageServices)
-	if !ok {
-		return
+func (s *Server) importForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageServices)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_import", "Import feedback from a file", rd, importData{Header: importHeader()}, nil)
+	return showInRound(s, w, r, roundImportPage, http.StatusOK, view{Title: "Import feedback from a file"}, rd, importData{Header: importHeader()})
 }
 
 func importHeader() string {
@@ -297,67 +274,54 @@ func (s *Server) parseImport(r *http.Request, roundID, file string) ([]evidence.
 
 // importPreview reads the uploaded file and shows every row with its
 // problems. Nothing is saved until the person confirms.
-func (s *Server) importPreview(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageServices)
-	if !ok {
-		return
+func (s *Server) importPreview(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageServices)
+	if err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes+4096)
 	d := importData{Header: importHeader()}
 	var rows []evidence.ImportRow
-	err := r.ParseMultipartForm(maxImportBytes)
-	var body []byte
+	d.File, err = importFileForm(r)
 	if err == nil {
-		f, _, ferr := r.FormFile("file")
-		if ferr != nil {
-			err = apperr.Fields([]apperr.FieldError{{Field: "file", Message: "Choose a CSV file to upload"}})
-		} else {
-			body, err = io.ReadAll(io.LimitReader(f, maxImportBytes))
-			f.Close()
-		}
-	} else {
-		err = apperr.Fields([]apperr.FieldError{{Field: "file", Message: "The file must be a CSV file smaller than 1 MB"}})
-	}
-	if err == nil {
-		d.File = string(body)
 		rows, err = s.parseImport(r, rd.ID, d.File)
+		// A file the parser cannot read at all is a problem with the file field.
 		if apperr.Code(err) == apperr.Invalid && len(apperr.FieldsOf(err)) == 0 {
 			err = apperr.Fields([]apperr.FieldError{{Field: "file", Message: apperr.Message(err)}})
 		}
 	}
 	if err != nil {
-		s.roundFormError(w, r, err, "round_import", "Import feedback from a file", rd, d)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundImportPage, status, view{Title: "Import feedback from a file", Errors: errs}, rd, d)
+		})
 	}
 	d.setRows(rows)
-	s.showRound(w, r, http.StatusOK, "round_import_preview", "Check the feedback before importing", rd, d, nil)
+	return showInRound(s, w, r, roundImportPreviewPage, http.StatusOK, view{Title: "Check the feedback before importing"}, rd, d)
 }
 
 // importConfirm imports the previewed file's valid rows. A file with
 // problems is imported only when the person explicitly chose to leave the
 // bad rows out.
-func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionManageServices)
-	if !ok {
-		return
+func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageServices)
+	if err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 2*maxImportBytes)
 	_ = r.ParseForm()
 	d := importData{File: r.PostForm.Get("file"), Header: importHeader()}
 	rows, err := s.parseImport(r, rd.ID, d.File)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d.setRows(rows)
 	if d.Invalid > 0 && r.PostForm.Get("valid_only") != "yes" {
-		s.showRound(w, r, http.StatusUnprocessableEntity, "round_import_preview", "Check the feedback before importing", rd, d,
-			[]apperr.FieldError{{Field: "valid_only", Message: "The file has rows with problems. Tick the box to import only the valid rows, or fix the file and upload it again"}})
-		return
+		return showInRound(s, w, r, roundImportPreviewPage, http.StatusUnprocessableEntity, view{Title: "Check the feedback before importing",
+			Errors: []apperr.FieldError{{Field: "valid_only", Message: "The file has rows with problems. Tick the box to import only the valid rows, or fix the file and upload it again"}}}, rd, d)
 	}
 	if _, err := s.store.ImportFeedback(r.Context(), rd.ID, rows); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/services?done=imported", http.StatusSeeOther)
+	return nil
 }

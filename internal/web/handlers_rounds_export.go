@@ -165,41 +165,41 @@ func (s *Server) buildExport(ctx context.Context, r *http.Request, rd *round.Rou
 	return x, nil
 }
 
-func (s *Server) exportFor(w http.ResponseWriter, r *http.Request) (*evidenceExport, bool) {
-	rd, ok := s.loadRound(w, r, auth.ActionExportRoundContent)
-	if !ok {
-		return nil, false
+// exportFor gathers the evidence of the round in the path as the reader
+// may see it.
+func (s *Server) exportFor(r *http.Request) (*evidenceExport, error) {
+	rd, err := s.roundFor(r, auth.ActionExportRoundContent)
+	if err != nil {
+		return nil, err
 	}
 	a, err := s.audience(r, rd.ID)
-	var x *evidenceExport
-	if err == nil {
-		x, err = s.buildExport(r.Context(), r, rd, a)
-	}
 	if err != nil {
-		s.serverError(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	return x, true
+	return s.buildExport(r.Context(), r, rd, a)
 }
 
-func (s *Server) evidenceJSON(w http.ResponseWriter, r *http.Request) {
-	x, ok := s.exportFor(w, r)
-	if !ok {
-		return
+func (s *Server) evidenceJSON(w http.ResponseWriter, r *http.Request) error {
+	x, err := s.exportFor(r)
+	if err != nil {
+		return err
 	}
+	w.Header().Set("Cache-Control", "no-store")
 	download(w, "application/json; charset=utf-8", "round-evidence.json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	// Once the file has begun, a write error means the reader has gone.
 	enc.Encode(x)
+	return nil
 }
 
 // evidenceCSV flattens the export: one row per item, its kind first.
-func (s *Server) evidenceCSV(w http.ResponseWriter, r *http.Request) {
-	x, ok := s.exportFor(w, r)
-	if !ok {
-		return
+func (s *Server) evidenceCSV(w http.ResponseWriter, r *http.Request) error {
+	x, err := s.exportFor(r)
+	if err != nil {
+		return err
 	}
+	w.Header().Set("Cache-Control", "no-store")
 	download(w, "text/csv; charset=utf-8", "round-evidence.csv")
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"kind", "id", "title", "text", "by", "consent_withdrawn", "detail"})
@@ -245,4 +245,5 @@ func (s *Server) evidenceCSV(w http.ResponseWriter, r *http.Request) {
 		cw.Write([]string{"theme", "", m.Theme, "", "", "false", strings.Join(parts, " ")})
 	}
 	cw.Flush()
+	return nil
 }

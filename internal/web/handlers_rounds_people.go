@@ -8,12 +8,22 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-func (s *Server) roundInviteForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionInviteToRound)
-	if !ok {
-		return
+// The pages of the people in a round: invitations and the group.
+var (
+	roundInvitePage     = page[roundPage[noData]]{"round_invite"}
+	roundInviteLinkPage = page[roundPage[inviteLink]]{"round_invite_link"}
+	roundJoinPage       = page[joinData]{"round_join"}
+	roundMembersPage    = page[roundPage[[]round.Member]]{"round_members"}
+	roundMemberNewPage  = page[roundPage[noData]]{"round_member_new"}
+	roundMemberPage     = page[roundPage[memberData]]{"round_member"}
+)
+
+func (s *Server) roundInviteForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionInviteToRound)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_invite", "Invite someone to the round", rd, nil, nil)
+	return showInRound(s, w, r, roundInvitePage, http.StatusOK, view{Title: "Invite someone to the round"}, rd, noData{})
 }
 
 type inviteLink struct {
@@ -21,19 +31,21 @@ type inviteLink struct {
 	Link       string
 }
 
-func (s *Server) roundInviteCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionInviteToRound)
-	if !ok {
-		return
+func (s *Server) roundInviteCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionInviteToRound)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	inv, token, err := s.store.CreateRoundInvitation(r.Context(), rd.ID, auth.Role(r.PostForm.Get("role")), s.cfg.InvitationTTL)
 	if err != nil {
-		s.roundFormError(w, r, err, "round_invite", "Invite someone to the round", rd, nil)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundInvitePage, status, view{Title: "Invite someone to the round", Errors: errs}, rd, noData{})
+		})
 	}
 	// Shown once, here: the database keeps only a hash of the token.
-	s.showRound(w, r, http.StatusCreated, "round_invite_link", "Invitation link", rd, inviteLink{Invitation: inv, Link: s.baseURL(r) + "/invite/round/" + token}, nil)
+	return showInRound(s, w, r, roundInviteLinkPage, http.StatusCreated, view{Title: "Invitation link"}, rd,
+		inviteLink{Invitation: inv, Link: s.baseURL(r) + "/invite/round/" + token})
 }
 
 type joinData struct {
@@ -43,99 +55,88 @@ type joinData struct {
 
 // roundJoinForm shows a round invitation to a signed-in person; anyone else
 // signs in first and comes back.
-func (s *Server) roundJoinForm(w http.ResponseWriter, r *http.Request) {
-	s.joinPage(w, r, http.StatusOK, nil)
-}
-
-func (s *Server) joinPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) {
-	if !s.authorize(w, r, auth.ActionListRounds, auth.Object{}) {
-		return
+func (s *Server) roundJoinForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
+		return err
 	}
 	inv, err := s.store.RoundInvitationByToken(r.Context(), r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
+	return s.showJoin(w, r, http.StatusOK, inv, nil)
+}
+
+// showJoin draws the invitation to join with the round it is for.
+func (s *Server) showJoin(w http.ResponseWriter, r *http.Request, status int, inv *round.Invitation, errs []apperr.FieldError) error {
 	rd, err := s.store.RoundByID(r.Context(), inv.RoundID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, status, "round_join", view{Title: "Join " + rd.Title, Errors: errs, Form: formValues(r), Data: joinData{Invitation: inv, Round: rd}})
+	return roundJoinPage.show(s, w, r, status, view{Title: "Join " + rd.Title, Errors: errs, Form: formValues(r)}, joinData{Invitation: inv, Round: rd})
 }
 
-func (s *Server) roundJoin(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListRounds, auth.Object{}) {
-		return
+func (s *Server) roundJoin(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	inv, err := s.store.RoundInvitationByToken(r.Context(), r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if inv.Role == round.RoleMember && r.PostForm.Get("take_part") != "yes" {
-		s.joinPage(w, r, http.StatusUnprocessableEntity, []apperr.FieldError{{Field: "take_part", Message: "Tick the box to agree to take part, or close this page if you do not want to join"}})
-		return
-	}
-	if _, err := s.store.AcceptRoundInvitation(r.Context(), r.PathValue("token"), principal(r).User.ID, r.PostForm.Get("pseudonym")); err != nil {
-		if fs := apperr.FieldsOf(err); len(fs) > 0 {
-			s.joinPage(w, r, http.StatusUnprocessableEntity, fs)
-			return
-		}
-		s.fail(w, r, err)
-		return
-	}
-	http.Redirect(w, r, "/rounds/"+inv.RoundID+"?done=joined", http.StatusSeeOther)
-}
-
-func (s *Server) memberList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
-	}
-	a, err := s.audience(r, rd.ID)
-	var ms []round.Member
+	err = takePartForm(r.PostForm, inv)
 	if err == nil {
-		ms, err = s.store.RoundMembers(r.Context(), rd.ID, a)
+		_, err = s.store.AcceptRoundInvitation(r.Context(), r.PathValue("token"), principal(r).User.ID, r.PostForm.Get("pseudonym"))
 	}
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.showJoin(w, r, status, inv, errs) })
 	}
-	s.showRound(w, r, http.StatusOK, "round_members", "The group", rd, ms, nil)
+	http.Redirect(w, r, "/rounds/"+inv.RoundID+"?done=joined", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) memberNewForm(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) memberList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
+	if err != nil {
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_member_new", "Add a member to the group", rd, nil, nil)
+	p, err := newRoundPage[[]round.Member](s, r, rd)
+	if err != nil {
+		return err
+	}
+	if p.Page, err = s.store.RoundMembers(r.Context(), rd.ID, p.Audience); err != nil {
+		return err
+	}
+	return roundMembersPage.show(s, w, r, http.StatusOK, view{Title: "The group", Form: formValues(r)}, p)
 }
 
-func (s *Server) memberCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) memberNewForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
+	}
+	return showInRound(s, w, r, roundMemberNewPage, http.StatusOK, view{Title: "Add a member to the group"}, rd, noData{})
+}
+
+func (s *Server) memberCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
-	n := round.NewMember{Pseudonym: f.Get("pseudonym"), RealName: f.Get("real_name"), ContactEmail: f.Get("contact_email"),
-		ContactPhone: f.Get("contact_phone"), Adjustments: f["adjustments"], AdjustmentNotes: f.Get("adjustment_notes"), Formats: f["formats"]}
-	for _, c := range f["consent"] {
-		n.Consents = append(n.Consents, round.ConsentPurpose(c))
-	}
-	err := n.Validate()
+	n := newMemberForm(r.PostForm)
+	err = n.Validate()
 	var m *round.Member
 	if err == nil {
 		m, err = s.store.AddRoundMember(r.Context(), rd.ID, n)
 	}
 	if err != nil {
-		s.roundFormError(w, r, err, "round_member_new", "Add a member to the group", rd, nil)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return showInRound(s, w, r, roundMemberNewPage, status, view{Title: "Add a member to the group", Errors: errs}, rd, noData{})
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/members/"+m.ID+"?done=member-joined", http.StatusSeeOther)
+	return nil
 }
 
 type memberData struct {
@@ -146,54 +147,48 @@ type memberData struct {
 
 // memberShow is the facilitator's record of one member: private details,
 // access needs and the consent history with a form to record a change.
-func (s *Server) memberShow(w http.ResponseWriter, r *http.Request) {
-	s.memberPage(w, r, http.StatusOK, nil)
+func (s *Server) memberShow(w http.ResponseWriter, r *http.Request) error {
+	return s.memberPage(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) memberPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) memberPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	m, err := s.store.RoundMember(r.Context(), rd.ID, r.PathValue("mid"), round.Facilitators)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := memberData{Member: m, Names: map[string]string{}}
 	if d.History, err = s.store.ConsentHistory(r.Context(), m.ID); err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	for _, h := range d.History {
 		if _, seen := d.Names[h.RecordedBy]; !seen && h.RecordedBy != "" {
 			d.Names[h.RecordedBy] = h.RecordedBy
+			// The id stands in for the name when the account cannot be read.
 			if u, err := s.store.UserByID(r.Context(), h.RecordedBy); err == nil {
 				d.Names[h.RecordedBy] = u.DisplayName
 			}
 		}
 	}
-	s.showRound(w, r, status, "round_member", m.Pseudonym, rd, d, errs)
+	return showInRound(s, w, r, roundMemberPage, status, view{Title: m.Pseudonym, Errors: errs}, rd, d)
 }
 
-func (s *Server) memberConsent(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) memberConsent(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	decision := r.PostForm.Get("decision")
-	if decision != "given" && decision != "withdrawn" {
-		s.memberPage(w, r, http.StatusUnprocessableEntity, []apperr.FieldError{{Field: "decision", Message: "Select whether consent is given or withdrawn"}})
-		return
+	purpose, given, err := consentForm(r.PostForm)
+	if err == nil {
+		err = s.store.RecordConsent(r.Context(), rd.ID, r.PathValue("mid"), purpose, given)
 	}
-	err := s.store.RecordConsent(r.Context(), rd.ID, r.PathValue("mid"), round.ConsentPurpose(r.PostForm.Get("purpose")), decision == "given")
-	if fs := apperr.FieldsOf(err); len(fs) > 0 {
-		s.memberPage(w, r, http.StatusUnprocessableEntity, fs)
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
-		return
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.memberPage(w, r, status, errs) })
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/members/"+r.PathValue("mid")+"?done=consent-saved", http.StatusSeeOther)
+	return nil
 }

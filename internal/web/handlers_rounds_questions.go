@@ -39,6 +39,9 @@ type questions struct {
 	save func(url.Values) (string, error)
 }
 
+// roundQuestionPage is one question of a flow, on its own page.
+var roundQuestionPage = page[roundPage[questionPage]]{"round_question"}
+
 // questionPage is the Data.Page of round_question.html.
 type questionPage struct {
 	Caption, Action, Button string
@@ -55,7 +58,7 @@ type hiddenField struct{ Name, Value string }
 func (p questionPage) Last() bool { return p.Number == p.Total }
 
 // showQuestion renders question i with the answers so far and any errors for it.
-func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request, status int, rd *round.Round, qs questions, i int, answers url.Values, errs []apperr.FieldError) {
+func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request, status int, p roundPage[questionPage], qs questions, i int, answers url.Values, errs []apperr.FieldError) error {
 	q := qs.List[i]
 	pg := questionPage{Caption: qs.Caption, Action: qs.Action, Button: qs.Button, Index: i, Number: i + 1, Total: len(qs.List), Q: q}
 	var ids []string
@@ -77,22 +80,22 @@ func (s *Server) showQuestion(w http.ResponseWriter, r *http.Request, status int
 			pg.Hidden = append(pg.Hidden, hiddenField{other.Name, v})
 		}
 	}
-	p, err := s.newRoundPage(r, rd, pg)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, status, "round_question", view{Title: q.Title, Errors: errs, Form: answers, Data: p})
+	p.Page = pg
+	return roundQuestionPage.show(s, w, r, status, view{Title: q.Title, Errors: errs, Form: answers}, p)
 }
 
-// startQuestions shows a flow's first question.
-func (s *Server) startQuestions(w http.ResponseWriter, r *http.Request, rd *round.Round, qs questions) {
-	s.showQuestion(w, r, http.StatusOK, rd, qs, 0, url.Values{}, nil)
+// askQuestions runs a flow: its first question on GET, the answer to the
+// current one on POST.
+func (s *Server) askQuestions(w http.ResponseWriter, r *http.Request, p roundPage[questionPage], qs questions, answering bool) error {
+	if answering {
+		return s.answerQuestion(w, r, p, qs)
+	}
+	return s.showQuestion(w, r, http.StatusOK, p, qs, 0, url.Values{}, nil)
 }
 
 // answerQuestion handles one page's answer: back, the same question again
 // with its problem, the next question, or, after the last, saving.
-func (s *Server) answerQuestion(w http.ResponseWriter, r *http.Request, rd *round.Round, qs questions) {
+func (s *Server) answerQuestion(w http.ResponseWriter, r *http.Request, p roundPage[questionPage], qs questions) error {
 	_ = r.ParseForm()
 	answers := url.Values{}
 	for _, q := range qs.List {
@@ -105,34 +108,30 @@ func (s *Server) answerQuestion(w http.ResponseWriter, r *http.Request, rd *roun
 		i = 0
 	}
 	if r.PostForm.Get("go") == "back" && i > 0 {
-		s.showQuestion(w, r, http.StatusOK, rd, qs, i-1, answers, nil)
-		return
+		return s.showQuestion(w, r, http.StatusOK, p, qs, i-1, answers, nil)
 	}
 	// The first question up to this one with a problem is shown again.
 	fs := apperr.FieldsOf(qs.check(answers))
 	for j := 0; j <= i; j++ {
 		if errs := errorsFor(fs, qs.List[j].Name); len(errs) > 0 {
-			s.showQuestion(w, r, http.StatusUnprocessableEntity, rd, qs, j, answers, errs)
-			return
+			return s.showQuestion(w, r, http.StatusUnprocessableEntity, p, qs, j, answers, errs)
 		}
 	}
 	if i+1 < len(qs.List) {
-		s.showQuestion(w, r, http.StatusOK, rd, qs, i+1, answers, nil)
-		return
+		return s.showQuestion(w, r, http.StatusOK, p, qs, i+1, answers, nil)
 	}
 	next, err := qs.save(answers)
 	if err != nil {
 		fs := apperr.FieldsOf(err)
 		for j, q := range qs.List {
 			if errs := errorsFor(fs, q.Name); len(errs) > 0 {
-				s.showQuestion(w, r, statusFor[apperr.Code(err)], rd, qs, j, answers, errs)
-				return
+				return s.showQuestion(w, r, statusFor[apperr.Code(err)], p, qs, j, answers, errs)
 			}
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 func errorsFor(fs []apperr.FieldError, name string) []apperr.FieldError {
@@ -147,7 +146,7 @@ func errorsFor(fs []apperr.FieldError, name string) []apperr.FieldError {
 
 // memberQuestion is the first question when a facilitator enters something
 // for a member; members themselves are never asked.
-func memberQuestion(p roundPage, title string) []question {
+func memberQuestion(p roundPage[questionPage], title string) []question {
 	if !p.Facilitator() {
 		return nil
 	}
@@ -160,19 +159,14 @@ func memberQuestion(p roundPage, title string) []question {
 
 // contribute runs a participant's questions flow in a round: the first
 // question on GET, the answer to the current one on POST.
-func (s *Server) contribute(w http.ResponseWriter, r *http.Request, build func(*http.Request, roundPage) questions, answering bool) {
-	rd, ok := s.loadRound(w, r, auth.ActionContribute)
-	if !ok {
-		return
-	}
-	p, err := s.newRoundPage(r, rd, nil)
+func (s *Server) contribute(w http.ResponseWriter, r *http.Request, build func(*http.Request, roundPage[questionPage]) questions, answering bool) error {
+	rd, err := s.roundFor(r, auth.ActionContribute)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	if answering {
-		s.answerQuestion(w, r, rd, build(r, p))
-		return
+	p, err := newRoundPage[questionPage](s, r, rd)
+	if err != nil {
+		return err
 	}
-	s.startQuestions(w, r, rd, build(r, p))
+	return s.askQuestions(w, r, p, build(r, p), answering)
 }

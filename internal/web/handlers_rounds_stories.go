@@ -11,43 +11,40 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-type storyListData struct {
-	listData[evidence.Story]
-}
+// The pages of the group's stories; their questions are round_question's.
+var (
+	roundStoriesPage = page[roundPage[listData[evidence.Story]]]{"round_stories"}
+	roundStoryPage   = page[roundPage[storyData]]{"round_story"}
+)
 
-func (s *Server) storyList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
+func (s *Server) storyList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
+	if err != nil {
+		return err
+	}
+	p, err := newRoundPage[listData[evidence.Story]](s, r, rd)
+	if err != nil {
+		return err
 	}
 	q := r.URL.Query()
-	a, err := s.audience(r, rd.ID)
-	var stories []evidence.Story
-	var next string
-	if err == nil {
-		stories, next, err = s.store.Stories(r.Context(), rd.ID, a, q.Get("q"), q.Get("after"), 20)
-	}
+	stories, next, err := s.store.Stories(r.Context(), rd.ID, p.Audience, q.Get("q"), q.Get("after"), 20)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_stories", "Stories", rd,
-		storyListData{listData[evidence.Story]{Items: stories, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}}, nil)
+	p.Page = listData[evidence.Story]{Items: stories, Search: q.Get("q"), Next: nextPage(r, next), First: q.Get("after") == ""}
+	return roundStoriesPage.show(s, w, r, http.StatusOK, view{Title: "Stories", Form: formValues(r)}, p)
 }
 
 // storyQuestions asks for a story one question a page.
-func (s *Server) storyQuestions(r *http.Request, p roundPage) questions {
-	story := func(a url.Values) evidence.NewStory {
-		return evidence.NewStory{MemberID: p.actingMember(a), Title: a.Get("title"), Body: a.Get("body"), EasyRead: a.Get("easy_read")}
-	}
+func (s *Server) storyQuestions(r *http.Request, p roundPage[questionPage]) questions {
 	return questions{Caption: "Share a story", Action: "/rounds/" + p.Round.ID + "/stories", Button: "Save story",
 		List: append(memberQuestion(p, "Whose story is it?"),
 			question{Name: "title", Title: "What would you like to call your story?", Kind: "text"},
 			question{Name: "body", Title: "Tell us your story", Hint: "Write as much or as little as you like. Only you and the facilitators see it until you agree to share it.", Kind: "textarea"},
 			question{Name: "easy_read", Title: "Would you like to add an Easy Read summary?", Hint: "Short sentences, one idea each", Kind: "textarea", Optional: true}),
-		check: func(a url.Values) error { n := story(a); return n.Validate() },
+		check: func(a url.Values) error { n := newStoryForm(a, p.actingMember(a)); return n.Validate() },
 		save: func(a url.Values) (string, error) {
-			n := story(a)
+			n := newStoryForm(a, p.actingMember(a))
 			if err := n.Validate(); err != nil {
 				return "", err
 			}
@@ -59,12 +56,12 @@ func (s *Server) storyQuestions(r *http.Request, p roundPage) questions {
 		}}
 }
 
-func (s *Server) storyNewForm(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.storyQuestions, false)
+func (s *Server) storyNewForm(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.storyQuestions, false)
 }
 
-func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.storyQuestions, true)
+func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.storyQuestions, true)
 }
 
 type storyData struct {
@@ -72,9 +69,10 @@ type storyData struct {
 	CanAdd bool // the reader may add steps: their own story, or a facilitator
 }
 
-// ownStory loads a story for a change: a facilitator may change any story,
-// a member only their own.
-func (s *Server) ownStory(r *http.Request, p roundPage) (*evidence.Story, bool, error) {
+// ownStory loads the story in the path for a change: a facilitator may
+// change any story, a member only their own. It reports whether the reader
+// may change it.
+func (p roundPage[T]) ownStory(s *Server, r *http.Request) (*evidence.Story, bool, error) {
 	st, err := s.store.StoryByID(r.Context(), p.Round.ID, r.PathValue("sid"), p.Audience)
 	if err != nil {
 		return nil, false, err
@@ -87,31 +85,33 @@ func (s *Server) ownStory(r *http.Request, p roundPage) (*evidence.Story, bool, 
 	if err != nil {
 		return nil, false, err
 	}
-	return st, p.Acting != "" && owner.Author.MemberID == p.Acting && p.Can["contribute"], nil
+	return st, p.Acting != "" && owner.Author.MemberID == p.Acting && p.Can.Contribute, nil
 }
 
-func (s *Server) storyShow(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
-	}
-	p, err := s.newRoundPage(r, rd, nil)
+func (s *Server) storyShow(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	st, mine, err := s.ownStory(r, p)
+	p, err := newRoundPage[storyData](s, r, rd)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	st, mine, err := p.ownStory(s, r)
+	if err != nil {
+		return err
 	}
 	p.Page = storyData{Story: st, CanAdd: mine && !rd.Closed()}
-	s.render(w, r, http.StatusOK, "round_story", view{Title: st.Title, Data: p})
+	return roundStoryPage.show(s, w, r, http.StatusOK, view{Title: st.Title}, p)
 }
 
-func (s *Server) stepNewForm(w http.ResponseWriter, r *http.Request) { s.stepFlow(w, r, false) }
+func (s *Server) stepNewForm(w http.ResponseWriter, r *http.Request) error {
+	return s.stepFlow(w, r, false)
+}
 
-func (s *Server) stepCreate(w http.ResponseWriter, r *http.Request) { s.stepFlow(w, r, true) }
+func (s *Server) stepCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.stepFlow(w, r, true)
+}
 
 // feelingOptions is the 5-point scale as choices, in words and numbers.
 func feelingOptions() []round.Option {
@@ -124,29 +124,21 @@ func feelingOptions() []round.Option {
 
 // stepFlow asks for the next step of a pathway one question a page; only
 // the story's author, or a facilitator, may add to it.
-func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool) {
-	rd, ok := s.loadRound(w, r, auth.ActionContribute)
-	if !ok {
-		return
-	}
-	p, err := s.newRoundPage(r, rd, nil)
+func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool) error {
+	rd, err := s.roundFor(r, auth.ActionContribute)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	st, mine, err := s.ownStory(r, p)
+	p, err := newRoundPage[questionPage](s, r, rd)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	st, mine, err := p.ownStory(s, r)
+	if err != nil {
+		return err
 	}
 	if !mine {
-		s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Only the person who shared this story, or a facilitator, can add to its pathway."))
-		return
-	}
-	step := func(a url.Values) evidence.Step {
-		feeling, _ := strconv.Atoi(a.Get("feeling"))
-		return evidence.Step{Touchpoint: a.Get("touchpoint"), WhatHappened: a.Get("what_happened"), Feeling: evidence.Feeling(feeling),
-			Helped: a.Get("helped"), Hurt: a.Get("hurt")}
+		return apperr.Errorf(apperr.Forbidden, "Only the person who shared this story, or a facilitator, can add to its pathway.")
 	}
 	base := "/rounds/" + rd.ID + "/stories/" + st.ID
 	qs := questions{Caption: "Step " + strconv.Itoa(len(st.Steps)+1) + " of the pathway in “" + st.Title + "”", Action: base + "/steps", Button: "Add step",
@@ -159,7 +151,7 @@ func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool
 			{Name: "then", Title: "What next?", Kind: "radio", Options: []round.Option{{Key: "another", Label: "Add another step"}, {Key: "done", Label: "That is the whole pathway for now"}}},
 		},
 		check: func(a url.Values) error {
-			x := step(a)
+			x := stepForm(a)
 			err := x.Validate()
 			if a.Get("then") != "another" && a.Get("then") != "done" {
 				fs := append(apperr.FieldsOf(err), apperr.FieldError{Field: "then", Message: "Choose whether to add another step"})
@@ -168,7 +160,7 @@ func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool
 			return err
 		},
 		save: func(a url.Values) (string, error) {
-			x := step(a)
+			x := stepForm(a)
 			if err := x.Validate(); err != nil {
 				return "", err
 			}
@@ -180,9 +172,5 @@ func (s *Server) stepFlow(w http.ResponseWriter, r *http.Request, answering bool
 			}
 			return base + "?done=step-added", nil
 		}}
-	if answering {
-		s.answerQuestion(w, r, rd, qs)
-		return
-	}
-	s.startQuestions(w, r, rd, qs)
+	return s.askQuestions(w, r, p, qs, answering)
 }

@@ -117,8 +117,8 @@ func (s *Server) roundFor(r *http.Request, action auth.Action) (*round.Round, er
 	return s.store.RoundByID(r.Context(), id)
 }
 
-// loadRound is roundFor for handlers that do not yet return errors; on
-// false the response has been written.
+// loadRound is roundFor for the measures and tenders handlers that do not
+// yet return errors; on false the response has been written.
 func (s *Server) loadRound(w http.ResponseWriter, r *http.Request, action auth.Action) (*round.Round, bool) {
 	rd, err := s.roundFor(r, action)
 	if err != nil {
@@ -154,36 +154,45 @@ func can(r *http.Request, action auth.Action, roundID string) bool {
 	return auth.Can(principal(r), action, roundObject(roundID))
 }
 
+// roundCan is what the reader may do in a round, for the links and forms
+// every round page offers.
+type roundCan struct{ Manage, Stage, Invite, Group, Contribute, Services bool }
+
+func canInRound(r *http.Request, roundID string) roundCan {
+	return roundCan{
+		Manage:     can(r, auth.ActionManageRound, roundID),
+		Stage:      can(r, auth.ActionMoveStage, roundID),
+		Invite:     can(r, auth.ActionInviteToRound, roundID),
+		Group:      can(r, auth.ActionRunGroup, roundID),
+		Contribute: can(r, auth.ActionContribute, roundID),
+		Services:   can(r, auth.ActionManageServices, roundID),
+	}
+}
+
 // roundPage is what every page inside a round gets as Data, with the
 // page's own data in Page.
-type roundPage struct {
+type roundPage[T any] struct {
 	Round    *round.Round
 	Audience round.Audience
 	// Acting is the reader's own member record ("" when they are not a
 	// member); Members is who a facilitator may act for.
 	Acting  string
 	Members []round.Member
-	Can     map[string]bool
-	Page    any
+	Can     roundCan
+	Page    T
 }
 
 // Facilitator reports whether the reader sees the facilitators' view.
-func (p roundPage) Facilitator() bool { return p.Audience.Facilitator }
+func (p roundPage[T]) Facilitator() bool { return p.Audience.Facilitator }
 
-// newRoundPage gathers what every round page shows about the reader.
-func (s *Server) newRoundPage(r *http.Request, rd *round.Round, page any) (roundPage, error) {
+// newRoundPage gathers what every round page shows about the reader; the
+// handler fills in Page.
+func newRoundPage[T any](s *Server, r *http.Request, rd *round.Round) (roundPage[T], error) {
 	a, err := s.audience(r, rd.ID)
 	if err != nil {
-		return roundPage{}, err
+		return roundPage[T]{}, err
 	}
-	p := roundPage{Round: rd, Audience: a, Acting: a.Self, Page: page, Can: map[string]bool{
-		"manage":     can(r, auth.ActionManageRound, rd.ID),
-		"stage":      can(r, auth.ActionMoveStage, rd.ID),
-		"invite":     can(r, auth.ActionInviteToRound, rd.ID),
-		"group":      can(r, auth.ActionRunGroup, rd.ID),
-		"contribute": can(r, auth.ActionContribute, rd.ID),
-		"services":   can(r, auth.ActionManageServices, rd.ID),
-	}}
+	p := roundPage[T]{Round: rd, Audience: a, Acting: a.Self, Can: canInRound(r, rd.ID)}
 	if p.Facilitator() {
 		if p.Members, err = s.store.RoundMembers(r.Context(), rd.ID, round.Facilitators); err != nil {
 			return p, err
@@ -194,21 +203,44 @@ func (s *Server) newRoundPage(r *http.Request, rd *round.Round, page any) (round
 
 // actingMember is the member a contribution is made as: a member's own
 // record, or the member a facilitator chose in the form.
-func (p roundPage) actingMember(answers url.Values) string {
+func (p roundPage[T]) actingMember(answers url.Values) string {
 	if p.Facilitator() {
 		return answers.Get("member_id")
 	}
 	return p.Acting
 }
 
-// showRound renders a round page with the shared round data.
+// showInRound draws a round page whose data needs nothing of the reader's
+// standing, with the form as posted (or the query).
+func showInRound[T any](s *Server, w http.ResponseWriter, r *http.Request, pg page[roundPage[T]], status int, v view, rd *round.Round, data T) error {
+	p, err := newRoundPage[T](s, r, rd)
+	if err != nil {
+		return err
+	}
+	p.Page = data
+	v.Form = formValues(r)
+	return pg.show(s, w, r, status, v, p)
+}
+
+// untypedRoundPage is roundPage for the measures and tenders pages not yet
+// typed, whose templates read Can as a map ("manage", "group", ...).
+type untypedRoundPage struct {
+	roundPage[any]
+	Can map[string]bool
+}
+
+// showRound renders an untyped round page with the shared round data, for
+// the measures and tenders handlers that do not yet return errors.
 func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, page, title string, rd *round.Round, data any, errs []apperr.FieldError) {
-	p, err := s.newRoundPage(r, rd, data)
+	p, err := newRoundPage[any](s, r, rd)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, status, page, view{Title: title, Errors: errs, Form: formValues(r), Data: p})
+	p.Page = data
+	c := p.Can
+	s.render(w, r, status, page, view{Title: title, Errors: errs, Form: formValues(r), Data: untypedRoundPage{p, map[string]bool{
+		"manage": c.Manage, "stage": c.Stage, "invite": c.Invite, "group": c.Group, "contribute": c.Contribute, "services": c.Services}}})
 }
 
 // formValues are the values a page's form shows: what was posted, or the query.
@@ -219,8 +251,8 @@ func formValues(r *http.Request) map[string][]string {
 	return r.URL.Query()
 }
 
-// roundFormError re-displays a round form with its problems, or shows the
-// error page when the error is not about fields.
+// roundFormError re-displays an untyped round form with its problems, or
+// shows the error page when the error is not about fields.
 func (s *Server) roundFormError(w http.ResponseWriter, r *http.Request, err error, page, title string, rd *round.Round, data any) {
 	fs := apperr.FieldsOf(err)
 	if len(fs) == 0 {

@@ -12,61 +12,56 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
+// The pages of the vision and of the themes across the evidence; the
+// vision's questions are round_question's.
+var (
+	roundVisionPage = page[roundPage[visionData]]{"round_vision"}
+	roundThemesPage = page[roundPage[themeData]]{"round_themes"}
+)
+
 type visionData struct {
 	Statements []evidence.Statement
 	DotsLeft   int
 }
 
-func (s *Server) visionList(w http.ResponseWriter, r *http.Request) {
-	s.visionPage(w, r, nil)
+func (s *Server) visionList(w http.ResponseWriter, r *http.Request) error {
+	return s.visionPage(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) visionPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
-	}
-	p, e := s.newRoundPage(r, rd, nil)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
-	st, e := s.store.Statements(r.Context(), rd.ID, p.Audience, p.Acting)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
-	d := visionData{Statements: st, DotsLeft: rd.DotsPerMember}
-	for _, x := range st {
-		d.DotsLeft -= x.MyDots
-	}
+// visionPage shows the statements, with the dot vote's forms and any
+// problems with what was posted to them.
+func (s *Server) visionPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
 	if err != nil {
-		s.roundFormError(w, r, err, "round_vision", "Vision", rd, d)
-		return
+		return err
 	}
-	p.Page = d
-	s.render(w, r, http.StatusOK, "round_vision", view{Title: "Vision", Form: formValues(r), Data: p})
+	p, err := newRoundPage[visionData](s, r, rd)
+	if err != nil {
+		return err
+	}
+	st, err := s.store.Statements(r.Context(), rd.ID, p.Audience, p.Acting)
+	if err != nil {
+		return err
+	}
+	p.Page = visionData{Statements: st, DotsLeft: rd.DotsPerMember}
+	for _, x := range st {
+		p.Page.DotsLeft -= x.MyDots
+	}
+	return roundVisionPage.show(s, w, r, status, view{Title: "Vision", Errors: errs, Form: formValues(r)}, p)
 }
 
-func (s *Server) statementNewForm(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.statementQuestions, false)
+func (s *Server) statementNewForm(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.statementQuestions, false)
 }
 
-func (s *Server) statementCreate(w http.ResponseWriter, r *http.Request) {
-	s.contribute(w, r, s.statementQuestions, true)
+func (s *Server) statementCreate(w http.ResponseWriter, r *http.Request) error {
+	return s.contribute(w, r, s.statementQuestions, true)
 }
 
 // statementQuestions asks for an "I statement", then what lies behind it
 // among the evidence the reader may see.
-func (s *Server) statementQuestions(r *http.Request, p roundPage) questions {
-	statement := func(a url.Values) evidence.NewStatement {
-		n := evidence.NewStatement{MemberID: p.actingMember(a), Body: a.Get("body")}
-		for _, l := range a["links"] {
-			kind, id, _ := strings.Cut(l, ":")
-			n.Links = append(n.Links, evidence.Link{Kind: evidence.Kind(kind), ID: id})
-		}
-		return n
-	}
+func (s *Server) statementQuestions(r *http.Request, p roundPage[questionPage]) questions {
+	statement := func(a url.Values) evidence.NewStatement { return newStatementForm(a, p.actingMember(a)) }
 	list := append(memberQuestion(p, "Whose statement is it?"),
 		question{Name: "body", Title: "What would good support be like for you?", Hint: "Start with “I”, for example: I choose who supports me", Kind: "text"})
 	behind := question{Name: "links", Title: "What is behind it?", Hint: "Choose any stories, factors or services it comes from.", Kind: "checkbox", Optional: true}
@@ -103,64 +98,46 @@ func (s *Server) statementQuestions(r *http.Request, p roundPage) questions {
 }
 
 // votesCast places the reading member's dots: one number per statement.
-func (s *Server) votesCast(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionContribute)
-	if !ok {
-		return
+func (s *Server) votesCast(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionContribute)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	p, err := s.newRoundPage(r, rd, nil)
+	a, err := s.audience(r, rd.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	if p.Acting == "" {
-		s.fail(w, r, apperr.Errorf(apperr.Forbidden, "Only members of the group can place dots."))
-		return
+	if a.Self == "" {
+		return apperr.Errorf(apperr.Forbidden, "Only members of the group can place dots.")
 	}
-	alloc := map[string]int{}
-	var fs []apperr.FieldError
-	for k, v := range r.PostForm {
-		id, ok := strings.CutPrefix(k, "dots_")
-		if !ok || strings.TrimSpace(v[0]) == "" {
-			continue
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(v[0]))
-		if err != nil {
-			fs = append(fs, apperr.FieldError{Field: k, Message: "Enter the number of dots as a whole number, like 2"})
-			continue
-		}
-		alloc[id] = n
-	}
-	err = apperr.Fields(fs)
+	alloc, err := dotsForm(r.PostForm)
 	if err == nil {
-		err = s.store.CastVotes(r.Context(), rd.ID, p.Acting, alloc)
+		err = s.store.CastVotes(r.Context(), rd.ID, a.Self, alloc)
 	}
 	if err != nil {
-		s.visionPage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.visionPage(w, r, status, errs) })
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/vision?done=votes-saved", http.StatusSeeOther)
+	return nil
 }
 
 // votingSet is the facilitator opening or closing the dot vote.
-func (s *Server) votingSet(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) votingSet(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	dots, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("dots")))
-	if err != nil {
-		err = apperr.Fields([]apperr.FieldError{{Field: "dots", Message: "Enter the number of dots each member has, like 5"}})
-	} else {
-		err = s.store.SetVoting(r.Context(), rd.ID, round.Voting(r.PostForm.Get("voting")), dots)
+	voting, dots, err := votingForm(r.PostForm)
+	if err == nil {
+		err = s.store.SetVoting(r.Context(), rd.ID, voting, dots)
 	}
 	if err != nil {
-		s.visionPage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.visionPage(w, r, status, errs) })
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/vision?done=voting-changed", http.StatusSeeOther)
+	return nil
 }
 
 type themeData struct {
@@ -176,32 +153,30 @@ type taggable struct{ Value, Label string }
 
 // themeMap is the evidence map: themes × kinds of evidence, with counts
 // that respect consent, and, for facilitators, forms to build it.
-func (s *Server) themeMap(w http.ResponseWriter, r *http.Request) {
-	s.themePage(w, r, nil)
+func (s *Server) themeMap(w http.ResponseWriter, r *http.Request) error {
+	return s.themePage(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) themePage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadRound(w, r, auth.ActionViewRound)
-	if !ok {
-		return
-	}
-	d := themeData{CanEdit: can(r, auth.ActionRunGroup, rd.ID), Kinds: evidence.Kinds}
-	a, e := s.audience(r, rd.ID)
-	if e == nil {
-		d.Map, e = s.store.EvidenceMap(r.Context(), rd.ID, a)
-	}
-	if e == nil && d.CanEdit {
-		d.Themes, d.Items, e = s.taggables(r, rd.ID, a)
-	}
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
+func (s *Server) themePage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
+	rd, err := s.roundFor(r, auth.ActionViewRound)
 	if err != nil {
-		s.roundFormError(w, r, err, "round_themes", "Themes and evidence map", rd, d)
-		return
+		return err
 	}
-	s.showRound(w, r, http.StatusOK, "round_themes", "Themes and evidence map", rd, d, nil)
+	p, err := newRoundPage[themeData](s, r, rd)
+	if err != nil {
+		return err
+	}
+	d := &p.Page
+	d.CanEdit, d.Kinds = p.Can.Group, evidence.Kinds
+	if d.Map, err = s.store.EvidenceMap(r.Context(), rd.ID, p.Audience); err != nil {
+		return err
+	}
+	if d.CanEdit {
+		if d.Themes, d.Items, err = s.taggables(r, rd.ID, p.Audience); err != nil {
+			return err
+		}
+	}
+	return roundThemesPage.show(s, w, r, status, view{Title: "Themes and evidence map", Errors: errs, Form: formValues(r)}, p)
 }
 
 // taggables lists the themes and every item the reader may tag.
@@ -249,10 +224,10 @@ func (s *Server) taggables(r *http.Request, roundID string, a round.Audience) ([
 	return themes, items, nil
 }
 
-func (s *Server) themeCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) themeCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	name, err := evidence.CheckThemeName(r.PostForm.Get("name"))
@@ -260,30 +235,27 @@ func (s *Server) themeCreate(w http.ResponseWriter, r *http.Request) {
 		_, err = s.store.CreateTheme(r.Context(), rd.ID, name)
 	}
 	if err != nil {
-		s.themePage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.themePage(w, r, status, errs) })
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/themes?done=theme-added", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) themeTag(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionRunGroup)
-	if !ok {
-		return
+func (s *Server) themeTag(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	kind, id, _ := strings.Cut(r.PostForm.Get("item"), ":")
-	var err error
-	if !evidence.TaggableKind(evidence.Kind(kind)) || id == "" {
-		err = apperr.Fields([]apperr.FieldError{{Field: "item", Message: "Select what to put the theme on"}})
-	} else {
-		err = s.store.TagItem(r.Context(), rd.ID, r.PostForm.Get("theme_id"), evidence.Kind(kind), id)
+	kind, id, err := tagForm(r.PostForm)
+	if err == nil {
+		err = s.store.TagItem(r.Context(), rd.ID, r.PostForm.Get("theme_id"), kind, id)
 	}
 	if err != nil {
-		s.themePage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.themePage(w, r, status, errs) })
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/themes?done=tagged", http.StatusSeeOther)
+	return nil
 }
 
 // feedbackSummary names a piece of feedback in a list: its comment, or its
