@@ -3,7 +3,6 @@ package web
 import (
 	"math/big"
 	"net/http"
-	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -55,23 +54,24 @@ func canManageMeasures(r *http.Request, rd *round.Round) bool {
 		auth.Can(p, auth.ActionManageMeasures, auth.Object{Type: auth.ScopeOrganisation, ID: rd.OrgID})
 }
 
-// loadMeasureRound loads the round in the path for readers of its
+// measureRoundFor loads the round in the path for readers of its
 // measures; with manage set, only for those who manage them.
-func (s *Server) loadMeasureRound(w http.ResponseWriter, r *http.Request, manage bool) (*round.Round, bool) {
-	id := r.PathValue("id")
-	if manage {
-		rd, err := s.store.RoundByID(r.Context(), id)
-		if err == nil && canManageMeasures(r, rd) {
-			return rd, true
-		}
-		// Not allowed (authorize writes sign-in or forbidden), or allowed
-		// on a round that did not load.
-		if s.authorize(w, r, auth.ActionManageMeasures, roundObject(id)) {
-			s.fail(w, r, err)
-		}
-		return nil, false
+func (s *Server) measureRoundFor(r *http.Request, manage bool) (*round.Round, error) {
+	if !manage {
+		return s.roundFor(r, auth.ActionViewMeasures)
 	}
-	return s.loadRound(w, r, auth.ActionViewMeasures)
+	id := r.PathValue("id")
+	rd, err := s.store.RoundByID(r.Context(), id)
+	if err == nil && canManageMeasures(r, rd) {
+		return rd, nil
+	}
+	// The organisation's commissioners were not enough: the round's own
+	// rule refuses (sign in, or forbidden), or it allows and so only the
+	// loading failed.
+	if refused := allow(r, auth.ActionManageMeasures, roundObject(id)); refused != nil {
+		return nil, refused
+	}
+	return nil, err
 }
 
 // signerName is who a sign-off is recorded as: the member's pseudonym.
@@ -87,44 +87,39 @@ func (s *Server) signerName(r *http.Request, roundID string) (string, error) {
 	return "", err
 }
 
-// measurePage is what the pages of the area get in roundPage.Page.
-type measurePage struct {
-	Manage  bool
-	SignOff bool
-	Data    any
+// measuresData is what the area's pages inside a round get: the round, for
+// its navigation, what the reader may do here, and the page's own data.
+type measuresData[T any] struct {
+	Round   *round.Round
+	Manage  bool // write measures, specifications and contracts
+	SignOff bool // sign off for the group
+	Page    T
 }
 
-func (s *Server) showMeasures(w http.ResponseWriter, r *http.Request, status int, page, title string, rd *round.Round, data any, errs []apperr.FieldError) {
-	s.showRound(w, r, status, page, title, rd, measurePage{Manage: canManageMeasures(r, rd),
-		SignOff: can(r, auth.ActionSignOff, rd.ID), Data: data}, errs)
+func inRound[T any](r *http.Request, rd *round.Round, data T) measuresData[T] {
+	return measuresData[T]{Round: rd, Manage: canManageMeasures(r, rd), SignOff: can(r, auth.ActionSignOff, rd.ID), Page: data}
 }
 
-func (s *Server) measureFormError(w http.ResponseWriter, r *http.Request, err error, page, title string, rd *round.Round, data any) {
-	fs := apperr.FieldsOf(err)
-	if len(fs) == 0 {
-		s.fail(w, r, err)
-		return
-	}
-	s.showMeasures(w, r, statusFor[apperr.Code(err)], page, title, rd, data, fs)
-}
+// The pages of a round's measures.
+var (
+	measureListPage  = page[measuresData[listData[measure.Measure]]]{"measure_list"}
+	measureNewPage   = page[measuresData[[]linkChoice]]{"measure_new"}
+	measureShowPage  = page[measuresData[measureShowData]]{"measure_show"}
+	measureChainPage = page[measuresData[chain]]{"measure_chain"}
+)
 
-type measureListData struct {
-	listData[measure.Measure]
-}
-
-func (s *Server) measureList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, false)
-	if !ok {
-		return
+func (s *Server) measureList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, false)
+	if err != nil {
+		return err
 	}
 	after := r.URL.Query().Get("after")
 	ms, next, err := s.store.Measures(r.Context(), rd.ID, after, 25)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "measure_list", "Measures", rd,
-		listData[measure.Measure]{Items: ms, Next: nextPage(r, next), First: after == ""}, nil)
+	return measureListPage.show(s, w, r, http.StatusOK, view{Title: "Measures", Form: formValues(r)},
+		inRound(r, rd, listData[measure.Measure]{Items: ms, Next: nextPage(r, next), First: after == ""}))
 }
 
 // linkChoice is evidence a measure may be linked to, as "kind:id".
@@ -156,124 +151,44 @@ func (s *Server) linkChoices(r *http.Request, roundID string) ([]linkChoice, err
 	return out, nil
 }
 
-func (s *Server) measureNewForm(w http.ResponseWriter, r *http.Request) {
-	s.measureNewPage(w, r, nil)
-}
-
-func (s *Server) measureNewPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadMeasureRound(w, r, true)
-	if !ok {
-		return
-	}
-	links, e := s.linkChoices(r, rd.ID)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
+func (s *Server) measureNewForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, true)
 	if err != nil {
-		s.measureFormError(w, r, err, "measure_new", "Write a measure", rd, links)
-		return
-	}
-	s.showMeasures(w, r, http.StatusOK, "measure_new", "Write a measure", rd, links, nil)
-}
-
-// lines splits a text area into its non-empty lines.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// measureFromForm reads the measure form; problems reading numbers come
-// back as field errors.
-func measureFromForm(r *http.Request, roundID string) (*measure.Measure, []apperr.FieldError) {
-	f := r.PostForm
-	m := &measure.Measure{RoundID: roundID, Kind: measure.Kind(f.Get("kind")), Title: f.Get("title"),
-		PlainEnglish: strings.TrimSpace(f.Get("plain_english")), EasyRead: strings.TrimSpace(f.Get("easy_read")),
-		Question: strings.TrimSpace(f.Get("question")), Numerator: strings.TrimSpace(f.Get("numerator")),
-		Denominator: strings.TrimSpace(f.Get("denominator")), DataSource: strings.TrimSpace(f.Get("data_source")),
-		Frequency: measure.Frequency(f.Get("frequency")), Direction: measure.Direction(f.Get("direction"))}
-	var fs []apperr.FieldError
-	positive := map[string]bool{}
-	for _, l := range lines(f.Get("positive")) {
-		positive[strings.ToLower(l)] = true
-	}
-	for _, l := range lines(f.Get("options")) {
-		m.Options = append(m.Options, measure.ResponseOption{Label: l, Positive: positive[strings.ToLower(l)]})
-		delete(positive, strings.ToLower(l))
-	}
-	if len(positive) > 0 {
-		fs = append(fs, apperr.FieldError{Field: "positive", Message: "Copy the positive answers exactly from the list of answers"})
-	}
-	if m.Kind == measure.Experience {
-		m.Direction = measure.Higher
-	}
-	for _, n := range []struct {
-		name, label string
-		to          **big.Rat
-	}{{"baseline", "The baseline", &m.Baseline}, {"target", "The target", &m.Target}} {
-		v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.Get(n.name)), "%"))
-		if v == "" {
-			continue
-		}
-		x, err := measure.ParseDecimal(v)
-		if err != nil {
-			fs = append(fs, apperr.FieldError{Field: n.name, Message: n.label + " must be a number, like 75 or 12.5"})
-			continue
-		}
-		*n.to = x
-	}
-	seen := map[string]bool{}
-	for _, l := range f["links"] {
-		kind, id, _ := strings.Cut(l, ":")
-		if !seen[l] {
-			seen[l] = true
-			m.Links = append(m.Links, measure.EvidenceLink{Kind: measure.EvidenceKind(kind), ID: id})
-		}
-	}
-	return m, fs
-}
-
-// formFields folds indexed fields ("options[2]", "links[0]") into the
-// form field they come from, so the error summary links to it.
-func formFields(err error) error {
-	fs := apperr.FieldsOf(err)
-	if len(fs) == 0 {
 		return err
 	}
-	for i := range fs {
-		if k, _, ok := strings.Cut(fs[i].Field, "["); ok {
-			fs[i].Field = k
-		}
-	}
-	return &apperr.Error{Code: apperr.Code(err), Fields: fs, Message: apperr.Message(err)}
+	return s.showMeasureNew(w, r, rd, http.StatusOK, nil)
 }
 
-func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, true)
-	if !ok {
-		return
+func (s *Server) showMeasureNew(w http.ResponseWriter, r *http.Request, rd *round.Round, status int, errs []apperr.FieldError) error {
+	links, err := s.linkChoices(r, rd.ID)
+	if err != nil {
+		return err
+	}
+	return measureNewPage.show(s, w, r, status, view{Title: "Write a measure", Errors: errs, Form: formValues(r)}, inRound(r, rd, links))
+}
+
+func (s *Server) measureCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, true)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	m, fs := measureFromForm(r, rd.ID)
-	err := m.Validate()
-	if fs = append(fs, apperr.FieldsOf(err)...); len(fs) > 0 {
+	m, fs := measureForm(r.PostForm, rd.ID)
+	if fs = append(fs, apperr.FieldsOf(m.Validate())...); len(fs) > 0 {
 		err = apperr.Fields(fs)
 	} else {
 		err = s.store.CreateMeasure(r.Context(), m)
 	}
 	if err != nil {
-		s.measureNewPage(w, r, formFields(err))
-		return
+		return formProblem(formFields(err), func(status int, errs []apperr.FieldError) error {
+			return s.showMeasureNew(w, r, rd, status, errs)
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/measures/"+m.ID+"?done=measure-added", http.StatusSeeOther)
+	return nil
 }
 
-// measureShow is one measure: both wordings, its definition, what
+// measureShowData is one measure: both wordings, its definition, what
 // motivated it, whether it is ready for sign-off, and where it went.
 type measureShowData struct {
 	M       *measure.Measure
@@ -281,55 +196,47 @@ type measureShowData struct {
 	Chain   chainUse
 }
 
-func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) {
-	s.measureShowPage(w, r, nil)
+func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) error {
+	return s.showMeasure(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) measureShowPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadMeasureRound(w, r, false)
-	if !ok {
-		return
+func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
+	rd, err := s.measureRoundFor(r, false)
+	if err != nil {
+		return err
 	}
-	m, e := s.store.MeasureByID(r.Context(), rd.ID, r.PathValue("mid"))
-	if e != nil {
-		s.fail(w, r, e)
-		return
+	m, err := s.store.MeasureByID(r.Context(), rd.ID, r.PathValue("mid"))
+	if err != nil {
+		return err
 	}
 	d := measureShowData{M: m}
 	if m.SignOff == nil {
 		d.Missing = apperr.FieldsOf(m.ReadyForSignOff())
 	}
-	ch, e := s.buildChain(r, rd.ID)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
+	ch, err := s.buildChain(r, rd.ID)
+	if err != nil {
+		return err
 	}
 	d.Chain = ch.uses[m.ID]
-	if err != nil {
-		s.measureFormError(w, r, err, "measure_show", m.Title, rd, d)
-		return
-	}
-	s.showMeasures(w, r, http.StatusOK, "measure_show", m.Title, rd, d, nil)
+	return measureShowPage.show(s, w, r, status, view{Title: m.Title, Errors: errs, Form: formValues(r)}, inRound(r, rd, d))
 }
 
-func (s *Server) measureSignOff(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionSignOff)
-	if !ok {
-		return
+func (s *Server) measureSignOff(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionSignOff)
+	if err != nil {
+		return err
 	}
 	by, err := s.signerName(r, rd.ID)
 	if err == nil {
 		err = s.store.SignOffMeasure(r.Context(), rd.ID, r.PathValue("mid"), by)
 	}
 	if err != nil {
-		if len(apperr.FieldsOf(err)) > 0 {
-			s.measureShowPage(w, r, err)
-			return
-		}
-		s.fail(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showMeasure(w, r, status, errs)
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/measures/"+r.PathValue("mid")+"?done=measure-signed", http.StatusSeeOther)
+	return nil
 }
 
 // evidenceHref is where a piece of evidence linked to a measure is shown.

@@ -164,15 +164,14 @@ func (s *Server) buildChain(r *http.Request, roundID string) (chain, error) {
 	return ch, nil
 }
 
-func (s *Server) chainPage(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, false)
-	if !ok {
-		return
+func (s *Server) chainPage(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, false)
+	if err != nil {
+		return err
 	}
 	ch, err := s.buildChain(r, rd.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "measure_chain", "From the vision to payment", rd, ch, nil)
+	return measureChainPage.show(s, w, r, http.StatusOK, view{Title: "From the vision to payment", Form: formValues(r)}, inRound(r, rd, ch))
 }

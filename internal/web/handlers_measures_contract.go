@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -13,29 +12,35 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-func (s *Server) contractList(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, false)
-	if !ok {
-		return
+// The pages of a round's contracts, and of the contracts a reader reports on.
+var (
+	contractListPage = page[measuresData[[]measure.Contract]]{"contract_list"}
+	contractNewPage  = page[measuresData[contractFormData]]{"contract_new"}
+	contractMinePage = page[contractsMineData]{"contract_mine"}
+)
+
+func (s *Server) contractList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, false)
+	if err != nil {
+		return err
 	}
 	cs, err := s.store.Contracts(r.Context(), rd.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "contract_list", "Contracts", rd, cs, nil)
+	return contractListPage.show(s, w, r, http.StatusOK, view{Title: "Contracts", Form: formValues(r)}, inRound(r, rd, cs))
 }
 
-// contractForm offers the providers and the versions a contract may adopt.
-type contractForm struct {
+// contractFormData offers the providers and the versions a contract may adopt.
+type contractFormData struct {
 	Providers []auth.Organisation
 	Versions  []versionChoice
 }
 
 type versionChoice struct{ Value, Label string }
 
-func (s *Server) contractFormData(r *http.Request, roundID string) (contractForm, error) {
-	var d contractForm
+func (s *Server) contractFormData(r *http.Request, roundID string) (contractFormData, error) {
+	var d contractFormData
 	all, err := s.allOrgs(r)
 	if err != nil {
 		return d, err
@@ -63,55 +68,29 @@ func (s *Server) contractFormData(r *http.Request, roundID string) (contractForm
 	return d, nil
 }
 
-func (s *Server) contractNewForm(w http.ResponseWriter, r *http.Request) {
-	s.contractNewPage(w, r, nil)
-}
-
-func (s *Server) contractNewPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadMeasureRound(w, r, true)
-	if !ok {
-		return
-	}
-	d, e := s.contractFormData(r, rd.ID)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
+func (s *Server) contractNewForm(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, true)
 	if err != nil {
-		s.measureFormError(w, r, err, "contract_new", "Make a contract", rd, d)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "contract_new", "Make a contract", rd, d, nil)
+	return s.showContractNew(w, r, rd, http.StatusOK, nil)
 }
 
-func (s *Server) contractCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, true)
-	if !ok {
-		return
+func (s *Server) showContractNew(w http.ResponseWriter, r *http.Request, rd *round.Round, status int, errs []apperr.FieldError) error {
+	d, err := s.contractFormData(r, rd.ID)
+	if err != nil {
+		return err
+	}
+	return contractNewPage.show(s, w, r, status, view{Title: "Make a contract", Errors: errs, Form: formValues(r)}, inRound(r, rd, d))
+}
+
+func (s *Server) contractCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, true)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
-	n := measure.NewContract{RoundID: rd.ID, Title: f.Get("title"), ProviderOrgID: f.Get("provider_org_id"), Value: f.Get("value")}
-	specID, num, _ := strings.Cut(f.Get("version"), ":")
-	n.SpecID, n.VersionNumber = specID, atoiOr0(num)
-	var fs []apperr.FieldError
-	for _, d := range []struct {
-		name, label string
-		to          *string
-	}{{"starts_on", "Start date", &n.StartsOn}, {"ends_on", "End date", &n.EndsOn}} {
-		t, m := round.ParseDate(f.Get(d.name))
-		if m != "" {
-			fs = append(fs, apperr.FieldError{Field: d.name, Message: d.label + ": " + m})
-			continue
-		}
-		*d.to = t.Format(round.DateLayout)
-	}
-	err := n.Validate()
-	for _, fe := range apperr.FieldsOf(err) {
-		if (fe.Field != "starts_on" && fe.Field != "ends_on") || len(fs) == 0 {
-			fs = append(fs, fe)
-		}
-	}
+	n, fs := contractForm(r.PostForm, rd.ID)
 	var c *measure.Contract
 	if len(fs) > 0 {
 		err = apperr.Fields(fs)
@@ -119,18 +98,12 @@ func (s *Server) contractCreate(w http.ResponseWriter, r *http.Request) {
 		c, err = s.store.CreateContract(r.Context(), n)
 	}
 	if err != nil {
-		s.contractNewPage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showContractNew(w, r, rd, status, errs)
+		})
 	}
 	http.Redirect(w, r, "/contracts/"+c.ID+"/profile?done=contract-added", http.StatusSeeOther)
-}
-
-func atoiOr0(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0
-	}
-	return n
+	return nil
 }
 
 // contractsMine is where a provider finds the contracts they report on,
@@ -140,82 +113,76 @@ type contractsMineData struct {
 	Rounds    []round.Round
 }
 
-func (s *Server) contractsMine(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionListRounds, auth.Object{}) {
-		return
+func (s *Server) contractsMine(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
+		return err
 	}
 	p := principal(r)
 	var d contractsMineData
 	var err error
-	if d.Contracts, err = s.store.ProviderContracts(r.Context(), p.ProviderOrgIDs()); err == nil {
-		d.Rounds, _, err = s.store.ListRounds(r.Context(), round.Query{UserID: p.User.ID, All: p.IsAdmin(), Limit: 200})
+	if d.Contracts, err = s.store.ProviderContracts(r.Context(), p.ProviderOrgIDs()); err != nil {
+		return err
 	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	if d.Rounds, _, err = s.store.ListRounds(r.Context(), round.Query{UserID: p.User.ID, All: p.IsAdmin(), Limit: 200}); err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "contract_mine", view{Title: "Measures and contracts", Data: d})
+	return contractMinePage.show(s, w, r, http.StatusOK, view{Title: "Measures and contracts"}, d)
 }
 
 // loadContract loads the contract in the path for those who may see it:
-// readers of its round, and its provider.
-func (s *Server) loadContract(w http.ResponseWriter, r *http.Request) (*measure.Contract, bool) {
-	p := principal(r)
+// readers of its round, and its provider. A contract that does not exist
+// is refused like one the reader may not see, so ids cannot be probed.
+func (s *Server) loadContract(r *http.Request) (*measure.Contract, error) {
 	c, err := s.store.ContractByID(r.Context(), r.PathValue("cid"))
-	if err == nil && (auth.Can(p, auth.ActionViewContract, roundObject(c.RoundID)) ||
-		auth.Can(p, auth.ActionViewContract, auth.Object{Type: auth.ScopeOrganisation, ID: c.ProviderOrgID})) {
-		return c, true
+	if err == nil && mayViewContract(r, c.RoundID, c.ProviderOrgID) {
+		return c, nil
 	}
-	if !p.SignedIn() {
-		s.authorize(w, r, auth.ActionViewContract, auth.Object{})
-		return nil, false
+	switch {
+	case !principal(r).SignedIn():
+		return nil, errSignIn
+	case err != nil && apperr.Code(err) != apperr.NotFound:
+		return nil, err
 	}
-	if err != nil && apperr.Code(err) != apperr.NotFound {
-		s.serverError(w, r, err)
-		return nil, false
-	}
-	s.forbidden(w, r)
-	return nil, false
+	return nil, errForbidden
 }
 
 func canReport(r *http.Request, c *measure.Contract) bool {
 	return auth.Can(principal(r), auth.ActionReportValues, auth.Object{Type: auth.ScopeOrganisation, ID: c.ProviderOrgID})
 }
 
-// canManageContract: commissioners of the contract's round.
-func (s *Server) canManageContract(r *http.Request, c *measure.Contract) (*round.Round, bool) {
+// mayManageContract: commissioners of the contract's round.
+func (s *Server) mayManageContract(r *http.Request, c *measure.Contract) (bool, error) {
 	rd, err := s.store.RoundByID(r.Context(), c.RoundID)
 	if err != nil {
-		return nil, false
+		return false, err
 	}
-	return rd, canManageMeasures(r, rd)
+	return canManageMeasures(r, rd), nil
 }
 
 // profileJSON downloads the contract's payment profile in the format of
 // "coprod payments calc", to check the numbers offline.
-func (s *Server) profileJSON(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.loadContract(w, r)
-	if !ok {
-		return
+func (s *Server) profileJSON(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.loadContract(r)
+	if err != nil {
+		return err
 	}
 	if c.Profile == nil {
-		s.fail(w, r, apperr.Errorf(apperr.NotFound, "This contract has no payment profile yet."))
-		return
+		return apperr.Errorf(apperr.NotFound, "This contract has no payment profile yet.")
 	}
 	download(w, "application/json; charset=utf-8", "profile.json")
 	w.Write(measure.ProfileJSON(c.Profile))
+	return nil
 }
 
 // reportsCSVExport downloads the values reported, as reports.csv.
-func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.loadContract(w, r)
-	if !ok {
-		return
+func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.loadContract(r)
+	if err != nil {
+		return err
 	}
 	stored, err := s.store.ContractReports(r.Context(), c.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
@@ -226,4 +193,5 @@ func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) {
 	cw.Flush()
 	download(w, "text/csv; charset=utf-8", "reports.csv")
 	w.Write(b.Bytes())
+	return nil
 }

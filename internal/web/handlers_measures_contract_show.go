@@ -6,9 +6,10 @@ import (
 	"strconv"
 
 	"github.com/coprod/coprod/internal/auth"
-
 	"github.com/coprod/coprod/internal/measure"
 )
+
+var contractShowPage = page[contractData]{"contract_show"}
 
 // contractData is the contract page: the chain back to the vision, the
 // profile, and payment per indicator and period from the payment engine.
@@ -69,18 +70,19 @@ func curveText(c measure.Curve, d measure.Direction) string {
 	return ""
 }
 
-func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.loadContract(w, r)
-	if !ok {
-		return
+func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.loadContract(r)
+	if err != nil {
+		return err
 	}
 	d := contractData{C: c, CanReport: canReport(r, c)}
-	_, d.CanManage = s.canManageContract(r, c)
+	if d.CanManage, err = s.mayManageContract(r, c); err != nil {
+		return err
+	}
 	d.CanSeeRound = auth.Can(principal(r), auth.ActionViewMeasures, roundObject(c.RoundID))
 	res, stored, err := s.contractResult(r.Context(), c)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	d.Res = res
 	if c.Profile != nil {
@@ -110,5 +112,5 @@ func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Flags = measure.ReportFlags(c.Profile, c.DueTimes(), subs, s.cfg.Now().UTC())
 	}
-	s.render(w, r, http.StatusOK, "contract_show", view{Title: c.Title, Data: d})
+	return contractShowPage.show(s, w, r, http.StatusOK, view{Title: c.Title}, d)
 }

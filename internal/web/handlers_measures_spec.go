@@ -10,127 +10,114 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-func (s *Server) specList(w http.ResponseWriter, r *http.Request) {
-	s.specListPage(w, r, nil)
-}
+// The pages of a round's service specifications.
+var (
+	specListPage       = page[measuresData[[]measure.Specification]]{"spec_list"}
+	specShowPage       = page[measuresData[*measure.Specification]]{"spec_show"}
+	specVersionNewPage = page[measuresData[versionFormData]]{"spec_version_new"}
+	specVersionPage    = page[measuresData[specVersionData]]{"spec_version"}
+	specComparePage    = page[measuresData[specCompareData]]{"spec_compare"}
+)
 
-func (s *Server) specListPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, ok := s.loadMeasureRound(w, r, false)
-	if !ok {
-		return
-	}
-	specs, e := s.store.Specifications(r.Context(), rd.ID)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
+func (s *Server) specList(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, false)
 	if err != nil {
-		s.measureFormError(w, r, err, "spec_list", "Service specifications", rd, specs)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "spec_list", "Service specifications", rd, specs, nil)
+	return s.showSpecList(w, r, rd, http.StatusOK, nil)
 }
 
-func (s *Server) specCreate(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadMeasureRound(w, r, true)
-	if !ok {
-		return
+func (s *Server) showSpecList(w http.ResponseWriter, r *http.Request, rd *round.Round, status int, errs []apperr.FieldError) error {
+	specs, err := s.store.Specifications(r.Context(), rd.ID)
+	if err != nil {
+		return err
+	}
+	return specListPage.show(s, w, r, status, view{Title: "Service specifications", Errors: errs, Form: formValues(r)}, inRound(r, rd, specs))
+}
+
+func (s *Server) specCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.measureRoundFor(r, true)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	sp, err := s.store.CreateSpecification(r.Context(), rd.ID, r.PostForm.Get("title"))
 	if err != nil {
-		s.specListPage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showSpecList(w, r, rd, status, errs)
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/specs/"+sp.ID+"/versions/new?done=spec-added", http.StatusSeeOther)
+	return nil
 }
 
-// loadSpec loads the specification in the path for readers of the round.
-func (s *Server) loadSpec(w http.ResponseWriter, r *http.Request, manage bool) (*round.Round, *measure.Specification, bool) {
-	rd, ok := s.loadMeasureRound(w, r, manage)
-	if !ok {
-		return nil, nil, false
+// specFor loads the specification in the path for readers of the round;
+// with manage set, only for those who manage its measures.
+func (s *Server) specFor(r *http.Request, manage bool) (*round.Round, *measure.Specification, error) {
+	rd, err := s.measureRoundFor(r, manage)
+	if err != nil {
+		return nil, nil, err
 	}
 	sp, err := s.store.SpecificationByID(r.Context(), rd.ID, r.PathValue("sid"))
+	return rd, sp, err
+}
+
+func (s *Server) specShow(w http.ResponseWriter, r *http.Request) error {
+	rd, sp, err := s.specFor(r, false)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, nil, false
+		return err
 	}
-	return rd, sp, true
+	return specShowPage.show(s, w, r, http.StatusOK, view{Title: sp.Title, Form: formValues(r)}, inRound(r, rd, sp))
 }
 
-func (s *Server) specShow(w http.ResponseWriter, r *http.Request) {
-	rd, sp, ok := s.loadSpec(w, r, false)
-	if !ok {
-		return
-	}
-	s.showMeasures(w, r, http.StatusOK, "spec_show", sp.Title, rd, sp, nil)
-}
-
-// versionForm offers the sections, filled from the latest version, and the
-// signed-off measures for the indicators table.
-type versionForm struct {
+// versionFormData offers the sections, filled from the latest version, and
+// the signed-off measures for the indicators table.
+type versionFormData struct {
 	Spec     *measure.Specification
 	Measures []measure.Measure
 }
 
-func (s *Server) specVersionForm(w http.ResponseWriter, r *http.Request) {
-	s.specVersionPage(w, r, nil)
+func (s *Server) specVersionForm(w http.ResponseWriter, r *http.Request) error {
+	rd, sp, err := s.specFor(r, true)
+	if err != nil {
+		return err
+	}
+	form := r.URL.Query()
+	if v := sp.Latest(); v != nil {
+		form = versionValues(form, v) // start from the latest version's text and measures
+	}
+	return s.showVersionForm(w, r, rd, sp, http.StatusOK, view{Form: form})
 }
 
-func (s *Server) specVersionPage(w http.ResponseWriter, r *http.Request, err error) {
-	rd, sp, ok := s.loadSpec(w, r, true)
-	if !ok {
-		return
+func (s *Server) showVersionForm(w http.ResponseWriter, r *http.Request, rd *round.Round, sp *measure.Specification, status int, v view) error {
+	ms, err := s.allMeasures(r.Context(), rd.ID)
+	if err != nil {
+		return err
 	}
-	ms, e := s.allMeasures(r.Context(), rd.ID)
-	if e != nil {
-		s.serverError(w, r, e)
-		return
-	}
-	d := versionForm{Spec: sp}
+	d := versionFormData{Spec: sp}
 	for _, m := range ms {
 		if m.Status() == measure.SignedOff {
 			d.Measures = append(d.Measures, m)
 		}
 	}
-	title := "Write version " + strconv.Itoa(len(sp.Versions)+1)
-	if err != nil {
-		s.measureFormError(w, r, err, "spec_version_new", title, rd, d)
-		return
-	}
-	if v := sp.Latest(); v != nil && r.Method == http.MethodGet {
-		// Start from the latest version's text and measures.
-		q := r.URL.Query()
-		for k, body := range v.Sections {
-			q.Set(string(k), body)
-		}
-		for _, row := range v.Indicators {
-			q.Add("measures", row.MeasureID)
-		}
-		r.URL.RawQuery = q.Encode()
-	}
-	s.showMeasures(w, r, http.StatusOK, "spec_version_new", title, rd, d, nil)
+	v.Title = "Write version " + strconv.Itoa(len(sp.Versions)+1)
+	return specVersionNewPage.show(s, w, r, status, v, inRound(r, rd, d))
 }
 
-func (s *Server) specVersionCreate(w http.ResponseWriter, r *http.Request) {
-	rd, sp, ok := s.loadSpec(w, r, true)
-	if !ok {
-		return
+func (s *Server) specVersionCreate(w http.ResponseWriter, r *http.Request) error {
+	rd, sp, err := s.specFor(r, true)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	sections := map[measure.SectionKey]string{}
-	for _, k := range measure.SectionOrder {
-		if k != measure.SectionIndicators {
-			sections[k] = r.PostForm.Get(string(k))
-		}
-	}
-	v, err := s.store.AddSpecVersion(r.Context(), rd.ID, sp.ID, sections, r.PostForm["measures"])
+	v, err := s.store.AddSpecVersion(r.Context(), rd.ID, sp.ID, versionSections(r.PostForm), r.PostForm["measures"])
 	if err != nil {
-		s.specVersionPage(w, r, err)
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showVersionForm(w, r, rd, sp, status, view{Errors: errs, Form: r.PostForm})
+		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/specs/"+sp.ID+"/versions/"+strconv.Itoa(v.Number)+"?done=version-added", http.StatusSeeOther)
+	return nil
 }
 
 // specVersionData is one version, printable, with each indicator's chain.
@@ -141,46 +128,46 @@ type specVersionData struct {
 	Compare int // the previous version's number, 0 when none
 }
 
-func (s *Server) loadVersion(w http.ResponseWriter, r *http.Request) (*round.Round, *measure.Specification, *measure.Version, bool) {
-	rd, sp, ok := s.loadSpec(w, r, false)
-	if !ok {
-		return nil, nil, nil, false
+// versionFor loads the version in the path for readers of the round.
+func (s *Server) versionFor(r *http.Request) (*round.Round, *measure.Specification, *measure.Version, error) {
+	rd, sp, err := s.specFor(r, false)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if err != nil || n < 1 || n > len(sp.Versions) {
-		s.notFound(w, r)
-		return nil, nil, nil, false
+		return nil, nil, nil, errNotFound
 	}
-	return rd, sp, &sp.Versions[n-1], true
+	return rd, sp, &sp.Versions[n-1], nil
 }
 
-func (s *Server) specVersionShow(w http.ResponseWriter, r *http.Request) {
-	rd, sp, v, ok := s.loadVersion(w, r)
-	if !ok {
-		return
+func (s *Server) specVersionShow(w http.ResponseWriter, r *http.Request) error {
+	rd, sp, v, err := s.versionFor(r)
+	if err != nil {
+		return err
 	}
 	ch, err := s.buildChain(r, rd.ID)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.showMeasures(w, r, http.StatusOK, "spec_version", sp.Title+", version "+strconv.Itoa(v.Number), rd,
-		specVersionData{Spec: sp, V: v, Chain: ch, Compare: v.Number - 1}, nil)
+	return specVersionPage.show(s, w, r, http.StatusOK, view{Title: sp.Title + ", version " + strconv.Itoa(v.Number), Form: formValues(r)},
+		inRound(r, rd, specVersionData{Spec: sp, V: v, Chain: ch, Compare: v.Number - 1}))
 }
 
-func (s *Server) specVersionMarkdown(w http.ResponseWriter, r *http.Request) {
-	_, sp, v, ok := s.loadVersion(w, r)
-	if !ok {
-		return
+func (s *Server) specVersionMarkdown(w http.ResponseWriter, r *http.Request) error {
+	_, sp, v, err := s.versionFor(r)
+	if err != nil {
+		return err
 	}
 	download(w, "text/markdown; charset=utf-8", "specification-v"+strconv.Itoa(v.Number)+".md")
 	w.Write([]byte(v.Markdown(sp.Title)))
+	return nil
 }
 
-func (s *Server) specVersionSignOff(w http.ResponseWriter, r *http.Request) {
-	rd, ok := s.loadRound(w, r, auth.ActionSignOff)
-	if !ok {
-		return
+func (s *Server) specVersionSignOff(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionSignOff)
+	if err != nil {
+		return err
 	}
 	n, _ := strconv.Atoi(r.PathValue("n"))
 	by, err := s.signerName(r, rd.ID)
@@ -188,10 +175,10 @@ func (s *Server) specVersionSignOff(w http.ResponseWriter, r *http.Request) {
 		err = s.store.SignOffSpecVersion(r.Context(), rd.ID, r.PathValue("sid"), n, by)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"/specs/"+r.PathValue("sid")+"/versions/"+strconv.Itoa(n)+"?done=version-signed", http.StatusSeeOther)
+	return nil
 }
 
 // specCompareData is the word-level comparison of two versions.
@@ -201,27 +188,19 @@ type specCompareData struct {
 	Diffs []measure.SectionDiff
 }
 
-func (s *Server) specCompare(w http.ResponseWriter, r *http.Request) {
-	rd, sp, ok := s.loadSpec(w, r, false)
-	if !ok {
-		return
+func (s *Server) specCompare(w http.ResponseWriter, r *http.Request) error {
+	rd, sp, err := s.specFor(r, false)
+	if err != nil {
+		return err
 	}
-	q := r.URL.Query()
-	a, errA := strconv.Atoi(q.Get("a"))
-	b, errB := strconv.Atoi(q.Get("b"))
-	var fs []apperr.FieldError
-	if errA != nil || a < 1 || a > len(sp.Versions) {
-		fs = append(fs, apperr.FieldError{Field: "a", Message: "Select the older version to compare"})
-	}
-	if errB != nil || b < 1 || b > len(sp.Versions) {
-		fs = append(fs, apperr.FieldError{Field: "b", Message: "Select the newer version to compare"})
-	}
+	a, b, fs := compareForm(r.URL.Query(), len(sp.Versions))
 	d := specCompareData{Spec: sp}
 	if len(fs) > 0 {
-		s.showMeasures(w, r, http.StatusUnprocessableEntity, "spec_compare", "Compare versions", rd, d, fs)
-		return
+		return specComparePage.show(s, w, r, http.StatusUnprocessableEntity, view{Title: "Compare versions", Errors: fs, Form: formValues(r)},
+			inRound(r, rd, d))
 	}
 	d.A, d.B = &sp.Versions[a-1], &sp.Versions[b-1]
 	d.Diffs = measure.CompareVersions(d.A, d.B)
-	s.showMeasures(w, r, http.StatusOK, "spec_compare", "Compare version "+strconv.Itoa(a)+" with version "+strconv.Itoa(b), rd, d, nil)
+	return specComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare version " + strconv.Itoa(a) + " with version " + strconv.Itoa(b),
+		Form: formValues(r)}, inRound(r, rd, d))
 }
