@@ -46,7 +46,8 @@ type Round struct {
 	CareArea       string
 	Purpose        Purpose
 	Stake          Stake
-	StartsOn       string // YYYY-MM-DD
+	Rule           DecisionRule // locked with the stake at publication
+	StartsOn       string       // YYYY-MM-DD
 	EndsOn         string
 	Stage          Stage
 	PublishedAt    *time.Time
@@ -73,6 +74,8 @@ type NewRound struct {
 	Stake    string // as typed
 	StartsOn string
 	EndsOn   string
+	// Rule is how the group will decide; the zero rule is DefaultRule.
+	Rule DecisionRule
 
 	stake Stake
 }
@@ -112,6 +115,10 @@ func (n *NewRound) Validate() error {
 	if m1 == "" && m2 == "" && end.Before(start) {
 		add("ends_on", "The end date must be on or after the start date")
 	}
+	if n.Rule == (DecisionRule{}) {
+		n.Rule = DefaultRule()
+	}
+	fs = append(fs, apperr.FieldsOf(n.Rule.Validate())...)
 	if m1 == "" {
 		n.StartsOn = start.Format(DateLayout)
 	}
