@@ -2,15 +2,22 @@ package web
 
 import (
 	"errors"
-	"io"
+	"fmt"
 	"net/http"
-	"path/filepath"
-	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/readability"
+)
+
+// The letter checker's pages (the comparison's are beside its handlers).
+var (
+	readabilityPage          = page[noData]{"readability"}
+	readabilityReportPage    = page[*reportView]{"readability_report"}
+	readabilitySavedPage     = page[*reportView]{"readability_saved"}
+	readabilityLibrariesPage = page[librariesData]{"readability_libraries"}
+	readabilityLibraryPage   = page[libraryData]{"readability_library"}
 )
 
 // maxUpload bounds an uploaded letter; DOCX files with pictures run to a few MB.
@@ -50,74 +57,56 @@ func analyse(src []byte, format readability.Format, profileName string) (*report
 	return v, nil
 }
 
-func (s *Server) readabilityForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+// reanalyse checks a saved letter again: one that no longer reads is the
+// service's fault, not the reader's, so its error is an internal one.
+func reanalyse(c *infocheck.Check, profileName string) (*reportView, error) {
+	v, err := analyse([]byte(c.Source), c.Format, profileName)
+	if err != nil {
+		return nil, fmt.Errorf("saved check %s no longer reads: %s", c.ID, err)
 	}
-	s.render(w, r, http.StatusOK, "readability", view{Title: "Check a letter or leaflet", Form: map[string][]string{"profile": {"plain"}}})
+	return v, nil
 }
 
-// readInput takes the letter from the uploaded file if there is one,
-// otherwise from the text box.
-func readInput(r *http.Request) ([]byte, readability.Format, []apperr.FieldError) {
-	if f, hdr, err := r.FormFile("file"); err == nil {
-		defer f.Close()
-		format, ok := readability.FormatFromName(hdr.Filename)
-		if !ok {
-			return nil, "", []apperr.FieldError{{Field: "file", Message: "The file must be a .txt, .md, .html, .docx or .odt file; " +
-				filepath.Ext(hdr.Filename) + " files cannot be checked"}}
-		}
-		b, err := io.ReadAll(f)
-		if err != nil {
-			return nil, "", []apperr.FieldError{{Field: "file", Message: "The file could not be read. Try uploading it again."}}
-		}
-		if len(b) == 0 {
-			return nil, "", []apperr.FieldError{{Field: "file", Message: "The file is empty"}}
-		}
-		return b, format, nil
+func (s *Server) readabilityForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
 	}
-	text := r.FormValue("text")
-	if strings.TrimSpace(text) == "" {
-		return nil, "", []apperr.FieldError{{Field: "text", Message: "Paste the text of your letter, or choose a file to upload"}}
-	}
-	return []byte(text), readability.SniffFormat([]byte(text)), nil
+	return readabilityPage.show(s, w, r, http.StatusOK, view{Title: "Check a letter or leaflet", Form: map[string][]string{"profile": {"plain"}}}, noData{})
 }
 
-func (s *Server) readabilityCheck(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+func (s *Server) readabilityCheck(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
+	}
+	again := func(status int, v view) error {
+		v.Title = "Check a letter or leaflet"
+		return readabilityPage.show(s, w, r, status, v, noData{})
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	if err := r.ParseMultipartForm(maxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
-		s.render(w, r, http.StatusRequestEntityTooLarge, "readability", view{Title: "Check a letter or leaflet",
-			Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}})
-		return
+		return again(http.StatusRequestEntityTooLarge, view{Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}})
 	}
-	src, format, errs := readInput(r)
+	src, format, err := letterForm(r)
 	var v *reportView
-	if len(errs) == 0 {
-		var err error
-		if v, err = analyse(src, format, r.FormValue("profile")); err != nil {
-			errs = apperr.FieldsOf(err)
-		}
+	if err == nil {
+		v, err = analyse(src, format, r.FormValue("profile"))
 	}
-	if len(errs) > 0 {
-		form := r.Form
-		s.render(w, r, http.StatusUnprocessableEntity, "readability", view{Title: "Check a letter or leaflet", Errors: errs, Form: form})
-		return
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return again(status, view{Errors: errs, Form: r.Form})
+		})
 	}
-	s.showReport(w, r, http.StatusOK, v, nil)
+	return s.showReport(w, r, http.StatusOK, v, nil)
 }
 
 // showReport renders a fresh check with the form to save it.
-func (s *Server) showReport(w http.ResponseWriter, r *http.Request, status int, v *reportView, errs []apperr.FieldError) {
+func (s *Server) showReport(w http.ResponseWriter, r *http.Request, status int, v *reportView, errs []apperr.FieldError) error {
 	orgs, err := s.libraryOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	v.Orgs = orgs
-	s.render(w, r, status, "readability_report", view{Title: "Your letter checked", Errors: errs, Form: r.PostForm, Data: v})
+	return readabilityReportPage.show(s, w, r, status, view{Title: "Your letter checked", Errors: errs, Form: r.PostForm}, v)
 }
 
 // libraryOrgs returns the organisations whose libraries the person may use:
@@ -138,14 +127,13 @@ func (s *Server) libraryOrgs(r *http.Request) ([]auth.Organisation, error) {
 	return out, nil
 }
 
-func (s *Server) readabilitySave(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+func (s *Server) readabilitySave(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	_ = r.ParseForm()
-	n := infocheck.NewCheck{OrgID: r.PostForm.Get("org_id"), Title: r.PostForm.Get("title"),
-		Format: readability.Format(r.PostForm.Get("format")), Profile: r.PostForm.Get("profile"), Source: r.PostForm.Get("text")}
+	n := newCheckForm(r.PostForm)
 	err := n.Validate()
 	if err == nil && !auth.Can(principal(r), auth.ActionSaveCheck, auth.Object{Type: auth.ScopeOrganisation, ID: n.OrgID}) {
 		err = apperr.Fields([]apperr.FieldError{{Field: "org_id", Message: "You can only save to the library of an organisation you belong to"}})
@@ -155,68 +143,67 @@ func (s *Server) readabilitySave(w http.ResponseWriter, r *http.Request) {
 		c, err = s.store.CreateCheck(r.Context(), n)
 	}
 	if err != nil {
-		v, aerr := analyse([]byte(n.Source), n.Format, n.Profile)
-		if aerr != nil || len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showReport(w, r, statusFor[apperr.Code(err)], v, apperr.FieldsOf(err))
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			// The report is drawn again from the text sent; text that does
+			// not read shows the save's own error instead.
+			v, aerr := analyse([]byte(n.Source), n.Format, n.Profile)
+			if aerr != nil {
+				return err
+			}
+			return s.showReport(w, r, status, v, errs)
+		})
 	}
 	http.Redirect(w, r, "/readability/checks/"+c.ID+"?done=check-saved", http.StatusSeeOther)
+	return nil
 }
 
-// savedCheck loads a check the person may read, or writes the error page.
-func (s *Server) savedCheck(w http.ResponseWriter, r *http.Request, id string) (*infocheck.Check, bool) {
+// checkFor returns the saved check with id if the person may read it.
+func (s *Server) checkFor(r *http.Request, id string) (*infocheck.Check, error) {
 	c, err := s.store.CheckByID(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
-	if !s.authorize(w, r, auth.ActionViewChecks, auth.Object{Type: auth.ScopeOrganisation, ID: c.OrgID}) {
-		return nil, false
+	if err := allow(r, auth.ActionViewChecks, auth.Object{Type: auth.ScopeOrganisation, ID: c.OrgID}); err != nil {
+		return nil, err
 	}
-	return c, true
+	return c, nil
 }
 
-func (s *Server) readabilitySaved(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.savedCheck(w, r, r.PathValue("id"))
-	if !ok {
-		return
-	}
-	v, err := analyse([]byte(c.Source), c.Format, c.Profile)
+func (s *Server) readabilitySaved(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.checkFor(r, r.PathValue("id"))
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
+	}
+	v, err := reanalyse(c, c.Profile)
+	if err != nil {
+		return err
 	}
 	v.Check = c
 	page, err := s.store.ListChecks(r.Context(), c.OrgID, "", 50)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	for _, o := range page.Checks {
 		if o.ID != c.ID {
 			v.Others = append(v.Others, o)
 		}
 	}
-	s.render(w, r, http.StatusOK, "readability_saved", view{Title: c.Title, Data: v})
+	return readabilitySavedPage.show(s, w, r, http.StatusOK, view{Title: c.Title}, v)
 }
 
 type librariesData struct {
 	Orgs []auth.Organisation
 }
 
-func (s *Server) readabilityLibraries(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+func (s *Server) readabilityLibraries(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
 	}
 	orgs, err := s.libraryOrgs(r)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "readability_libraries", view{Title: "Saved checks", Data: librariesData{Orgs: orgs}})
+	return readabilityLibrariesPage.show(s, w, r, http.StatusOK, view{Title: "Saved checks"}, librariesData{Orgs: orgs})
 }
 
 type libraryData struct {
@@ -226,22 +213,20 @@ type libraryData struct {
 	First  bool
 }
 
-func (s *Server) readabilityLibrary(w http.ResponseWriter, r *http.Request) {
+func (s *Server) readabilityLibrary(w http.ResponseWriter, r *http.Request) error {
 	orgID := r.PathValue("org")
-	if !s.authorize(w, r, auth.ActionViewChecks, auth.Object{Type: auth.ScopeOrganisation, ID: orgID}) {
-		return
+	if err := allow(r, auth.ActionViewChecks, auth.Object{Type: auth.ScopeOrganisation, ID: orgID}); err != nil {
+		return err
 	}
 	o, err := s.store.OrganisationByID(r.Context(), orgID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	after := r.URL.Query().Get("after")
 	page, err := s.store.ListChecks(r.Context(), orgID, after, 25)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "readability_library", view{Title: "Saved checks: " + o.Name,
-		Data: libraryData{Org: o, Checks: page.Checks, Next: page.Next, First: after == ""}})
+	return readabilityLibraryPage.show(s, w, r, http.StatusOK, view{Title: "Saved checks: " + o.Name},
+		libraryData{Org: o, Checks: page.Checks, Next: page.Next, First: after == ""})
 }

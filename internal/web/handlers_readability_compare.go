@@ -11,6 +11,13 @@ import (
 	"github.com/coprod/coprod/readability"
 )
 
+// The pages that compare two versions of a letter: the form for pasted
+// versions, and the comparison.
+var (
+	readabilityComparePage  = page[noData]{"readability_compare"}
+	readabilityComparedPage = page[compareData]{"readability_compared"}
+)
+
 // compareRow is one measure before and after, with the change in words.
 type compareRow struct {
 	Name          string
@@ -84,72 +91,60 @@ func compareReports(before, after *readability.Report) ([]compareRow, []compareR
 	return scores, rules
 }
 
-func (s *Server) readabilityCompareForm(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+func (s *Server) readabilityCompareForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
 	}
-	s.render(w, r, http.StatusOK, "readability_compare", view{Title: "Compare two versions", Form: map[string][]string{"profile": {"plain"}}})
+	return readabilityComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare two versions", Form: map[string][]string{"profile": {"plain"}}}, noData{})
 }
 
-func (s *Server) readabilityComparePasted(w http.ResponseWriter, r *http.Request) {
-	if !s.authorize(w, r, auth.ActionCheckReadability, auth.Object{}) {
-		return
+func (s *Server) readabilityComparePasted(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionCheckReadability, auth.Object{}); err != nil {
+		return err
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 	_ = r.ParseForm()
-	var errs []apperr.FieldError
-	for _, f := range []struct{ field, what string }{{"before", "the first version"}, {"after", "the new version"}} {
-		if r.PostForm.Get(f.field) == "" {
-			errs = append(errs, apperr.FieldError{Field: f.field, Message: "Paste " + f.what})
-		}
-	}
+	b, a, err := versionsForm(r.PostForm)
 	var before, after *reportView
-	if len(errs) == 0 {
-		b, a := []byte(r.PostForm.Get("before")), []byte(r.PostForm.Get("after"))
-		var err error
+	if err == nil {
 		if before, err = analyse(b, readability.SniffFormat(b), r.PostForm.Get("profile")); err == nil {
 			after, err = analyse(a, readability.SniffFormat(a), r.PostForm.Get("profile"))
 		}
-		errs = apperr.FieldsOf(err)
 	}
-	if len(errs) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, "readability_compare", view{Title: "Compare two versions", Errors: errs, Form: r.PostForm})
-		return
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return readabilityComparePage.show(s, w, r, status, view{Title: "Compare two versions", Errors: errs, Form: r.PostForm}, noData{})
+		})
 	}
-	s.showComparison(w, r, "First version", "New version", before, after)
+	return s.showComparison(w, r, "First version", "New version", before, after)
 }
 
-func (s *Server) readabilityCompareSaved(w http.ResponseWriter, r *http.Request) {
+func (s *Server) readabilityCompareSaved(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	b, ok := s.savedCheck(w, r, q.Get("before"))
-	if !ok {
-		return
-	}
-	a, ok := s.savedCheck(w, r, q.Get("after"))
-	if !ok {
-		return
-	}
-	bv, err := analyse([]byte(b.Source), b.Format, b.Profile)
+	b, err := s.checkFor(r, q.Get("before"))
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
+	}
+	a, err := s.checkFor(r, q.Get("after"))
+	if err != nil {
+		return err
 	}
 	// Both versions are measured against the profile of the newer one, so
 	// the comparison is like for like.
-	av, err := analyse([]byte(a.Source), a.Format, a.Profile)
-	if err == nil && b.Profile != a.Profile {
-		bv, err = analyse([]byte(b.Source), b.Format, a.Profile)
-	}
+	av, err := reanalyse(a, a.Profile)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
+	}
+	bv, err := reanalyse(b, a.Profile)
+	if err != nil {
+		return err
 	}
 	bv.Check, av.Check = b, a
-	s.showComparison(w, r, b.Title, a.Title, bv, av)
+	return s.showComparison(w, r, b.Title, a.Title, bv, av)
 }
 
-func (s *Server) showComparison(w http.ResponseWriter, r *http.Request, beforeTitle, afterTitle string, before, after *reportView) {
+func (s *Server) showComparison(w http.ResponseWriter, r *http.Request, beforeTitle, afterTitle string, before, after *reportView) error {
 	scores, rules := compareReports(before.Report, after.Report)
-	s.render(w, r, http.StatusOK, "readability_compared", view{Title: "Before and after",
-		Data: compareData{BeforeTitle: beforeTitle, AfterTitle: afterTitle, Scores: scores, Rules: rules, Before: before, After: after}})
+	return readabilityComparedPage.show(s, w, r, http.StatusOK, view{Title: "Before and after"},
+		compareData{BeforeTitle: beforeTitle, AfterTitle: afterTitle, Scores: scores, Rules: rules, Before: before, After: after})
 }
