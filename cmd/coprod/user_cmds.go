@@ -44,8 +44,12 @@ func cmdUserAdd(ctx context.Context, e env, args []string) int {
 		fmt.Fprint(e.stderr, "coprod user add: --org and --role go together\n")
 		return 2
 	}
-	if *role != "" && (!auth.ValidRole(auth.Role(*role)) || *role == string(auth.RoleAdmin)) {
-		fmt.Fprintf(e.stderr, "coprod user add: --role must be one of commissioner, facilitator, member, provider, evaluator, researcher (use --admin for administrators)\n")
+	if *role != "" && auth.CheckRole(auth.Role(*role), auth.ScopeOrganisation) != "" {
+		var names []string
+		for _, r := range auth.RolesFor(auth.ScopeOrganisation) {
+			names = append(names, string(r))
+		}
+		fmt.Fprintf(e.stderr, "coprod user add: --role must be one of %s (use --admin for administrators)\n", strings.Join(names, ", "))
 		return 2
 	}
 	pw, err := readNewPassword(e)

@@ -24,6 +24,9 @@ var scopeRoles = map[ScopeType][]Role{
 	ScopeStudy:        nil,
 }
 
+// RolesFor lists the roles that can be held over a scope of the given type.
+func RolesFor(scope ScopeType) []Role { return slices.Clone(scopeRoles[scope]) }
+
 // msgSelectRole is what a person choosing a role from a list is told when
 // the role cannot be held there.
 const msgSelectRole = "Select a role from the list"

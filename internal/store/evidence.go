@@ -63,7 +63,7 @@ func (db *DB) Stories(ctx context.Context, roundID string, a round.Audience, sea
 	q := storySelect + " WHERE s.round_id = ? AND " + consentFilter(a, "m", true) + " AND (s.created_at > ? OR (s.created_at = ? AND s.id > ?))"
 	args := []any{roundID, at, at, id}
 	if search != "" {
-		q += " AND (LOWER(s.title) LIKE ? OR LOWER(s.body) LIKE ?)"
+		q += " AND (LOWER(s.title) LIKE ?" + likeEscape + " OR LOWER(s.body) LIKE ?" + likeEscape + ")"
 		args = append(args, likePattern(search), likePattern(search))
 	}
 	args = append(args, limit+1)

@@ -52,7 +52,7 @@ func (db *DB) ListOrganisations(ctx context.Context, q auth.ListQuery) ([]auth.O
 	sqlq := "SELECT id, name, kind, created_at FROM organisations WHERE name > ?"
 	args := []any{q.After}
 	if q.Search != "" {
-		sqlq += " AND LOWER(name) LIKE ?"
+		sqlq += " AND LOWER(name) LIKE ?" + likeEscape
 		args = append(args, likePattern(q.Search))
 	}
 	sqlq += " ORDER BY name LIMIT ?"

@@ -13,14 +13,20 @@ func pageLimit(n int) int {
 	return n
 }
 
-// likePattern makes a case-insensitive substring pattern, with LIKE's own
-// wildcards in the search text taken literally by dropping them.
+// likeEscape is the escape clause every LIKE in the store carries, so that
+// "%" and "_" typed into a search are matched as themselves. SQLite has no
+// default escape character; PostgreSQL's is the same backslash.
+const likeEscape = ` ESCAPE '\'`
+
+// likeLiteral escapes LIKE's wildcards (and the escape character) in s.
+var likeLiteral = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+
+// likePattern makes a case-insensitive substring pattern for LIKE … ESCAPE.
 func likePattern(s string) string {
-	s = strings.NewReplacer("%", "", "_", "").Replace(strings.ToLower(strings.TrimSpace(s)))
-	return "%" + s + "%"
+	return "%" + likeLiteral.Replace(strings.ToLower(strings.TrimSpace(s))) + "%"
 }
 
-// prefixPattern makes a LIKE pattern matching values that start with s.
+// prefixPattern makes a LIKE … ESCAPE pattern matching values that start with s.
 func prefixPattern(s string) string {
-	return strings.NewReplacer("%", "", "_", "").Replace(strings.TrimSpace(s)) + "%"
+	return likeLiteral.Replace(strings.TrimSpace(s)) + "%"
 }

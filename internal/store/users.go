@@ -69,7 +69,7 @@ func (db *DB) ListUsers(ctx context.Context, q auth.ListQuery) ([]auth.User, str
 	sqlq := "SELECT " + userColumns + " FROM users WHERE email > ?"
 	args := []any{q.After}
 	if q.Search != "" {
-		sqlq += " AND (LOWER(email) LIKE ? OR LOWER(display_name) LIKE ?)"
+		sqlq += " AND (LOWER(email) LIKE ?" + likeEscape + " OR LOWER(display_name) LIKE ?" + likeEscape + ")"
 		pat := likePattern(q.Search)
 		args = append(args, pat, pat)
 	}
