@@ -127,18 +127,6 @@ func (s *Server) inviteCreate(w http.ResponseWriter, r *http.Request) error {
 		inviteLinkData{Invitation: inv, Link: s.baseURL(r) + "/invite/" + token})
 }
 
-// formError re-displays a form with the problems, or shows the error page
-// when the error is not about the form's fields; for the areas whose
-// handlers do not yet return errors (formProblem replaces it).
-func (s *Server) formError(w http.ResponseWriter, r *http.Request, err error, page, title string, data func() any) {
-	fs := apperr.FieldsOf(err)
-	if len(fs) == 0 {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, statusFor[apperr.Code(err)], page, view{Title: title, Errors: fs, Form: r.PostForm, Data: data()})
-}
-
 func (s *Server) baseURL(r *http.Request) string {
 	scheme := "http"
 	if s.cfg.Secure || r.TLS != nil {
