@@ -158,3 +158,24 @@ func TestQuestionsSaveOnlyAfterTheLastAndAsTheReader(t *testing.T) {
 		t.Fatalf("the story was saved as %+v, want Robin's", mine)
 	}
 }
+
+// TestRoundPartsThatDoNotExistAre404 asks for a story, its pathway, a
+// session, a service, a member and a factor that are not in the demo round:
+// each answers 404, as the store says, and not a server error.
+func TestRoundPartsThatDoNotExistAre404(t *testing.T) {
+	s := newTestServer(t, store.SQLite)
+	ids := findDemoRound(t, s)
+	base := "/rounds/" + ids.round
+	fac := s.client(t)
+	fac.loginAs("facilitator")
+	for _, p := range []string{"/stories/nope", "/stories/nope/steps/new", "/sessions/nope", "/services/nope", "/members/nope"} {
+		if r := fac.get(base + p); r.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", p, r.StatusCode)
+		}
+	}
+	robin := s.client(t)
+	robin.loginAs("member")
+	if r := robin.post(base+"/factors/nope/me-too", url.Values{}); r.StatusCode != http.StatusNotFound {
+		t.Errorf("me too on a factor that does not exist = %d, want 404", r.StatusCode)
+	}
+}
