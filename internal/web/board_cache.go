@@ -83,26 +83,27 @@ func (s *Server) cachedBoard(w http.ResponseWriter, r *http.Request, v boardView
 		return
 	}
 	marker, err := s.boards.marker.marker(r.Context())
+	if r.Context().Err() != nil { // the reader left
+		return
+	}
 	if err != nil {
 		s.log.Error("reading the board's change marker", "err", err)
 		render(w, r)
 		return
 	}
-	r = r.Clone(r.Context())
-	r.URL.RawQuery = v.normalised(r.URL.Query())
-	key := r.URL.Path + "?" + r.URL.RawQuery
+	query := v.normalised(r.URL.Query())
+	key := r.URL.Path + "?" + query
 	if v.absolute {
 		key += " " + s.baseURL(r)
 	}
+	// The page is rendered from the key alone: the address as normalised.
+	u := *r.URL
+	u.RawQuery = query
+	r = r.WithContext(r.Context())
+	r.URL = &u
 	e, mine := s.boards.cache.claim(key, boardVersion{marker, ledger.Today(s.cfg.Now())})
 	if mine {
-		rec := newPageRecorder(w, s.boards.cache.entryLimit())
-		render(rec, r)
-		var page *keptPage
-		if rec.keepable() {
-			page = keep(rec)
-		}
-		s.boards.cache.fill(e, page)
+		rec, page := s.boards.cache.render(w, r, e, render)
 		if page == nil {
 			if !rec.spilled {
 				rec.replay()
@@ -277,6 +278,19 @@ func (c *boardCache) claim(key string, want boardVersion) (*boardEntry, bool) {
 	e := &boardEntry{key: key, version: want, ready: make(chan struct{})}
 	c.entries[key] = c.lru.PushFront(e)
 	return e, true
+}
+
+// render renders e's page for the request r, keeping it if it is whole.
+// Whatever happens, a panic included, e is filled, so nobody waits for it
+// for ever.
+func (c *boardCache) render(w http.ResponseWriter, r *http.Request, e *boardEntry, render http.HandlerFunc) (rec *pageRecorder, page *keptPage) {
+	rec = newPageRecorder(w, c.entryLimit())
+	defer func() { c.fill(e, page) }()
+	render(rec, r)
+	if rec.keepable() {
+		page = keep(rec)
+	}
+	return rec, page
 }
 
 // fill stores what the render produced (nil: nothing to keep) and wakes
