@@ -216,6 +216,8 @@ type StakeRecord struct {
 	Minutes   string
 	ChangedBy string // user id
 	ChangedAt time.Time
+	// ProposalID is the group decision the change carried out, if any.
+	ProposalID string
 }
 
 // Lowered reports whether the change lowered the stake.

@@ -66,4 +66,18 @@ type Service interface {
 	SetAttendance(ctx context.Context, roundID, sessionID string, memberIDs []string) error
 	AddPayment(ctx context.Context, roundID, sessionID string, n NewPayment) error
 	RoundPayments(ctx context.Context, roundID string) ([]PaymentLine, error)
+
+	// The group decides (decision.go). Who may propose, record a response
+	// given in person or resolve a block is the policy's to check; the
+	// store checks the round, the subject, the member and the proposer.
+	SetDecisionRule(ctx context.Context, roundID string, rule DecisionRule) error
+	CreateProposal(ctx context.Context, roundID string, n NewProposal) (*Proposal, error)
+	Proposals(ctx context.Context, roundID string, states ...ProposalState) ([]Proposal, error)
+	ProposalByID(ctx context.Context, roundID, id string, a Audience) (*ProposalDetail, error)
+	Respond(ctx context.Context, roundID, proposalID, userID string, n NewResponse) error
+	RecordInPerson(ctx context.Context, roundID, proposalID, memberID string, n NewResponse) error
+	ResolveBlock(ctx context.Context, roundID, proposalID, memberID, resolution string) error
+	WithdrawProposal(ctx context.Context, roundID, proposalID, userID string) error
+	CloseProposal(ctx context.Context, roundID, proposalID string) (*Outcome, error)
+	CarryOut(ctx context.Context, roundID, proposalID string) error
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -20,18 +21,19 @@ var (
 )
 
 const roundColumns = `r.id, r.org_id, o.name, r.title, r.care_area, r.purpose, r.stake, r.starts_on, r.ends_on, r.stage,
-	r.published_at, r.closed_at, r.impact_what, r.impact_evidence, r.dots_per_member, r.voting, r.created_at`
+	r.published_at, r.closed_at, r.impact_what, r.impact_evidence, r.dots_per_member, r.voting, r.created_at, r.decision_rule, r.decision_quorum`
 
 const roundFrom = " FROM rounds r JOIN organisations o ON o.id = r.org_id"
 
 func scanRound(s scanner) (*round.Round, error) {
 	var r round.Round
-	var purpose, stage, voting string
+	var purpose, stage, voting, rule string
 	if err := s.Scan(&r.ID, &r.OrgID, &r.OrgName, &r.Title, &r.CareArea, &purpose, &r.Stake, &r.StartsOn, &r.EndsOn, &stage,
-		&r.PublishedAt, &r.ClosedAt, &r.ImpactWhat, &r.ImpactEvidence, &r.DotsPerMember, &voting, &r.CreatedAt); err != nil {
+		&r.PublishedAt, &r.ClosedAt, &r.ImpactWhat, &r.ImpactEvidence, &r.DotsPerMember, &voting, &r.CreatedAt, &rule, &r.Rule.Quorum); err != nil {
 		return nil, err
 	}
 	r.Purpose, r.Stage, r.Voting, r.CreatedAt = round.Purpose(purpose), round.Stage(stage), round.Voting(voting), r.CreatedAt.UTC()
+	r.Rule.Kind = round.RuleKind(rule)
 	if r.PublishedAt != nil {
 		u := r.PublishedAt.UTC()
 		r.PublishedAt = &u
@@ -56,13 +58,13 @@ func (db *DB) CreateRound(ctx context.Context, n round.NewRound, leadUserID stri
 			return apperr.Fields([]apperr.FieldError{{Field: "org_id", Message: "Select a commissioning organisation"}})
 		}
 		id := newID()
-		if _, err := tx.exec(ctx, `INSERT INTO rounds (id, org_id, title, care_area, purpose, stake, starts_on, ends_on, stage, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, n.OrgID, n.Title, n.CareArea, string(n.Purpose), int64(n.ParsedStake()),
-			n.StartsOn, n.EndsOn, string(round.StageCommitment), tx.now); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO rounds (id, org_id, title, care_area, purpose, stake, starts_on, ends_on, stage, created_at,
+			decision_rule, decision_quorum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, n.OrgID, n.Title, n.CareArea, string(n.Purpose),
+			int64(n.ParsedStake()), n.StartsOn, n.EndsOn, string(round.StageCommitment), tx.now, string(n.Rule.Kind), n.Rule.Quorum); err != nil {
 			return mapErr(err, "round")
 		}
 		if err := tx.record(ctx, "round.create", "round", id, map[string]string{"title": n.Title, "org_id": n.OrgID,
-			"purpose": string(n.Purpose), "stake": n.ParsedStake().String()}); err != nil {
+			"purpose": string(n.Purpose), "stake": n.ParsedStake().String(), "decision_rule": n.Rule.String()}); err != nil {
 			return err
 		}
 		if leadUserID != "" {
@@ -161,7 +163,7 @@ func (db *DB) PublishRound(ctx context.Context, id string) error {
 		if _, err := tx.exec(ctx, "UPDATE rounds SET published_at = ? WHERE id = ?", tx.now, id); err != nil {
 			return err
 		}
-		return tx.record(ctx, "round.publish", "round", id, map[string]string{"stake": r.Stake.String()})
+		return tx.record(ctx, "round.publish", "round", id, map[string]string{"stake": r.Stake.String(), "decision_rule": r.Rule.String()})
 	})
 }
 
@@ -243,13 +245,14 @@ func (db *DB) StakeHistory(ctx context.Context, id string) ([]round.StakeRecord,
 	err := db.view(ctx, func(tx *Tx) error {
 		return tx.each(ctx, func(s scanner) error {
 			var r round.StakeRecord
-			if err := s.Scan(&r.From, &r.To, &r.AgreedBy, &r.AgreedOn, &r.Minutes, &r.ChangedBy, &r.ChangedAt); err != nil {
+			var proposal sql.NullString
+			if err := s.Scan(&r.From, &r.To, &r.AgreedBy, &r.AgreedOn, &r.Minutes, &r.ChangedBy, &r.ChangedAt, &proposal); err != nil {
 				return err
 			}
-			r.ChangedAt = r.ChangedAt.UTC()
+			r.ChangedAt, r.ProposalID = r.ChangedAt.UTC(), proposal.String
 			out = append(out, r)
 			return nil
-		}, `SELECT from_stake, to_stake, agreed_by, agreed_on, minutes, changed_by, changed_at FROM round_stake_changes
+		}, `SELECT from_stake, to_stake, agreed_by, agreed_on, minutes, changed_by, changed_at, proposal_id FROM round_stake_changes
 			WHERE round_id = ? ORDER BY changed_at, id`, id)
 	})
 	return out, err
