@@ -244,6 +244,8 @@ func TestConsentBlocksMembersWhoLeftAndWithdrawing(t *testing.T) {
 			t.Fatalf("resolving twice = %v", err)
 		}
 		// Wren leaves the group: her block no longer counts, and she cannot respond.
+		// (Later than she joined: consent records are ordered by time.)
+		*g.now = g.now.Add(time.Minute)
 		if err := db.RecordConsent(fac, g.round.ID, g.members[3], round.ConsentTakePart, false); err != nil {
 			t.Fatal(err)
 		}
