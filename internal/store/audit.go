@@ -71,7 +71,7 @@ func (db *DB) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, e
 		add("actor_id = ?", f.ActorID)
 	}
 	if f.Action != "" {
-		add("action LIKE ?" + likeEscape, prefixPattern(f.Action))
+		add("action LIKE ?"+likeEscape, prefixPattern(f.Action))
 	}
 	if f.ObjectType != "" {
 		add("object_type = ?", f.ObjectType)
