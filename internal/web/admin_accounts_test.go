@@ -25,6 +25,7 @@ func demoUser(t *testing.T, s *testServer, role string) *auth.User {
 }
 
 func TestAdminDisableAndEnableAccount(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	member := demoUser(t, s, "member")
 	page := "/admin/users/" + member.ID
@@ -115,6 +116,7 @@ func TestAdminDisableAndEnableAccount(t *testing.T) {
 }
 
 func TestAdminCannotDisableOwnAccount(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	admin := demoUser(t, s, "admin")
 	page := "/admin/users/" + admin.ID
@@ -134,6 +136,7 @@ func TestAdminCannotDisableOwnAccount(t *testing.T) {
 }
 
 func TestAdminRevokeRole(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx := audit.WithActor(context.Background(), "")
 	member := demoUser(t, s, "member")
@@ -181,6 +184,7 @@ func TestAdminRevokeRole(t *testing.T) {
 // their own administrator role, so the service always keeps one, while
 // another administrator can.
 func TestAdminKeepsTheLastAdministrator(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx := audit.WithActor(context.Background(), "")
 	admin := demoUser(t, s, "admin")
@@ -232,6 +236,7 @@ func TestAdminKeepsTheLastAdministrator(t *testing.T) {
 // empty reason's error, a disabled account, the users list marking it, and
 // the administrator's own page.
 func TestBrowserAdminAccountStates(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	member, admin := demoUser(t, s, "member"), demoUser(t, s, "admin")
 	b := browser.Start(t, s.URL, browser.Options{})

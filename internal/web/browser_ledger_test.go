@@ -17,6 +17,7 @@ import (
 // then recording voice, committing, changing the status, adding an action
 // and evidence, importing a file, and a member's verdict.
 func TestBrowserLedgerWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 

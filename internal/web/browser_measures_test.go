@@ -15,6 +15,7 @@ import (
 // first; and runs axe on every page of the area each role reaches, form
 // errors included.
 func TestBrowserMeasuresChainAndReporting(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	rid, sid, cid := demoMeasureIDs(t, s)
 	base := "/rounds/" + rid

@@ -13,6 +13,7 @@ import (
 // compares it with a saved version and pastes two versions to compare,
 // with scripts off, running axe on every page on the way, errors included.
 func TestBrowserReadabilityWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 	signIn(b, "facilitator@demo.test", demo.Password)

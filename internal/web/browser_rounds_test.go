@@ -70,6 +70,7 @@ func mustSee(t *testing.T, b *browser.Browser, want ...string) {
 // story with a pathway, a factor, a service, import feedback with errors,
 // give feedback, add a vision statement and vote with dots.
 func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	opts := browser.Options{NoJS: true}
 	com := browser.Start(t, s.URL, opts)
@@ -332,6 +333,7 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 // work in it, so every page of the area (and the facilitator-only views of
 // withdrawn content) is checked by axe, then the error states of its forms.
 func TestBrowserRoundPagesPassAxe(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	base := "/rounds/" + ids.round

@@ -19,6 +19,7 @@ import (
 // included; then checks the demo study's pages with charts of timed talk
 // and of both phases.
 func TestBrowserStudyWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 	signIn(b, "researcher@demo.test", demo.Password)

@@ -24,6 +24,7 @@ func signIn(b *browser.Browser, email, password string) {
 // anonymously), follows every link it can reach, and runs axe on each page,
 // then on the error states of the forms.
 func TestBrowserEveryPagePassesAxe(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	t.Run("anonymous", func(t *testing.T) {
 		b := browser.Start(t, s.URL, browser.Options{})
@@ -99,6 +100,7 @@ func contains(list []string, s string) bool {
 // TestBrowserFlowsWithoutJavaScript runs sign-in, the admin's work and
 // accepting an invitation with JavaScript switched off.
 func TestBrowserFlowsWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 	signIn(b, "admin@demo.test", "not the password")
@@ -145,6 +147,7 @@ func TestBrowserFlowsWithoutJavaScript(t *testing.T) {
 // TestBrowserKeyboardSkipLink checks the first Tab lands on the skip link
 // and following it moves focus to the main content.
 func TestBrowserKeyboardSkipLink(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	b := browser.Start(t, s.URL, browser.Options{})
 	b.Visit("/")

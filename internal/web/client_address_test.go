@@ -9,6 +9,7 @@ import (
 // with and without trusted proxies, including forged and unreadable
 // X-Forwarded-For entries.
 func TestClientAddress(t *testing.T) {
+	t.Parallel()
 	proxies, err := ParseTrustedProxies(" 10.0.0.0/8, 192.0.2.10 ,2001:db8::/32")
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +49,7 @@ func TestClientAddress(t *testing.T) {
 }
 
 func TestParseTrustedProxiesRefusesNonsense(t *testing.T) {
+	t.Parallel()
 	if _, err := ParseTrustedProxies("10.0.0.0/8, proxy.example"); err == nil || err.Error() != `trusted proxy "proxy.example" is not an address (10.0.0.5) or a network (10.0.0.0/8)` {
 		t.Errorf("err = %v", err)
 	}

@@ -30,6 +30,7 @@ var participantPages = []struct {
 // page and checks the text of its main content with the plain profile: no
 // sentence may be over 25 words.
 func TestParticipantPagesAreInPlainEnglish(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	clients := map[string]*client{"": s.client(t)}
 	for _, p := range participantPages {

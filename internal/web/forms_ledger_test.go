@@ -46,6 +46,7 @@ func multipartForm(t *testing.T, fields url.Values, files map[string]map[string]
 }
 
 func TestNewItemFormReadsEveryField(t *testing.T) {
+	t.Parallel()
 	f := url.Values{"said": {"The bus stopped running"}, "easy_read": {"No bus."}, "source": {"survey"}, "said_on": {"2 November 2026"},
 		"round_id": {"r1"}, "member_id": {"m1"}, "org_ids": {"o1", "o2"}, "themes": {"Transport,Day services;Access"}}
 	got := newItemForm(f, "2026-12-01")
@@ -57,6 +58,7 @@ func TestNewItemFormReadsEveryField(t *testing.T) {
 }
 
 func TestCommitmentFormSplitsItsLists(t *testing.T) {
+	t.Parallel()
 	f := url.Values{"owner": {"org1 user1"}, "indicator": {"contract1 I3"}, "what": {"Open until 6pm"}, "due_on": {"31 March 2027"}, "committed_on": {"1 December 2026"}}
 	got := commitmentForm(f, "2026-12-01")
 	want := ledger.NewCommitment{OwnerOrgID: "org1", OwnerUserID: "user1", What: "Open until 6pm", DueOn: "31 March 2027",
@@ -71,6 +73,7 @@ func TestCommitmentFormSplitsItsLists(t *testing.T) {
 }
 
 func TestOnOwnerListMovesOwnerProblemsToTheList(t *testing.T) {
+	t.Parallel()
 	err := onOwnerList(apperr.Fields([]apperr.FieldError{{Field: "what", Message: "a"}, {Field: "owner_org_id", Message: "b"}, {Field: "owner_user_id", Message: "c"}}))
 	var fields []string
 	for _, fe := range apperr.FieldsOf(err) {
@@ -85,6 +88,7 @@ func TestOnOwnerListMovesOwnerProblemsToTheList(t *testing.T) {
 }
 
 func TestEvidenceFormTakesOnlyTheChosenKindsPart(t *testing.T) {
+	t.Parallel()
 	sent := url.Values{"text": {"Minutes"}, "url": {"https://example.org/m"}, "indicator": {"c1 I2"}}
 	files := map[string]map[string]string{"file": {"minutes.txt": "We met on Tuesday."}}
 	for _, tc := range []struct {
@@ -119,6 +123,7 @@ func TestEvidenceFormTakesOnlyTheChosenKindsPart(t *testing.T) {
 }
 
 func TestEvidenceFormReadsOneBytePastTheLimit(t *testing.T) {
+	t.Parallel()
 	big := strings.Repeat("x", ledger.MaxFileSize+10)
 	f := url.Values{"kind": {string(ledger.EvidenceFile)}}
 	n, err := evidenceForm(f, multipartForm(t, f, map[string]map[string]string{"file": {"big.txt": big}}))
@@ -131,6 +136,7 @@ func TestEvidenceFormReadsOneBytePastTheLimit(t *testing.T) {
 }
 
 func TestImportCSVFormPrefersTheFile(t *testing.T) {
+	t.Parallel()
 	pasted := url.Values{"csv": {"said,said_on\nPasted,2026-10-01\n"}}
 	fromFile := "said,said_on\nFrom the file,2026-10-02\n"
 	got, err := importCSVForm(pasted, multipartForm(t, pasted, map[string]map[string]string{"file": {"voice.csv": fromFile}}))

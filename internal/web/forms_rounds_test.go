@@ -27,6 +27,7 @@ func fieldNames(err error) []string {
 // TestNewRoundFormKeepsOnlyAnOrganisationOnOffer: an organisation id the
 // reader was not offered reads as no choice, so Validate asks for one.
 func TestNewRoundFormKeepsOnlyAnOrganisationOnOffer(t *testing.T) {
+	t.Parallel()
 	orgs := []auth.Organisation{{ID: "icb"}, {ID: "council"}}
 	f := url.Values{"org_id": {"council"}, "title": {"Crisis care"}, "care_area": {"Mental health"}, "purpose": {"measures"},
 		"stake": {"20"}, "starts_on": {"1 April 2027"}, "ends_on": {"31 March 2028"}}
@@ -42,6 +43,7 @@ func TestNewRoundFormKeepsOnlyAnOrganisationOnOffer(t *testing.T) {
 }
 
 func TestNewMemberFormReadsEveryListAndConsent(t *testing.T) {
+	t.Parallel()
 	f := url.Values{"pseudonym": {"Sam"}, "adjustments": {"bsl", "easy_read"}, "formats": {"large_print"},
 		"consent": {"take_part", "quote"}}
 	got := newMemberForm(f)
@@ -53,6 +55,7 @@ func TestNewMemberFormReadsEveryListAndConsent(t *testing.T) {
 }
 
 func TestConsentFormNeedsAGivenOrWithdrawnDecision(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		decision  string
 		given, ok bool
@@ -73,6 +76,7 @@ func TestConsentFormNeedsAGivenOrWithdrawnDecision(t *testing.T) {
 // TestTakePartFormAsksOnlyMembers: a member joining must tick the box; the
 // other roles are not asked.
 func TestTakePartFormAsksOnlyMembers(t *testing.T) {
+	t.Parallel()
 	none := url.Values{}
 	if names := fieldNames(takePartForm(none, &round.Invitation{Role: round.RoleMember})); !reflect.DeepEqual(names, []string{"take_part"}) {
 		t.Errorf("member without the box ticked: problems with %v", names)
@@ -89,6 +93,7 @@ func TestTakePartFormAsksOnlyMembers(t *testing.T) {
 // field places no dots, other fields are ignored, and a word is a problem
 // on its own field only.
 func TestDotsFormReadsWholeNumbersPerStatement(t *testing.T) {
+	t.Parallel()
 	alloc, err := dotsForm(url.Values{"dots_a": {"2"}, "dots_b": {" 3 "}, "dots_c": {""}, "dots_d": {"two"}, "dots": {"9"}, "q": {"1"}})
 	if want := map[string]int{"a": 2, "b": 3}; !reflect.DeepEqual(alloc, want) {
 		t.Errorf("alloc = %v, want %v", alloc, want)
@@ -102,6 +107,7 @@ func TestDotsFormReadsWholeNumbersPerStatement(t *testing.T) {
 }
 
 func TestVotingFormNeedsAWholeNumberOfDots(t *testing.T) {
+	t.Parallel()
 	v, dots, err := votingForm(url.Values{"voting": {"open"}, "dots": {" 5 "}})
 	if err != nil || v != round.VotingOpen || dots != 5 {
 		t.Errorf("open with 5 = %q %d %v", v, dots, err)
@@ -112,6 +118,7 @@ func TestVotingFormNeedsAWholeNumberOfDots(t *testing.T) {
 }
 
 func TestTagFormTakesATaggableKindAndAnID(t *testing.T) {
+	t.Parallel()
 	kind, id, err := tagForm(url.Values{"item": {"feedback:f-1"}})
 	if err != nil || kind != evidence.KindFeedback || id != "f-1" {
 		t.Errorf("feedback:f-1 = %q %q %v", kind, id, err)
@@ -127,6 +134,7 @@ func TestTagFormTakesATaggableKindAndAnID(t *testing.T) {
 // the dimension out, and a dimension left unanswered is a problem, as is a
 // facilitator not saying whose feedback it is.
 func TestFeedbackFormAsksEveryDimension(t *testing.T) {
+	t.Parallel()
 	a := url.Values{"rating_listened": {"4"}, "rating_access": {notRated}, "rating_waiting": {"1"}, "rating_choice": {"5"},
 		"comment": {"Kind staff"}}
 	n, fs := feedbackForm(a, "")
@@ -146,6 +154,7 @@ func TestFeedbackFormAsksEveryDimension(t *testing.T) {
 }
 
 func TestStatementAndStepForms(t *testing.T) {
+	t.Parallel()
 	st := newStatementForm(url.Values{"body": {"I choose who supports me"}, "links": {"story:s-1", "factor:f-2"}}, "m-1")
 	want := evidence.NewStatement{MemberID: "m-1", Body: "I choose who supports me",
 		Links: []evidence.Link{{Kind: evidence.KindStory, ID: "s-1"}, {Kind: evidence.KindFactor, ID: "f-2"}}}
@@ -163,6 +172,7 @@ func TestStatementAndStepForms(t *testing.T) {
 // TestImportFileFormReadsTheUpload: the file's text, a form without a
 // file, and a body that is not a multipart form at all.
 func TestImportFileFormReadsTheUpload(t *testing.T) {
+	t.Parallel()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	w, _ := mw.CreateFormFile("file", "feedback.csv")

@@ -41,6 +41,7 @@ func demoContractID(t *testing.T, s *testServer) string {
 // and reads both on the item page and on the public board, where the
 // contract itself never shows.
 func TestLedgerIndicatorLinksOverHTTP(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	cid := demoContractID(t, s)
 	com := s.client(t)

@@ -15,6 +15,7 @@ import (
 // that do not exist, then adds a file as evidence, downloads it, and
 // withdraws the item.
 func TestLedgerStaffPagesRefuseAndKeepFiles(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	fac := s.client(t)
 	fac.loginAs("facilitator")

@@ -65,6 +65,7 @@ func checkPublic(t *testing.T, what, body string, private []string) {
 // every page, filter and item page it links to — and reads the JSON, CSV
 // and Atom exports, on both engines.
 func TestBoardShowsNothingPersonal(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		private := privateWords(t, s)
@@ -167,6 +168,7 @@ func demoItem(t *testing.T, s *testServer, q ledger.Query, said string) string {
 // role, and anonymously, on an item in the demo round and on one with no
 // round (where members of the user-led organisation judge).
 func TestOnlyTheGroupGivesVerdicts(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	inRound := demoItem(t, s, ledger.Query{Status: ledger.StatusInProgress}, "Appointments are only in school hours")
 	noRound := demoItem(t, s, ledger.Query{}, "Personal health budgets take too long to agree")
@@ -201,6 +203,7 @@ func TestOnlyTheGroupGivesVerdicts(t *testing.T) {
 // TestLedgerFlowsOverHTTP records voice, commits vaguely, refuses "not
 // doing" without a reason, and imports a file with a preview first.
 func TestLedgerFlowsOverHTTP(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx := context.Background()
 	before, _, _, _ := s.DB.BoardStats(ctx)
@@ -287,6 +290,7 @@ func TestLedgerFlowsOverHTTP(t *testing.T) {
 // TestDemoLedgerCoversEverything checks the demo shows every status, flag
 // and verdict, so the board can be tried out on real-looking data.
 func TestDemoLedgerCoversEverything(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx := context.Background()
 	for _, st := range ledger.Statuses {

@@ -80,6 +80,7 @@ func pagePence(body string) map[string]int64 {
 // page's own profile.json and reports.csv downloads: the same engine gives
 // the same pence everywhere.
 func TestContractPageMatchesPaymentsCalc(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, contractPageMatchesPaymentsCalc)
 }
 
@@ -151,6 +152,7 @@ func contractPageMatchesPaymentsCalc(t *testing.T, engine store.Engine) {
 // write, sign off, read and report, the forms' error summaries, sign-off,
 // the comparison and the exports.
 func TestMeasuresPermissionsAndForms(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	rid, sid, cid := demoMeasureIDs(t, s)
 	base := "/rounds/" + rid

@@ -21,6 +21,7 @@ import (
 // the type does not have, a misspelt method, or data of the wrong shape
 // fails here, instead of silently hiding a button on a live page.
 func TestEveryTemplateDrawsWithItsPageType(t *testing.T) {
+	t.Parallel()
 	st, err := loadStatic()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestMarkTextNumbersEveryIssueOnce(t *testing.T) {
+	t.Parallel()
 	text := "In order to help, we will contact you ASAP."
 	issues := []readability.Issue{
 		{Rule: "wordy-phrase", Start: 0, End: 11},        // "In order to"
@@ -35,6 +36,7 @@ func TestMarkTextNumbersEveryIssueOnce(t *testing.T) {
 }
 
 func TestMarkTextSurvivesBadOffsets(t *testing.T) {
+	t.Parallel()
 	text := "Café opens at 9"
 	segs := markText(text, []readability.Issue{{Start: 4, End: 99}, {Start: -3, End: 2}})
 	var b strings.Builder

@@ -52,6 +52,7 @@ func docx(t *testing.T, paras ...string) []byte {
 }
 
 func TestReadabilityCheckMarksIssuesInPlace(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	if r := s.client(t).get("/readability"); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("anonymous checker = %d", r.StatusCode)
@@ -79,6 +80,7 @@ func TestReadabilityCheckMarksIssuesInPlace(t *testing.T) {
 }
 
 func TestReadabilityInputErrors(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	c.loginAs("member")
@@ -99,6 +101,7 @@ func TestReadabilityInputErrors(t *testing.T) {
 }
 
 func TestReadabilityLibrarySaveAndCompare(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx := context.Background()
 	orgs, _, _ := s.DB.ListOrganisations(ctx, auth.ListQuery{Search: "Voices"})

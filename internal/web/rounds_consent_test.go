@@ -69,6 +69,7 @@ var secrets = []string{demo.PrivateContact, "Rae Whitfield", demo.WithdrawnStory
 // facilitator sees Rae's contact details and withdrawn story, marked as
 // withdrawn; counts in the evidence map differ accordingly.
 func TestConsentWithdrawalForEveryRole(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		ids := findDemoRound(t, s)
@@ -166,6 +167,7 @@ func checkExportCounts(t *testing.T, c *client, ids demoRoundIDs, role string) {
 // story, factor and membership on the very next request, in pages and the
 // export, while the facilitator still sees them marked.
 func TestWithdrawingConsentHidesAtOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		ids := findDemoRound(t, s)

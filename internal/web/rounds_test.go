@@ -14,6 +14,7 @@ import (
 // TestRoundPermissions checks what each role may do in the demo round,
 // through HTTP: the policy's answers reach every handler.
 func TestRoundPermissions(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	base := "/rounds/" + ids.round
@@ -58,6 +59,7 @@ func TestRoundPermissions(t *testing.T) {
 // group's agreement is refused with the rule's own message; with it, the
 // change is shown on the round. A skip needs a reason.
 func TestStakeLockAndStagesOverHTTP(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	base := "/rounds/" + ids.round
@@ -97,6 +99,7 @@ func TestStakeLockAndStagesOverHTTP(t *testing.T) {
 // TestThemesCountFeedbackWithConsent tags a piece of feedback from Rae (who
 // still takes part) and one imported, and checks the map's feedback count.
 func TestThemesCountFeedbackWithConsent(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	ctx := context.Background()
@@ -128,6 +131,7 @@ func TestThemesCountFeedbackWithConsent(t *testing.T) {
 // pages by hand: answers are carried page to page, nothing is saved before
 // the last question, and a member cannot post as someone else.
 func TestQuestionsSaveOnlyAfterTheLastAndAsTheReader(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	base := "/rounds/" + ids.round
@@ -163,6 +167,7 @@ func TestQuestionsSaveOnlyAfterTheLastAndAsTheReader(t *testing.T) {
 // session, a service, a member and a factor that are not in the demo round:
 // each answers 404, as the store says, and not a server error.
 func TestRoundPartsThatDoNotExistAre404(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ids := findDemoRound(t, s)
 	base := "/rounds/" + ids.round

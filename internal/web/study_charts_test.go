@@ -7,6 +7,7 @@ import "testing"
 // 18 with gaps of 4, and 12 between groups, below a key of one row (12 +
 // 24 + 8 = 44).
 func TestBarChartLayout(t *testing.T) {
+	t.Parallel()
 	c := newBarChart("c", "t", "d", []string{"Turns", "Words"},
 		[]chartGroupIn{{Label: "Jess", Values: []float64{0.5, 0.75}}, {Label: "Tom", Values: []float64{0.5, 0.001}}}, 1, percent)
 	if len(c.Series) != 2 || c.Series[1].Fill != "url(#c-stripes)" || c.Series[1].X != 245 {
@@ -31,6 +32,7 @@ func TestBarChartLayout(t *testing.T) {
 // Untimed turns are placed by utterance number: 4 utterances over 720-10-30
 // = 680 units, 170 each.
 func TestTimelineLayout(t *testing.T) {
+	t.Parallel()
 	c := newTimeline("tl", "t", "d", []string{"Ana", "Ben"},
 		[]turnSpan{{Lane: 0, Start: 0, End: 1}, {Lane: 1, Start: 1, End: 2}, {Lane: 0, Start: 2, End: 4}}, 4, false)
 	if c.Lanes[0].Label != "Ana: 2 turns" || c.Lanes[1].Label != "Ben: 1 turn" {

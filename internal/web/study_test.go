@@ -40,6 +40,7 @@ func uploadFields(title, date string, extra ...string) map[string]string {
 }
 
 func TestStudyAccess(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	id := demoStudy(t, s)
 	page, _ := s.DB.ListTranscripts(context.Background(), study.TranscriptQuery{StudyID: id})
@@ -110,6 +111,7 @@ func TestStudyAccess(t *testing.T) {
 }
 
 func TestStudyUploadErrors(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	id := demoStudy(t, s)
 	c := s.client(t)
@@ -151,6 +153,7 @@ BEN:  Thanks Ana.
 `
 
 func TestStudyUploadReplacesNames(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	id := demoStudy(t, s)
 	c := s.client(t)
@@ -187,6 +190,7 @@ func TestStudyUploadReplacesNames(t *testing.T) {
 }
 
 func TestStudyRolesChangeTheReport(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	id := demoStudy(t, s)
 	c := s.client(t)
@@ -236,6 +240,7 @@ func TestStudyRolesChangeTheReport(t *testing.T) {
 }
 
 func TestStudyCSVExport(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, testStudyCSVExport)
 }
 

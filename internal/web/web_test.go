@@ -19,6 +19,7 @@ import (
 )
 
 func TestHealthz(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	if r := c.get("/healthz"); r.StatusCode != 200 || r.Body != "ok\n" {
@@ -31,6 +32,7 @@ func TestHealthz(t *testing.T) {
 }
 
 func TestPageShellLandmarksAndSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	r := s.client(t).get("/")
 	if r.StatusCode != 200 {
@@ -58,6 +60,7 @@ func TestPageShellLandmarksAndSecurityHeaders(t *testing.T) {
 }
 
 func TestStaticAssetsAreHashedAndCachedLong(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	css := regexp.MustCompile(`href="(/static/app\.[0-9a-f]{8}\.css)"`).FindStringSubmatch(c.get("/").Body)
@@ -74,6 +77,7 @@ func TestStaticAssetsAreHashedAndCachedLong(t *testing.T) {
 }
 
 func TestCrossSitePostIsRefused(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	form := url.Values{"email": {"admin@demo.test"}, "password": {"coprod-demo"}}
 	req, _ := http.NewRequest("POST", s.URL+"/login", strings.NewReader(form.Encode()))
@@ -87,6 +91,7 @@ func TestCrossSitePostIsRefused(t *testing.T) {
 }
 
 func TestLoginLogout(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		c := s.client(t)
@@ -116,6 +121,7 @@ func TestLoginLogout(t *testing.T) {
 }
 
 func TestLoginErrorsAndThrottling(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	r := c.login("", "")
@@ -152,6 +158,7 @@ func TestLoginErrorsAndThrottling(t *testing.T) {
 // as X-Forwarded-For names it, refuse that client's next attempt, while
 // another client behind the same proxy signs in.
 func TestThrottleBehindTrustedProxy(t *testing.T) {
+	t.Parallel()
 	proxies, err := web.ParseTrustedProxies("127.0.0.1, ::1")
 	if err != nil {
 		t.Fatal(err)
@@ -177,6 +184,7 @@ func TestThrottleBehindTrustedProxy(t *testing.T) {
 }
 
 func TestAdminPagesNeedTheAdminRole(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	anon := s.client(t)
 	for _, p := range []string{"/admin", "/admin/users", "/admin/organisations", "/admin/audit", "/admin/invitations/new", "/admin/audit.csv"} {
@@ -197,6 +205,7 @@ func TestAdminPagesNeedTheAdminRole(t *testing.T) {
 }
 
 func TestInvitationFlow(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	admin := s.client(t)
 	admin.loginAs("admin")
@@ -235,6 +244,7 @@ func TestInvitationFlow(t *testing.T) {
 }
 
 func TestOrganisationsAndMembers(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	admin := s.client(t)
 	admin.loginAs("admin")
@@ -267,6 +277,7 @@ func TestOrganisationsAndMembers(t *testing.T) {
 }
 
 func TestAuditLogFiltersAndCSV(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	admin := s.client(t)
 	admin.loginAs("admin")
@@ -285,6 +296,7 @@ func TestAuditLogFiltersAndCSV(t *testing.T) {
 }
 
 func TestNotFoundPage(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	r := s.client(t).get("/no/such/page")
 	if r.StatusCode != 404 || !strings.Contains(r.Body, "Page not found") || !strings.Contains(r.Body, `<main id="main"`) {

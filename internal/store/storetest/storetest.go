@@ -43,6 +43,7 @@ func Engines(t *testing.T, fn func(t *testing.T, engine store.Engine)) {
 	t.Helper()
 	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
 		t.Run(string(engine), func(t *testing.T) {
+			t.Parallel() // each engine's store is its own
 			if engine == store.Postgres && os.Getenv("COPROD_TEST_POSTGRES_URL") == "" {
 				SkipOrFail(t, "PostgreSQL tests not run", "set COPROD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to run them")
 			}
