@@ -144,7 +144,10 @@ func (e *Evaluation) OpenModeration(actor string, panel Panel) error {
 
 // RecordConsensus returns the panel's agreed score to record (or revise):
 // by the panel's chair, in moderation, before the award, for a submitted
-// bid and a criterion the panel scores, with a written rationale.
+// bid the chair is not excluded from and a criterion the panel scores,
+// with a written rationale. A chair conflicted from a bid cannot agree its
+// score: nobody manages their own conflict (see [BidAccess]), so another
+// decision-maker must.
 func (e *Evaluation) RecordConsensus(actor string, c Consensus) (Consensus, error) {
 	c.Rationale = strings.TrimSpace(c.Rationale)
 	if seat, ok := e.Seat(actor); !ok || !seat.Chair || seat.Panel != c.Panel {
@@ -156,6 +159,13 @@ func (e *Evaluation) RecordConsensus(actor string, c Consensus) (Consensus, erro
 	if cr, ok := e.Tender.ITT.Criterion(c.Criterion); !ok || !cr.ScoredBy(c.Panel) {
 		return c, apperr.Errorf(apperr.NotFound, "The panel does not score that criterion")
 	}
+	b, ok := e.bid(c.Bid)
+	if !ok {
+		return c, apperr.Errorf(apperr.NotFound, "No such bid")
+	}
+	if d := e.Access(actor, b.BidderID); !d.Allowed {
+		return c, apperr.Errorf(apperr.Forbidden, "%s", d.Reason)
+	}
 	var fs []apperr.FieldError
 	if top := e.Tender.ITT.Scale.Max; c.Score < 0 || c.Score > top {
 		fs = append(fs, apperr.FieldError{Field: "score", Message: fmt.Sprintf("Choose a score from 0 to %d", top)})
@@ -163,13 +173,7 @@ func (e *Evaluation) RecordConsensus(actor string, c Consensus) (Consensus, erro
 	if c.Rationale == "" {
 		fs = append(fs, apperr.FieldError{Field: "rationale", Message: "Write the reason for the agreed score; it goes into the bidder's assessment summary"})
 	}
-	if err := apperr.Fields(fs); err != nil {
-		return c, err
-	}
-	if _, ok := e.bid(c.Bid); !ok {
-		return c, apperr.Errorf(apperr.NotFound, "No such bid")
-	}
-	return c, nil
+	return c, apperr.Fields(fs)
 }
 
 // Award returns actor's award decision to record: once, to the engine's

@@ -316,6 +316,16 @@ func TestEvaluationOpenModeration(t *testing.T) {
 	}
 }
 
+// declareConflict turns evaluatorID's declaration about bidderID into a
+// conflict, with the mitigation m (nil for none).
+func declareConflict(e *Evaluation, evaluatorID, bidderID string, m *Mitigation) {
+	for i := range e.Declarations {
+		if d := &e.Declarations[i]; d.Evaluator == evaluatorID && d.Bidder == bidderID {
+			d.Conflict, d.Detail, d.Mitigation = true, "Trustee", m
+		}
+	}
+}
+
 func TestEvaluationRecordConsensus(t *testing.T) {
 	ok := Consensus{Bid: "A", Criterion: "Q2", Panel: LivedExperience, Score: 3, Rationale: " Talked it through "}
 	with := func(change func(*Consensus)) Consensus { c := ok; change(&c); return c }
@@ -336,6 +346,19 @@ func TestEvaluationRecordConsensus(t *testing.T) {
 		{"off the scale, no rationale", "chairL", with(func(c *Consensus) { c.Score, c.Rationale = 6, " " }), nil,
 			apperr.Invalid, "Check the form: Choose a score from 0 to 5"},
 		{"no such bid", "chairL", with(func(c *Consensus) { c.Bid = "Z" }), nil, apperr.NotFound, "No such bid"},
+		{"a chair conflicted from the bid", "chairL", ok, func(e *Evaluation) { declareConflict(e, "chairL", "pa", nil) },
+			apperr.Forbidden, "You declared a conflict of interest with this bidder, so you cannot see or score their bid unless the panel chair records how it is managed."},
+		{"a conflicted chair who managed it themselves", "chairL", ok,
+			func(e *Evaluation) {
+				declareConflict(e, "chairL", "pa", &Mitigation{RecordedBy: "chairL", ByChair: true, Reason: "Left in 2024"})
+			},
+			apperr.Forbidden, "Nobody can manage their own conflict of interest, including the chair."},
+		{"a chair who has not declared about the bidder", "chairL", ok,
+			func(e *Evaluation) {
+				e.Declarations = slices.DeleteFunc(e.Declarations, func(d Declaration) bool { return d.Evaluator == "chairL" && d.Bidder == "pa" })
+			},
+			apperr.Forbidden, "Declare whether you have a conflict of interest with this bidder before you see their bid."},
+		{"a chair conflicted from the other bid only", "chairL", ok, func(e *Evaluation) { declareConflict(e, "chairL", "pb", nil) }, "", ""},
 		{"the chair in moderation", "chairL", ok, nil, "", ""},
 	}
 	for _, c := range cases {
