@@ -19,6 +19,36 @@ const (
 	ActionExportRoundContent Action = "round.export"     // evidence as JSON and CSV
 )
 
+// Group decision actions (see round.Proposal). The decision is the group's:
+// the others here only start proposals, help members take part, and apply
+// what the group decided.
+const (
+	// ActionViewDecisions is seeing the round's proposals, their counts and
+	// who responded (by chosen name): the group, its facilitators and the
+	// commissioner lead. Observers see outcomes on the public board.
+	ActionViewDecisions Action = "round.decisions"
+	// ActionPropose is putting a proposal to the group.
+	ActionPropose Action = "round.propose"
+	// ActionRespondToProposal is a member answering for themselves: the store takes
+	// the member from the session, so nobody answers for another this way.
+	ActionRespondToProposal Action = "round.respond"
+	// ActionHelpDecide is a facilitator recording a response a member gave
+	// in person and recording how a block was resolved.
+	ActionHelpDecide Action = "round.decisions.facilitate"
+	// ActionWithdrawProposal lets those who may propose reach the withdraw
+	// button; the store allows only the proposal's own proposer.
+	ActionWithdrawProposal Action = "round.decisions.withdraw"
+	// ActionCarryOut is applying a passed decision. For every kind the
+	// software can apply (lowering the stake, agreeing the impact and
+	// closing the round, changing the rule, signing off a measure or a
+	// specification version) it is the commissioner lead or a facilitator:
+	// the change is exactly what the group passed, so carrying it out adds
+	// no judgement of its own, only the moment. An agreement of tender
+	// questions is carried out by publishing the tender (tenders' policy),
+	// and a general question has nothing to carry out.
+	ActionCarryOut Action = "round.decisions.carry_out"
+)
+
 // roundRules are the policy's rules for this area; policy.go merges every area's table.
 var roundRules = map[Action]rule{
 	ActionListRounds:         signedIn,
@@ -32,6 +62,13 @@ var roundRules = map[Action]rule{
 	ActionContribute:         inRound(RoleFacilitator, RoleMember),
 	ActionManageServices:     inRound(RoleCommissioner, RoleFacilitator),
 	ActionExportRoundContent: viewRound,
+
+	ActionViewDecisions:     inRound(RoleCommissioner, RoleFacilitator, RoleMember),
+	ActionPropose:           inRound(RoleCommissioner, RoleFacilitator, RoleMember),
+	ActionRespondToProposal: inRound(RoleMember),
+	ActionHelpDecide:        inRound(RoleFacilitator),
+	ActionWithdrawProposal:  inRound(RoleCommissioner, RoleFacilitator, RoleMember),
+	ActionCarryOut:          inRound(RoleCommissioner, RoleFacilitator),
 }
 
 // viewRound allows admins and anyone holding a role in the round.
