@@ -117,17 +117,6 @@ func (s *Server) roundFor(r *http.Request, action auth.Action) (*round.Round, er
 	return s.store.RoundByID(r.Context(), id)
 }
 
-// loadRound is roundFor for the measures and tenders handlers that do not
-// yet return errors; on false the response has been written.
-func (s *Server) loadRound(w http.ResponseWriter, r *http.Request, action auth.Action) (*round.Round, bool) {
-	rd, err := s.roundFor(r, action)
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	return rd, true
-}
-
 // audience is who the reader is for consent: the round's facilitators see
 // everything (withdrawn content marked); everyone else gets the Group view,
 // with their own contributions if they are in the group.
@@ -222,44 +211,12 @@ func showInRound[T any](s *Server, w http.ResponseWriter, r *http.Request, pg pa
 	return pg.show(s, w, r, status, v, p)
 }
 
-// untypedRoundPage is roundPage for the measures and tenders pages not yet
-// typed, whose templates read Can as a map ("manage", "group", ...).
-type untypedRoundPage struct {
-	roundPage[any]
-	Can map[string]bool
-}
-
-// showRound renders an untyped round page with the shared round data, for
-// the measures and tenders handlers that do not yet return errors.
-func (s *Server) showRound(w http.ResponseWriter, r *http.Request, status int, page, title string, rd *round.Round, data any, errs []apperr.FieldError) {
-	p, err := newRoundPage[any](s, r, rd)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	p.Page = data
-	c := p.Can
-	s.render(w, r, status, page, view{Title: title, Errors: errs, Form: formValues(r), Data: untypedRoundPage{p, map[string]bool{
-		"manage": c.Manage, "stage": c.Stage, "invite": c.Invite, "group": c.Group, "contribute": c.Contribute, "services": c.Services}}})
-}
-
 // formValues are the values a page's form shows: what was posted, or the query.
 func formValues(r *http.Request) map[string][]string {
 	if r.Method == http.MethodPost {
 		return r.PostForm
 	}
 	return r.URL.Query()
-}
-
-// roundFormError re-displays an untyped round form with its problems, or
-// shows the error page when the error is not about fields.
-func (s *Server) roundFormError(w http.ResponseWriter, r *http.Request, err error, page, title string, rd *round.Round, data any) {
-	fs := apperr.FieldsOf(err)
-	if len(fs) == 0 {
-		s.fail(w, r, err)
-		return
-	}
-	s.showRound(w, r, statusFor[apperr.Code(err)], page, title, rd, data, fs)
 }
 
 // roundFlash are this area's confirmations, shown after post/redirect/get.

@@ -79,20 +79,20 @@ func (s *Server) attachBidFiles(r *http.Request, t *tender.Tender, bidderID stri
 }
 
 // tenderAttachmentRemove takes a file off the reader's own bid.
-func (s *Server) tenderAttachmentRemove(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid)
-	if !ok {
-		return
+func (s *Server) tenderAttachmentRemove(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid)
+	if err != nil {
+		return err
 	}
 	b, err := s.ownBidder(r, t, false)
-	if err == nil {
-		err = s.store.RemoveBidAttachment(r.Context(), t.ID, b.ID, r.PathValue("aid"))
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.RemoveBidAttachment(r.Context(), t.ID, b.ID, r.PathValue("aid")); err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/bid?done=attachment-removed", http.StatusSeeOther)
+	return nil
 }
 
 // maySeeBid reports whether the reader may see a bid: it is their own, or
@@ -100,10 +100,12 @@ func (s *Server) tenderAttachmentRemove(w http.ResponseWriter, r *http.Request) 
 // declared for every bidder, the deadline passed, no conflict excluding them).
 func (s *Server) maySeeBid(r *http.Request, t *tender.Tender, bidID string) (bool, error) {
 	if canTender(r, auth.ActionBid, t) {
-		if b, err := s.ownBidder(r, t, false); err == nil {
-			if own, err := s.store.BidOf(r.Context(), t.ID, b.ID); err == nil && own.ID == bidID {
-				return true, nil
-			}
+		own, err := s.ownBid(r, t)
+		if err != nil {
+			return false, err
+		}
+		if own != nil && own.ID == bidID {
+			return true, nil
 		}
 	}
 	if canTender(r, auth.ActionEvaluate, t) {
@@ -123,27 +125,26 @@ func (s *Server) maySeeBid(r *http.Request, t *tender.Tender, bidID string) (boo
 // tenderAttachment downloads a file of a bid the reader may see. It is
 // always a download, never shown in the page: a bidder's file is not ours
 // to vouch for.
-func (s *Server) tenderAttachment(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderAttachment(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
 	bidID := r.PathValue("bid")
 	may, err := s.maySeeBid(r, t, bidID)
-	if err == nil && !may {
-		err = apperr.Errorf(apperr.NotFound, "No such file, or you cannot see it: evaluators see a bid's files once the deadline has passed and they have declared their interests.")
-	}
-	var a *tender.Attachment
-	var data []byte
-	if err == nil {
-		a, data, err = s.store.BidAttachmentData(r.Context(), t.ID, bidID, r.PathValue("aid"))
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	if !may {
+		return apperr.Errorf(apperr.NotFound, "No such file, or you cannot see it: evaluators see a bid's files once the deadline has passed and they have declared their interests.")
+	}
+	a, data, err := s.store.BidAttachmentData(r.Context(), t.ID, bidID, r.PathValue("aid"))
+	if err != nil {
+		return err
 	}
 	download(w, "application/octet-stream", safeFileName(a.FileName))
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Write(data)
+	return nil
 }

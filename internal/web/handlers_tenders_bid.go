@@ -5,14 +5,19 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/tender"
+)
+
+// The bidder's pages, and the clarification questions.
+var (
+	tenderBidPage       = page[tenderData[bidView]]{"tender_bid"}
+	tenderReceiptPage   = page[tenderData[*tender.StoredBid]]{"tender_receipt"}
+	tenderQuestionsPage = page[tenderData[questionsView]]{"tender_questions"}
 )
 
 // bidView is a bidder's own bid, and nothing of anybody else's.
 type bidView struct {
-	Bid       *tender.StoredBid
-	Questions []tender.Question
+	Bid *tender.StoredBid
 	// Amended are the amendments published since the bid last changed:
 	// every bidder is told, on the page where they would act on them.
 	Amended []tender.Amendment
@@ -29,61 +34,59 @@ func (s *Server) ownBidder(r *http.Request, t *tender.Tender, register bool) (*t
 	return s.store.RegisterInterest(r.Context(), t.ID, orgs[0])
 }
 
-func (s *Server) tenderBidForm(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid)
-	if !ok {
-		return
+// ownBid returns the reader's own bid, nil when their organisation has not
+// registered or has no bid yet.
+func (s *Server) ownBid(r *http.Request, t *tender.Tender) (*tender.StoredBid, error) {
+	b, err := s.ownBidder(r, t, false)
+	if err == nil {
+		var bid *tender.StoredBid
+		if bid, err = s.store.BidOf(r.Context(), t.ID, b.ID); err == nil {
+			return bid, nil
+		}
+	}
+	if apperr.Code(err) == apperr.NotFound {
+		return nil, nil
+	}
+	return nil, err
+}
+
+func (s *Server) tenderBidForm(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid)
+	if err != nil {
+		return err
 	}
 	v := bidView{}
-	form := map[string][]string{}
-	if b, err := s.ownBidder(r, t, false); err == nil {
-		if v.Bid, err = s.store.BidOf(r.Context(), t.ID, b.ID); err == nil {
-			form["price"] = []string{round.FormatPence(v.Bid.PricePence)[len("£"):]}
-			for k, a := range v.Bid.Answers {
-				form["answer-"+k] = []string{a}
-			}
-		}
+	if v.Bid, err = s.ownBid(r, t); err != nil {
+		return err
 	}
 	am, err := s.store.Amendments(r.Context(), t.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	for _, a := range am {
 		if a.Version > 1 && (v.Bid == nil || a.CreatedAt.After(v.Bid.UpdatedAt)) {
 			v.Amended = append(v.Amended, a)
 		}
 	}
-	s.render(w, r, http.StatusOK, "tender_bid", view{Title: "Your bid", Form: form, Data: s.newTenderPage(r, t, v)})
+	return showTender(s, w, r, tenderBidPage, http.StatusOK, view{Title: "Your bid", Form: bidFormValues(v.Bid)}, t, v)
 }
 
-func (s *Server) tenderBidSave(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid)
-	if !ok {
-		return
+func (s *Server) tenderBidSave(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid)
+	if err != nil {
+		return err
 	}
 	formErr := parseBidForm(w, r, t) // the answers, and any files chosen
 	b, err := s.ownBidder(r, t, true)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	answers := map[string]string{}
-	for _, c := range t.ITT.Criteria {
-		answers[c.ID] = r.PostForm.Get("answer-" + c.ID)
-	}
-	var pence int64
-	if p := r.PostForm.Get("price"); p != "" {
-		var msg string
-		if pence, msg = round.ParsePounds(p); msg != "" {
-			err = apperr.Fields([]apperr.FieldError{{Field: "price", Message: msg}})
-		}
-	}
+	f, err := newBidForm(r.PostForm, t.ITT)
 	if err == nil {
 		err = formErr
 	}
 	if err == nil {
-		_, err = s.store.SaveBid(r.Context(), t.ID, b.ID, pence, answers)
+		_, err = s.store.SaveBid(r.Context(), t.ID, b.ID, f.Pence, f.Answers)
 	}
 	if err == nil {
 		err = s.attachBidFiles(r, t, b.ID) // the answers stay saved whatever happens to a file
@@ -93,31 +96,35 @@ func (s *Server) tenderBidSave(w http.ResponseWriter, r *http.Request) {
 		sb, err = s.store.SubmitBid(r.Context(), t.ID, b.ID)
 	}
 	if err != nil {
-		cur, _ := s.store.BidOf(r.Context(), t.ID, b.ID)
-		s.tenderFormError(w, r, err, "tender_bid", "Your bid", t, bidView{Bid: cur})
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			cur, err := s.store.BidOf(r.Context(), t.ID, b.ID)
+			if err != nil && apperr.Code(err) != apperr.NotFound {
+				return err
+			}
+			return showTender(s, w, r, tenderBidPage, status, view{Title: "Your bid", Errors: errs}, t, bidView{Bid: cur})
+		})
 	}
 	if sb != nil {
-		s.showTender(w, r, http.StatusOK, "tender_receipt", "Bid submitted", t, sb, nil)
-		return
+		return showTender(s, w, r, tenderReceiptPage, http.StatusOK, view{Title: "Bid submitted"}, t, sb)
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/bid?done=bid-saved", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderBidWithdraw(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid)
-	if !ok {
-		return
+func (s *Server) tenderBidWithdraw(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid)
+	if err != nil {
+		return err
 	}
 	b, err := s.ownBidder(r, t, false)
-	if err == nil {
-		err = s.store.WithdrawBid(r.Context(), t.ID, b.ID)
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.WithdrawBid(r.Context(), t.ID, b.ID); err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/bid?done=bid-withdrawn", http.StatusSeeOther)
+	return nil
 }
 
 // questionsView is the clarification questions a reader may see: all of
@@ -127,39 +134,42 @@ type questionsView struct {
 	Bidders   map[string]string // bidder id to name, for the commissioners
 }
 
-func (s *Server) tenderQuestions(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionManageTender, auth.ActionBid)
-	if !ok {
-		return
+func (s *Server) tenderQuestions(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionManageTender, auth.ActionBid)
+	if err != nil {
+		return err
 	}
-	s.showQuestions(w, r, http.StatusOK, t, nil)
+	return s.showQuestions(w, r, http.StatusOK, t, nil)
 }
 
-func (s *Server) showQuestions(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, errs []apperr.FieldError) {
+func (s *Server) showQuestions(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, errs []apperr.FieldError) error {
 	v := questionsView{Bidders: map[string]string{}}
-	var err error
+	asker := "-" // public answers only
 	if canTender(r, auth.ActionManageTender, t) {
-		bs, _ := s.store.Bidders(r.Context(), t.ID)
+		bs, err := s.store.Bidders(r.Context(), t.ID)
+		if err != nil {
+			return err
+		}
 		for _, b := range bs {
 			v.Bidders[b.ID] = b.OrgName
 		}
-		v.Questions, err = s.store.Questions(r.Context(), t.ID, "")
-	} else if b, berr := s.ownBidder(r, t, false); berr == nil {
-		v.Questions, err = s.store.Questions(r.Context(), t.ID, b.ID)
-	} else {
-		v.Questions, err = s.store.Questions(r.Context(), t.ID, "-") // public answers only
+		asker = ""
+	} else if b, err := s.ownBidder(r, t, false); err == nil {
+		asker = b.ID
+	} else if apperr.Code(err) != apperr.NotFound {
+		return err
 	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	var err error
+	if v.Questions, err = s.store.Questions(r.Context(), t.ID, asker); err != nil {
+		return err
 	}
-	s.showTender(w, r, status, "tender_questions", "Clarification questions", t, v, errs)
+	return showTender(s, w, r, tenderQuestionsPage, status, view{Title: "Clarification questions", Errors: errs}, t, v)
 }
 
-func (s *Server) tenderAsk(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionBid)
-	if !ok {
-		return
+func (s *Server) tenderAsk(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionBid)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	b, err := s.ownBidder(r, t, true)
@@ -167,30 +177,26 @@ func (s *Server) tenderAsk(w http.ResponseWriter, r *http.Request) {
 		_, err = s.store.AskQuestion(r.Context(), t.ID, b.ID, r.PostForm.Get("question"))
 	}
 	if err != nil {
-		if len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showQuestions(w, r, statusFor[apperr.Code(err)], t, apperr.FieldsOf(err))
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showQuestions(w, r, status, t, errs)
+		})
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/questions?done=question-asked", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderAnswer(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionManageTender)
-	if !ok {
-		return
+func (s *Server) tenderAnswer(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionManageTender)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	f := r.PostForm
-	if err := s.store.AnswerQuestion(r.Context(), t.ID, r.PathValue("qid"), f.Get("answer"), f.Get("to") != "asker", f.Get("private_reason")); err != nil {
-		if len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showQuestions(w, r, statusFor[apperr.Code(err)], t, apperr.FieldsOf(err))
-		return
+	f := newAnswerForm(r.PostForm)
+	if err := s.store.AnswerQuestion(r.Context(), t.ID, r.PathValue("qid"), f.Answer, f.Public, f.PrivateReason); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showQuestions(w, r, status, t, errs)
+		})
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/questions?done=question-answered", http.StatusSeeOther)
+	return nil
 }

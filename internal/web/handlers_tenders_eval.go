@@ -2,12 +2,20 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/tender"
+)
+
+// The evaluators' and chairs' pages.
+var (
+	tenderConflictsPage  = page[tenderData[evalView]]{"tender_conflicts"}
+	tenderScoreListPage  = page[tenderData[evalView]]{"tender_score_list"}
+	tenderScorePage      = page[tenderData[evalView]]{"tender_score"}
+	tenderGuidePage      = page[tenderData[noData]]{"tender_guide"}
+	tenderModerationPage = page[tenderData[moderationView]]{"tender_moderation"}
 )
 
 // evalView is an evaluator's place in the evaluation: their seat, the
@@ -96,183 +104,166 @@ func panelOf(ms []tender.PanelMember, userID string) tender.Panel {
 	return ""
 }
 
-func (s *Server) showEval(w http.ResponseWriter, r *http.Request, status int, page, title string, t *tender.Tender, bidID string, errs []apperr.FieldError) {
-	v, err := s.evaluation(r, t)
+// showEval draws an evaluator's page (the declarations, or the list of
+// bids to score).
+func (s *Server) showEval(w http.ResponseWriter, r *http.Request, pg page[tenderData[evalView]], status int, v view, t *tender.Tender) error {
+	e, err := s.evaluation(r, t)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if bidID != "" {
-		for i := range v.Bids {
-			if v.Bids[i].ID == bidID {
-				v.Bid = &v.Bids[i]
-			}
-		}
-		if v.Bid == nil {
-			s.fail(w, r, apperr.Errorf(apperr.NotFound, "You cannot see that bid: it does not exist, you have not declared your interests for every bidder, or a conflict of interest excludes you from it."))
-			return
-		}
-		if r.Method == http.MethodGet {
-			f := map[string][]string{}
-			for _, c := range v.Criteria {
-				if sc, ok := v.Mine[bidID+"/"+c.ID]; ok {
-					f["score-"+c.ID], f["comment-"+c.ID] = []string{strconv.Itoa(sc.Score)}, []string{sc.Comment}
-				}
-			}
-			r.URL.RawQuery = ""
-			s.render(w, r, status, page, view{Title: title, Errors: errs, Form: f, Data: s.newTenderPage(r, t, v)})
-			return
-		}
-	}
-	s.showTender(w, r, status, page, title, t, v, errs)
+	return showTender(s, w, r, pg, status, v, t, e)
 }
 
-func (s *Server) tenderConflicts(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+// showScoring draws the scoring form for one bid the reader may score: on
+// a GET with their saved scores, after a refused save with what they sent.
+func (s *Server) showScoring(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, bidID string, errs []apperr.FieldError) error {
+	e, err := s.evaluation(r, t)
+	if err != nil {
+		return err
 	}
-	s.showEval(w, r, http.StatusOK, "tender_conflicts", "Declare your interests", t, "", nil)
+	for i := range e.Bids {
+		if e.Bids[i].ID == bidID {
+			e.Bid = &e.Bids[i]
+		}
+	}
+	if e.Bid == nil {
+		return apperr.Errorf(apperr.NotFound, "You cannot see that bid: it does not exist, you have not declared your interests for every bidder, or a conflict of interest excludes you from it.")
+	}
+	v := view{Title: "Score a bid", Errors: errs}
+	if r.Method == http.MethodGet {
+		v.Form = scoresFormValues(e.Criteria, e.Mine, bidID)
+	}
+	return showTender(s, w, r, tenderScorePage, status, v, t, e)
 }
 
-func (s *Server) tenderDeclare(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderConflicts(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
+	}
+	return s.showEval(w, r, tenderConflictsPage, http.StatusOK, view{Title: "Declare your interests"}, t)
+}
+
+func (s *Server) tenderDeclare(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	bs, err := s.store.Bidders(r.Context(), t.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	var fs []apperr.FieldError
+	ds, fs := newDeclarationsForm(r.PostForm, bs)
 	me := principal(r).User.ID
-	for _, b := range bs {
-		answer := r.PostForm.Get("conflict-" + b.ID)
-		if answer == "" {
-			fs = append(fs, apperr.FieldError{Field: "conflict-" + b.ID, Message: "Say whether you have a conflict of interest with " + b.OrgName})
-			continue
-		}
-		if err := s.store.Declare(r.Context(), t.ID, me, b.ID, answer == "yes", r.PostForm.Get("detail-"+b.ID)); err != nil {
+	for _, d := range ds { // each answer given is saved, whatever happens to the others
+		if err := s.store.Declare(r.Context(), t.ID, me, d.Bidder, d.Conflict, d.Detail); err != nil {
 			if len(apperr.FieldsOf(err)) == 0 {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			fs = append(fs, apperr.FieldsOf(err)...)
 		}
 	}
 	if len(fs) > 0 {
-		s.showEval(w, r, http.StatusUnprocessableEntity, "tender_conflicts", "Declare your interests", t, "", fs)
-		return
+		return s.showEval(w, r, tenderConflictsPage, http.StatusUnprocessableEntity, view{Title: "Declare your interests", Errors: fs}, t)
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/score?done=declared", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderMitigate(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionChairPanel)
-	if !ok {
-		return
+func (s *Server) tenderMitigate(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionChairPanel)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
 	f := r.PostForm
 	if err := s.store.Mitigate(r.Context(), t.ID, f.Get("evaluator"), f.Get("bidder"), f.Get("reason")); err != nil {
-		if len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showEval(w, r, statusFor[apperr.Code(err)], "tender_conflicts", "Declare your interests", t, "", apperr.FieldsOf(err))
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showEval(w, r, tenderConflictsPage, status, view{Title: "Declare your interests", Errors: errs}, t)
+		})
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/conflicts?done=mitigated", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderScoreList(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderScoreList(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
-	s.showEval(w, r, http.StatusOK, "tender_score_list", "Score the bids", t, "", nil)
+	return s.showEval(w, r, tenderScoreListPage, http.StatusOK, view{Title: "Score the bids"}, t)
 }
 
-func (s *Server) tenderScoreForm(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderScoreForm(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
-	s.showEval(w, r, http.StatusOK, "tender_score", "Score a bid", t, r.PathValue("bid"), nil)
+	return s.showScoring(w, r, http.StatusOK, t, r.PathValue("bid"), nil)
 }
 
-func (s *Server) tenderScoreSave(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderScoreSave(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	v, err := s.evaluation(r, t)
+	e, err := s.evaluation(r, t)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	me, bid := principal(r).User.ID, r.PathValue("bid")
+	bid := r.PathValue("bid")
+	scores := newScoresForm(r.PostForm, e.Criteria, tender.IndividualScore{Evaluator: principal(r).User.ID, Bid: bid, Panel: e.Seat.Panel})
 	var fs []apperr.FieldError
-	scored := 0
-	for _, c := range v.Criteria {
-		raw := r.PostForm.Get("score-" + c.ID)
-		if raw == "" {
-			continue // not scored yet: a partial save is fine
-		}
-		scored++
-		n, cerr := strconv.Atoi(raw)
-		if cerr != nil {
-			n = -1
-		}
-		err := s.store.SaveScore(r.Context(), t.ID, tender.IndividualScore{Evaluator: me, Bid: bid, Criterion: c.ID, Panel: v.Seat.Panel,
-			Score: n, Comment: r.PostForm.Get("comment-" + c.ID)})
-		if err != nil {
+	for _, sc := range scores {
+		if err := s.store.SaveScore(r.Context(), t.ID, sc); err != nil {
 			if len(apperr.FieldsOf(err)) == 0 {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			fs = append(fs, apperr.FieldsOf(err)...)
 		}
 	}
-	if scored == 0 && len(v.Criteria) > 0 {
+	if len(scores) == 0 && len(e.Criteria) > 0 {
 		// Saving nothing would say "Scores saved" over an empty form.
-		fs = append(fs, apperr.FieldError{Field: "score-" + v.Criteria[0].ID,
+		fs = append(fs, apperr.FieldError{Field: "score-" + e.Criteria[0].ID,
 			Message: "Choose a score for at least one question. A comment is saved with its score"})
 	}
 	if len(fs) > 0 {
-		s.showEval(w, r, http.StatusUnprocessableEntity, "tender_score", "Score a bid", t, bid, fs)
-		return
+		return s.showScoring(w, r, http.StatusUnprocessableEntity, t, bid, fs)
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/score?done=scores-saved", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderScoreSubmit(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderScoreSubmit(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
-	me := principal(r).User.ID
-	if err := s.store.SubmitScores(r.Context(), t.ID, me, panelOfReader(r, s, t)); err != nil {
-		s.fail(w, r, err)
-		return
+	panel, err := s.readerPanel(r, t)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SubmitScores(r.Context(), t.ID, principal(r).User.ID, panel); err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/score?done=scores-submitted", http.StatusSeeOther)
+	return nil
 }
 
-func panelOfReader(r *http.Request, s *Server, t *tender.Tender) tender.Panel {
-	ms, _ := s.store.PanelMembers(r.Context(), t.ID)
-	return panelOf(ms, principal(r).User.ID)
+// readerPanel is the panel the reader sits on, "" for none.
+func (s *Server) readerPanel(r *http.Request, t *tender.Tender) (tender.Panel, error) {
+	ms, err := s.store.PanelMembers(r.Context(), t.ID)
+	return panelOf(ms, principal(r).User.ID), err
 }
 
-func (s *Server) tenderGuide(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionEvaluate)
-	if !ok {
-		return
+func (s *Server) tenderGuide(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionEvaluate)
+	if err != nil {
+		return err
 	}
-	s.showTender(w, r, http.StatusOK, "tender_guide", "How to score: Easy Read guide", t, nil, nil)
+	return showTender(s, w, r, tenderGuidePage, http.StatusOK, view{Title: "How to score: Easy Read guide"}, t, noData{})
 }
 
 // moderationView is the chair's moderation page: each bid and criterion
@@ -336,54 +327,54 @@ func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, 
 	return v, err
 }
 
-func (s *Server) showModeration(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, errs []apperr.FieldError) {
-	v, err := s.moderation(r, t)
+func (s *Server) showModeration(w http.ResponseWriter, r *http.Request, status int, t *tender.Tender, errs []apperr.FieldError) error {
+	m, err := s.moderation(r, t)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.showTender(w, r, status, "tender_moderation", "Moderation", t, v, errs)
+	return showTender(s, w, r, tenderModerationPage, status, view{Title: "Moderation", Errors: errs}, t, m)
 }
 
-func (s *Server) tenderModeration(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionChairPanel)
-	if !ok {
-		return
+func (s *Server) tenderModeration(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionChairPanel)
+	if err != nil {
+		return err
 	}
-	s.showModeration(w, r, http.StatusOK, t, nil)
+	return s.showModeration(w, r, http.StatusOK, t, nil)
 }
 
-func (s *Server) tenderModerationOpen(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionChairPanel)
-	if !ok {
-		return
+func (s *Server) tenderModerationOpen(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionChairPanel)
+	if err != nil {
+		return err
 	}
-	if err := s.store.OpenPanelModeration(r.Context(), t.ID, panelOfReader(r, s, t)); err != nil {
-		s.fail(w, r, err)
-		return
+	panel, err := s.readerPanel(r, t)
+	if err != nil {
+		return err
+	}
+	if err := s.store.OpenPanelModeration(r.Context(), t.ID, panel); err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/moderation?done=moderation-open", http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) tenderConsensus(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionChairPanel)
-	if !ok {
-		return
+func (s *Server) tenderConsensus(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionChairPanel)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	n, err := strconv.Atoi(r.PostForm.Get("score"))
+	panel, err := s.readerPanel(r, t)
 	if err != nil {
-		n = -1
+		return err
 	}
-	c := tender.Consensus{Bid: r.PathValue("bid"), Criterion: r.PostForm.Get("criterion"), Panel: panelOfReader(r, s, t), Score: n,
-		Rationale: r.PostForm.Get("rationale")}
+	c := newConsensusForm(r.PostForm, r.PathValue("bid"), panel)
 	if err := s.store.RecordConsensus(audit.WithActor(r.Context(), principal(r).User.ID), t.ID, c); err != nil {
-		if len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showModeration(w, r, statusFor[apperr.Code(err)], t, apperr.FieldsOf(err))
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showModeration(w, r, status, t, errs)
+		})
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/moderation?done=consensus-saved", http.StatusSeeOther)
+	return nil
 }

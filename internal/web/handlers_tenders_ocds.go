@@ -11,19 +11,19 @@ import (
 // tenderOCDS downloads the tender's OCDS 1.1 release package, built by the
 // same code as "coprod export ocds --tender ID" (tender.OCDSPackage), for
 // the round's commissioners to publish.
-func (s *Server) tenderOCDS(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionExportTenders)
-	if !ok {
-		return
+func (s *Server) tenderOCDS(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionExportTenders)
+	if err != nil {
+		return err
 	}
 	p, err := tender.OCDSPackage(r.Context(), s.store, []tender.Tender{*t}, tender.DefaultOCIDPrefix,
 		s.baseURL(r)+"/tenders/"+t.ID+"/ocds.json", s.cfg.Now())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	download(w, "application/json; charset=utf-8", "ocds-"+t.ID+".json")
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	enc.Encode(p)
+	_ = enc.Encode(p) // the headers are sent: a failed write means the reader has gone
+	return nil
 }

@@ -2,12 +2,17 @@ package web
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
-	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/tender"
+)
+
+// The result's pages.
+var (
+	tenderResultPage    = page[tenderData[resultView]]{"tender_result"}
+	tenderSummariesPage = page[tenderData[resultView]]{"tender_summaries"}
+	tenderAwardPage     = page[tenderData[resultView]]{"tender_award"}
 )
 
 // resultView is the engine's result, published as every face publishes it.
@@ -46,61 +51,55 @@ func (s *Server) result(r *http.Request, t *tender.Tender) (resultView, error) {
 	return v, nil
 }
 
-func (s *Server) showResult(w http.ResponseWriter, r *http.Request, status int, page, title string, t *tender.Tender, errs []apperr.FieldError) {
-	v, err := s.result(r, t)
+func (s *Server) showResult(w http.ResponseWriter, r *http.Request, pg page[tenderData[resultView]], status int, v view, t *tender.Tender) error {
+	res, err := s.result(r, t)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.showTender(w, r, status, page, title, t, v, errs)
+	return showTender(s, w, r, pg, status, v, t, res)
 }
 
-func (s *Server) tenderResult(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionViewResult)
-	if !ok {
-		return
+func (s *Server) tenderResult(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionViewResult)
+	if err != nil {
+		return err
 	}
-	s.showResult(w, r, http.StatusOK, "tender_result", "Result", t, nil)
+	return s.showResult(w, r, tenderResultPage, http.StatusOK, view{Title: "Result"}, t)
 }
 
-func (s *Server) tenderSummaries(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionViewResult)
-	if !ok {
-		return
+func (s *Server) tenderSummaries(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionViewResult)
+	if err != nil {
+		return err
 	}
-	s.showResult(w, r, http.StatusOK, "tender_summaries", "Assessment summaries", t, nil)
+	return s.showResult(w, r, tenderSummariesPage, http.StatusOK, view{Title: "Assessment summaries"}, t)
 }
 
-func (s *Server) tenderAwardForm(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionManageTender)
-	if !ok {
-		return
+func (s *Server) tenderAwardForm(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionManageTender)
+	if err != nil {
+		return err
 	}
-	s.showResult(w, r, http.StatusOK, "tender_award", "Award the contract", t, nil)
+	return s.showResult(w, r, tenderAwardPage, http.StatusOK, view{Title: "Award the contract"}, t)
 }
 
-func (s *Server) tenderAward(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionManageTender)
-	if !ok {
-		return
+func (s *Server) tenderAward(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionManageTender)
+	if err != nil {
+		return err
 	}
 	_ = r.ParseForm()
-	notice, msg := round.ParseDate(r.PostForm.Get("notice_on"))
-	var err error
-	if msg != "" {
-		err = apperr.Fields([]apperr.FieldError{{Field: "notice_on", Message: msg}})
-	} else {
-		_, err = s.store.RecordAward(r.Context(), t.ID, r.PostForm.Get("winner"), r.PostForm.Get("reason"), notice.In(time.UTC))
+	f, err := newAwardForm(r.PostForm)
+	if err == nil {
+		_, err = s.store.RecordAward(r.Context(), t.ID, f.Winner, f.Reason, f.NoticeOn)
 	}
 	if err != nil {
-		if len(apperr.FieldsOf(err)) == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		s.showResult(w, r, statusFor[apperr.Code(err)], "tender_award", "Award the contract", t, apperr.FieldsOf(err))
-		return
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showResult(w, r, tenderAwardPage, status, view{Title: "Award the contract", Errors: errs}, t)
+		})
 	}
 	http.Redirect(w, r, "/tenders/"+t.ID+"/result?done=awarded", http.StatusSeeOther)
+	return nil
 }
 
 // The result's downloads, for checking it away from the platform: the
@@ -108,49 +107,49 @@ func (s *Server) tenderAward(w http.ResponseWriter, r *http.Request) {
 // files that command reads (tender.WriteOfflineITT, WriteOfflineScores).
 // Running it on the second and third gives the first, byte for byte.
 
-func (s *Server) tenderResultJSON(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionViewResult)
-	if !ok {
-		return
+func (s *Server) tenderResultJSON(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionViewResult)
+	if err != nil {
+		return err
 	}
 	v, err := s.result(r, t)
-	if err == nil && v.Problem != "" {
-		err = apperr.Errorf(apperr.Conflict, "There is no result yet. %s", v.Problem)
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	if v.Problem != "" {
+		return apperr.Errorf(apperr.Conflict, "There is no result yet. %s", v.Problem)
 	}
 	download(w, "application/json; charset=utf-8", "result-"+t.ID+".json")
 	_ = v.Report.WriteJSON(w)
+	return nil
 }
 
-func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionViewResult)
-	if !ok {
-		return
+func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionViewResult)
+	if err != nil {
+		return err
 	}
 	bids, err := s.store.SubmittedBids(r.Context(), t.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	eb, _ := t.EngineInput(bids, nil)
 	download(w, "application/json; charset=utf-8", "itt-"+t.ID+".json")
 	_ = tender.WriteOfflineITT(w, t.ITT, eb)
+	return nil
 }
 
-func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) {
-	t, ok := s.loadTender(w, r, auth.ActionViewResult)
-	if !ok {
-		return
+func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.tenderFor(r, auth.ActionViewResult)
+	if err != nil {
+		return err
 	}
 	cs, err := s.store.ConsensusForResult(r.Context(), t.ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	_, ec := t.EngineInput(nil, cs)
 	download(w, "text/csv; charset=utf-8", "scores-"+t.ID+".csv")
 	_ = tender.WriteOfflineScores(w, ec)
+	return nil
 }
