@@ -204,8 +204,6 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) }
 
-func (s *Server) forbidden(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errForbidden) }
-
 func (s *Server) crossOriginDenied(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path, "origin", r.Header.Get("Origin"))
 	if err := errorPage.show(s, w, r, http.StatusForbidden, view{Title: "This form was sent from another website"},
