@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -23,6 +24,7 @@ type DB struct {
 	Path   string // SQLite file path; "" on PostgreSQL
 	write  *sql.DB
 	read   *sql.DB
+	head   atomic.Pointer[sql.Stmt] // AuditHead's query, prepared once (audit_head.go)
 
 	// Now is the clock; tests replace it to control time.
 	Now func() time.Time

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -13,7 +14,7 @@ import (
 // A request may only use a read that began after it arrived: one begun
 // earlier could have missed a change the reader had already seen made.
 // So a request arriving while a read runs waits for the next read, which
-// starts when the running one ends, for everyone waiting by then.
+// one of the requests waiting for it runs once the running read ends.
 type markerReader struct {
 	read func(context.Context) (int64, error)
 
@@ -23,7 +24,8 @@ type markerReader struct {
 }
 
 type markerRead struct {
-	done   chan struct{}
+	start  chan struct{} // closed when no read runs: a waiter may run this one
+	done   chan struct{} // closed when marker and err are set
 	marker int64
 	err    error
 }
@@ -35,36 +37,61 @@ const markerTimeout = 5 * time.Second
 // marker returns the change marker as of some moment after the call began.
 func (m *markerReader) marker(ctx context.Context) (int64, error) {
 	m.mu.Lock()
-	if m.next == nil {
-		m.next = &markerRead{done: make(chan struct{})}
-	}
-	mine := m.next
-	if !m.running {
-		m.start()
+	rd := m.next
+	if rd == nil {
+		rd = &markerRead{start: make(chan struct{}), done: make(chan struct{})}
+		m.next = rd
+		if !m.running {
+			close(rd.start)
+		}
 	}
 	m.mu.Unlock()
 	select {
-	case <-mine.done:
-		return mine.marker, mine.err
+	case <-rd.start:
+		if m.claim(rd) {
+			m.run(rd)
+		}
+	case <-rd.done:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	select {
+	case <-rd.done:
+		return rd.marker, rd.err
 	case <-ctx.Done():
 		return 0, ctx.Err()
 	}
 }
 
-// start runs the waiting read; m.mu is held.
-func (m *markerReader) start() {
-	rd := m.next
+// claim makes the caller the one to run rd, unless another waiter is.
+func (m *markerReader) claim(rd *markerRead) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.next != rd {
+		return false
+	}
 	m.next, m.running = nil, true
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), markerTimeout)
-		rd.marker, rd.err = m.read(ctx)
-		cancel()
-		close(rd.done)
+	return true
+}
+
+// run reads the marker for everyone waiting on rd, then lets the requests
+// that arrived meanwhile start theirs.
+// Whatever happens to the read, a panic included, the waiters are let go
+// with an error rather than a marker, and the next read may start.
+func (m *markerReader) run(rd *markerRead) {
+	defer func() {
 		m.mu.Lock()
 		m.running = false
 		if m.next != nil {
-			m.start()
+			close(m.next.start)
 		}
 		m.mu.Unlock()
+		close(rd.done)
 	}()
+	ctx, cancel := context.WithTimeout(context.Background(), markerTimeout)
+	defer cancel()
+	rd.err = errMarkerUnread
+	rd.marker, rd.err = m.read(ctx)
 }
+
+var errMarkerUnread = errors.New("the change marker was not read")
