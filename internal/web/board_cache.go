@@ -23,9 +23,10 @@ import (
 // (store.AuditHead): every change appends an audit event in its own
 // transaction, so the head moves with every write the board shows, on
 // every instance sharing the database. A kept page serves a request only
-// if it was rendered after the head the request read; and since flags
-// (overdue, waiting for a verdict) change with the date, only on the day
-// it was rendered.
+// if it was rendered from a head no older than the one the request read;
+// and since flags (overdue, waiting for a verdict) change with the date,
+// only on the day it was rendered. Entity tags are hashes of the bytes,
+// so they stay strong even where two renders of one head could differ.
 
 // defaultBoardCacheBytes bounds the memory kept pages use, all together.
 const defaultBoardCacheBytes = 32 << 20
