@@ -17,6 +17,14 @@ const (
 	ActionContribute         Action = "round.contribute" // stories, factors, feedback, statements, votes
 	ActionManageServices     Action = "round.services"   // the landscape of existing services, imports
 	ActionExportRoundContent Action = "round.export"     // evidence as JSON and CSV
+	// ActionViewGroupContent is reading the group's own spaces: its members,
+	// sessions (venues and times), stories, factors, feedback and vision.
+	// Observers see the round and its aggregates (counts and themes) only.
+	ActionViewGroupContent Action = "round.group_content"
+	// ActionOwnInformation is a member seeing, downloading and controlling
+	// what the round holds about them; the store finds the member from the
+	// session, so nobody reaches another member's record this way.
+	ActionOwnInformation Action = "round.mine"
 )
 
 // Group decision actions (see round.Proposal). The decision is the group's:
@@ -61,7 +69,9 @@ var roundRules = map[Action]rule{
 	ActionViewPrivate:        inRound(RoleFacilitator),
 	ActionContribute:         inRound(RoleFacilitator, RoleMember),
 	ActionManageServices:     inRound(RoleCommissioner, RoleFacilitator),
-	ActionExportRoundContent: viewRound,
+	ActionExportRoundContent: groupContent,
+	ActionViewGroupContent:   groupContent,
+	ActionOwnInformation:     inRound(RoleMember),
 
 	ActionViewDecisions:     inRound(RoleCommissioner, RoleFacilitator, RoleMember),
 	ActionPropose:           inRound(RoleCommissioner, RoleFacilitator, RoleMember),
@@ -69,6 +79,12 @@ var roundRules = map[Action]rule{
 	ActionHelpDecide:        inRound(RoleFacilitator),
 	ActionWithdrawProposal:  inRound(RoleCommissioner, RoleFacilitator, RoleMember),
 	ActionCarryOut:          inRound(RoleCommissioner, RoleFacilitator),
+}
+
+// groupContent allows admins and those who run the round or are in its
+// group: everyone in the round but its observers.
+func groupContent(p *Principal, o Object) bool {
+	return p.IsAdmin() || inRound(RoleCommissioner, RoleFacilitator, RoleMember)(p, o)
 }
 
 // viewRound allows admins and anyone holding a role in the round.

@@ -231,7 +231,8 @@ func seedRounds(ctx context.Context, s Store) error {
 		email string
 		role  auth.Role
 	}{{"facilitator@demo.test", round.RoleFacilitator}, {"member@demo.test", round.RoleMember}, {"member2@demo.test", round.RoleMember},
-		{"provider@demo.test", round.RoleObserver}, {"evaluator@demo.test", round.RoleObserver}, {"researcher@demo.test", round.RoleObserver}} {
+		// provider@demo.test bids in the round's tenders, so is no observer of its group.
+		{"evaluator@demo.test", round.RoleObserver}, {"researcher@demo.test", round.RoleObserver}} {
 		if _, err := s.Assign(commissioner, auth.Assignment{UserID: users[p.email], Role: p.role, ScopeType: auth.ScopeRound, ScopeID: rd.ID}); err != nil {
 			return err
 		}

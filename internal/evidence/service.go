@@ -36,4 +36,14 @@ type Service interface {
 	Themes(ctx context.Context, roundID string) ([]Theme, error)
 	TagItem(ctx context.Context, roundID, themeID string, kind Kind, itemID string) error
 	EvidenceMap(ctx context.Context, roundID string, a round.Audience) ([]MapRow, error)
+
+	// A member's own (own.go, mine.go): userID is the acting user, whose
+	// member record must be the author; facilitators use the methods above.
+	EditOwnStory(ctx context.Context, roundID, storyID, userID string, n NewStory) error
+	EditOwnFactor(ctx context.Context, roundID, factorID, userID string, n NewFactor) error
+	EditOwnFeedback(ctx context.Context, roundID, feedbackID, userID string, n NewFeedback) error
+	EditOwnStatement(ctx context.Context, roundID, statementID, userID, body string) error
+	DeleteOwn(ctx context.Context, roundID string, kind Kind, itemID, userID string) error
+	MyInformation(ctx context.Context, roundID, userID string) (*Mine, error)
+	RecordOwnConsent(ctx context.Context, roundID, userID string, p round.ConsentPurpose, given bool) error
 }

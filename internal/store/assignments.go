@@ -17,6 +17,9 @@ func (tx *Tx) assign(ctx context.Context, a *auth.Assignment) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
+	if err := tx.refuseBidderInGroup(ctx, a); err != nil {
+		return err
+	}
 	a.ID, a.CreatedAt = newID(), tx.now
 	_, err := tx.exec(ctx, "INSERT INTO role_assignments (id, user_id, role, scope_type, scope_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		a.ID, a.UserID, string(a.Role), string(a.ScopeType), a.ScopeID, a.CreatedAt)

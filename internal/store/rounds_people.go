@@ -13,7 +13,10 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-// Participants lists who holds a role in the round, by role then name.
+// Participants lists who runs or watches the round, by role then account
+// name. Group members are left out: the group is seen only through the
+// names its members chose, as far as their consent allows (RoundMembers),
+// never by the names on their accounts.
 func (db *DB) Participants(ctx context.Context, roundID string) ([]round.Participant, error) {
 	var out []round.Participant
 	err := db.view(ctx, func(tx *Tx) error {
@@ -27,7 +30,7 @@ func (db *DB) Participants(ctx context.Context, roundID string) ([]round.Partici
 			out = append(out, p)
 			return nil
 		}, `SELECT ra.user_id, u.display_name, ra.role FROM role_assignments ra JOIN users u ON u.id = ra.user_id
-			WHERE ra.scope_type = 'round' AND ra.scope_id = ? ORDER BY ra.role, u.display_name`, roundID)
+			WHERE ra.scope_type = 'round' AND ra.scope_id = ? AND ra.role <> ? ORDER BY ra.role, u.display_name`, roundID, string(round.RoleMember))
 	})
 	return out, err
 }

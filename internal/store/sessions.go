@@ -38,7 +38,10 @@ func (db *DB) PrincipalForSession(ctx context.Context, token string) (*auth.Prin
 			return apperr.Errorf(apperr.Unauthorized, "Your session has ended. Sign in again.")
 		}
 		p.User = u
-		p.Assignments, err = tx.assignmentsOf(ctx, u.ID)
+		if p.Assignments, err = tx.assignmentsOf(ctx, u.ID); err != nil {
+			return err
+		}
+		p.Assignments, err = tx.withoutBidderRoles(ctx, u.ID, p.Assignments)
 		return err
 	})
 	if err != nil {
