@@ -132,5 +132,8 @@ func Seed(ctx context.Context, s Store) error {
 	if err := seedTenders(ctx, s); err != nil {
 		return err
 	}
+	if err := seedDecisions(ctx, s); err != nil {
+		return err
+	}
 	return seedChecks(ctx, s, orgIDs["ulo"])
 }

@@ -20,7 +20,7 @@ import (
 //
 // A tender needs its deadlines to pass between bidding and scoring, so the
 // store's clock is set to each step's date (in autumn 2026, alongside the
-// round's group sessions) and put back afterwards.
+// round's group sessions) and put back afterwards (onClock).
 
 // tenderPeople are the demo accounts the tenders add: a second bidder, an
 // evaluator for the lived experience panel, and a chair for each panel.
@@ -38,7 +38,11 @@ var tenderPeople = []struct {
 
 // demoTender is one tender of the demo and how far it gets.
 type demoTender struct {
-	title     string
+	title string
+	// The group is asked to agree its questions from 10 days before it is
+	// published until agreed; votes are its responses.
+	agreed    time.Time
+	votes     []vote
 	published time.Time // clarification closes 2 weeks on, bids 4 weeks on
 	bidOn     time.Time // both bids are submitted
 	scoreOn   time.Time // declarations and scores, after the deadline
@@ -51,6 +55,9 @@ type demoTender struct {
 	// -1 where the panel does not score the criterion.
 	scores [2][2][2][4]int
 }
+
+// tenderPriceWeight is the demo tenders' weight for price, in percent.
+var tenderPriceWeight = tender.Int(30)
 
 func ittCriteria() []tender.Criterion {
 	two := 2
@@ -73,7 +80,10 @@ func day(s string, hour int) time.Time {
 
 var demoTenders = []demoTender{
 	{
-		title:     "Night-time crisis support for young people",
+		title:  "Night-time crisis support for young people",
+		agreed: day("2026-09-04", 16), // 17:00 in the UK
+		votes: []vote{{who: "Robin", answer: round.AnswerAgree}, {who: "Sky", answer: round.AnswerAgree},
+			{who: "Ash", answer: round.AnswerAgree, given: "2026-08-31"}, {who: "Kai", answer: round.AnswerAgree, given: "2026-08-31"}},
 		published: day("2026-09-07", 9), bidOn: day("2026-10-01", 15), scoreOn: day("2026-10-06", 10),
 		moderate: day("2026-10-12", 14), awardOn: day("2026-10-19", 11),
 		question: [2]string{"Must the answer to Q3 include an Easy Read version?", "Yes, please attach an Easy Read version of your answer to Q3."},
@@ -88,7 +98,10 @@ var demoTenders = []demoTender{
 		},
 	},
 	{
-		title:     "Peer support groups for young people",
+		title:  "Peer support groups for young people",
+		agreed: day("2026-10-09", 16),
+		votes: []vote{{who: "Robin", answer: round.AnswerAgree}, {who: "Sky", answer: round.AnswerNotSure, reason: "Will schools be safe places for everyone?"},
+			{who: "Nia", answer: round.AnswerAgree, given: "2026-10-08"}, {who: "Tam", answer: round.AnswerAgree, given: "2026-10-08"}},
 		published: day("2026-10-12", 9), bidOn: day("2026-11-05", 15), scoreOn: day("2026-11-10", 10),
 		moderate: day("2026-11-16", 14),
 		question: [2]string{"Can groups meet in schools as well as in community venues?", "Yes. Say in Q1 which venues you would use and why."},
@@ -103,12 +116,8 @@ var demoTenders = []demoTender{
 }
 
 // seedTenders adds the tender accounts and runs the demo tenders. It needs
-// the store itself, whose clock it sets; any other Store gets no tenders.
+// the store itself, whose clock it sets.
 func seedTenders(ctx context.Context, s Store) error {
-	db, ok := s.(*store.DB)
-	if !ok {
-		return nil
-	}
 	orgNames, _, err := s.ListOrganisations(ctx, auth.ListQuery{Limit: 200})
 	if err != nil {
 		return err
@@ -170,12 +179,18 @@ func seedTenders(ctx context.Context, s Store) error {
 		return fmt.Errorf("demo: the round %q has no specification %q for the tenders", rounds[0].Title, DemoSpecification)
 	}
 
-	saved := db.Now
-	defer func() { db.Now = saved }()
-	var clock time.Time
-	db.Now = func() time.Time { return clock }
-	at := func(t time.Time) { clock = t }
+	return onClock(s, func(db *store.DB, at func(time.Time), _ func() time.Time) error {
+		return runTenders(ctx, db, at, users, orgIDs, rounds[0].ID, specID)
+	})
+}
 
+// runTenders runs each demo tender from its draft to where it stops. The
+// group agrees each tender's questions before it is published.
+func runTenders(ctx context.Context, db *store.DB, at func(time.Time), users, orgIDs map[string]string, roundID, specID string) error {
+	g, err := newDemoGroup(ctx, db, at, roundID)
+	if err != nil {
+		return err
+	}
 	as := func(email string) context.Context { return audit.WithActor(ctx, users[email]) }
 	lead := as("commissioner@demo.test")
 	bidders := []struct{ email, org string }{{"provider@demo.test", "provider"}, {"bidder2@demo.test", "provider2"}}
@@ -188,13 +203,13 @@ func seedTenders(ctx context.Context, s Store) error {
 		{tender.LivedExperience, [2]string{"evaluator2@demo.test", "chair2@demo.test"}, "chair2@demo.test"},
 	}
 	for _, dt := range demoTenders {
-		at(dt.published.Add(-time.Hour))
-		tn, err := db.CreateTender(lead, rounds[0].ID, dt.title)
+		at(dt.published.AddDate(0, 0, -10))
+		tn, err := db.CreateTender(lead, roundID, dt.title)
 		if err != nil {
 			return err
 		}
 		itt := tn.ITT
-		itt.PriceWeight = tender.Int(30)
+		itt.PriceWeight = tenderPriceWeight
 		itt.Criteria = ittCriteria()
 		itt.SpecificationID = specID
 		itt.Deadlines = tender.Deadlines{Clarification: dt.published.AddDate(0, 0, 14).Add(3 * time.Hour), Submission: dt.published.AddDate(0, 0, 28).Add(3 * time.Hour)}
@@ -207,6 +222,10 @@ func seedTenders(ctx context.Context, s Store) error {
 					return fmt.Errorf("demo: panel %d seat %d: %w", i, j, err)
 				}
 			}
+		}
+		opens := dt.published.AddDate(0, 0, -10).Add(time.Hour)
+		if _, err := g.decide(users["commissioner@demo.test"], agreeTender(tn.ID, tn.Title), opens, dt.agreed, dt.votes); err != nil {
+			return err
 		}
 		at(dt.published)
 		if err := db.PublishTender(lead, tn.ID); err != nil {

@@ -96,11 +96,14 @@ type EvidenceLink struct {
 	Title string // shown in the chain, e.g. the "I statement"
 }
 
-// SignOff records the group agreeing something: who recorded it on the
-// group's behalf, and when.
+// SignOff records the group agreeing something: the group, citing the
+// decision it passed (By names it, as "the group, by the decision ..."),
+// and when the decision was carried out.
 type SignOff struct {
 	By string
 	At time.Time
+	// ProposalID is the passed decision that signed it off.
+	ProposalID string
 }
 
 // Measure is an experience, outcome or process measure, written by the
@@ -277,9 +280,10 @@ func (m *Measure) checkExperience(add func(field, msg string)) {
 	}
 }
 
-// Sign records the group's sign-off. A draft, or a measure with anything
-// missing, is refused with the reasons. Store code must clear SignOff
-// whenever the measure's wording, definition or target changes.
+// Sign records the group's sign-off, as carrying out the group's decision
+// does. A draft, or a measure with anything missing, is refused with the
+// reasons. Store code must clear SignOff whenever the measure's wording,
+// definition or target changes.
 func (m *Measure) Sign(by string, at time.Time) error {
 	if strings.TrimSpace(by) == "" {
 		return apperr.Errorf(apperr.Invalid, "Say who is signing the measure off for the group")

@@ -47,18 +47,20 @@ type StoredReport struct {
 // and reports; internal/store implements it. The acting user comes from
 // audit.WithActor on the context; every change is audited. Titles of
 // linked evidence whose author no longer shares it come back as
+// Signing off a measure or a specification version is not here: only the
+// group decides it, and carrying out its passed decision (round.Service's
+// CarryOut) signs it off.
+
 // WithheldTitle.
 type Service interface {
 	CreateMeasure(ctx context.Context, m *Measure) error
 	MeasureByID(ctx context.Context, roundID, id string) (*Measure, error)
 	Measures(ctx context.Context, roundID, after string, limit int) (ms []Measure, next string, err error)
-	SignOffMeasure(ctx context.Context, roundID, id, by string) error
 
 	CreateSpecification(ctx context.Context, roundID, title string) (*Specification, error)
 	Specifications(ctx context.Context, roundID string) ([]Specification, error)
 	SpecificationByID(ctx context.Context, roundID, id string) (*Specification, error)
 	AddSpecVersion(ctx context.Context, roundID, specID string, sections map[SectionKey]string, measureIDs []string) (*Version, error)
-	SignOffSpecVersion(ctx context.Context, roundID, specID string, number int, by string) error
 
 	CreateContract(ctx context.Context, n NewContract) (*Contract, error)
 	Contracts(ctx context.Context, roundID string) ([]Contract, error)
@@ -68,6 +70,10 @@ type Service interface {
 	SubmitReports(ctx context.Context, contractID string, reports []Report) error
 	ContractReports(ctx context.Context, contractID string) ([]StoredReport, error)
 }
+
+// Signing off a measure or a specification version is not here: only the
+// group decides it, and carrying out its passed decision (round.Service's
+// CarryOut) signs it off.
 
 // WithheldTitle stands in for evidence whose author withdrew consent.
 const WithheldTitle = "(no longer shared by its author)"

@@ -219,10 +219,11 @@ func (db *DB) CloseProposal(ctx context.Context, roundID, proposalID string) (*r
 	return out, err
 }
 
-// CarryOut makes the change a passed decision decided, once. Built so far
-// for the kinds whose effect lives with the round itself: lowering the
-// stake (with a stake history record citing the decision) and changing
-// the decision rule.
+// CarryOut makes the change a passed decision decided, once: lowering the
+// stake (with a stake history record citing the decision), changing the
+// decision rule, and signing off a measure or a specification version
+// (decisions_carry.go). Publishing the tender carries out an agreement of
+// its questions.
 func (db *DB) CarryOut(ctx context.Context, roundID, proposalID string) error {
 	return db.update(ctx, func(tx *Tx) error {
 		p, err := tx.proposal(ctx, roundID, proposalID)
@@ -244,6 +245,12 @@ func (db *DB) CarryOut(ctx context.Context, roundID, proposalID string) error {
 			err = tx.lowerStake(ctx, r, p)
 		case round.KindChangeRule:
 			err = tx.writeRule(ctx, r, p.Subject.Rule, p.ID)
+		case round.KindSignOffMeasure:
+			err = tx.signOffMeasure(ctx, r, p)
+		case round.KindSignOffSpec:
+			err = tx.signOffSpec(ctx, r, p)
+		case round.KindAgreeTender:
+			err = errAgreedAtPublication
 		case round.KindQuestion:
 			err = apperr.Errorf(apperr.Conflict, "A general question changes nothing by itself, so there is nothing to carry out.")
 		default:

@@ -10,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 )
@@ -32,11 +33,12 @@ func ledgerContract(t *testing.T, db *store.DB, w *ledgerWorld) (*measure.Contra
 		Frequency: measure.Quarterly, Target: rat("80"), Direction: measure.Higher,
 		Links: []measure.EvidenceLink{{Kind: measure.FromVision, ID: st.ID}}}
 	must(db.CreateMeasure(actx, m))
-	must(db.SignOffMeasure(actx, w.rd.ID, m.ID, "Robin"))
+	groupPasses(t, db, w.rd.ID, w.owner.ID, shiftClock(db), round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: m.ID})
 	spec, err := db.CreateSpecification(actx, w.rd.ID, "CYP specification")
 	must(err)
 	_, err = db.AddSpecVersion(actx, w.rd.ID, spec.ID, map[measure.SectionKey]string{measure.SectionAims: "Help the same day."}, []string{m.ID})
 	must(err)
+	groupPasses(t, db, w.rd.ID, w.owner.ID, shiftClock(db), round.NewProposal{Kind: round.KindSignOffSpec, SpecID: spec.ID, SpecVersion: "1"})
 	prov, err := db.CreateOrganisation(ctx, auth.NewOrganisation{Name: "Riverside Trust", Kind: auth.KindProvider})
 	must(err)
 	n := measure.NewContract{RoundID: w.rd.ID, Title: "Crisis support contract", ProviderOrgID: prov.ID, StartsOn: "2027-04-01",

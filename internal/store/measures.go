@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
@@ -76,14 +75,14 @@ func (db *DB) CreateMeasure(ctx context.Context, m *measure.Measure) error {
 }
 
 const measureColumns = `id, round_id, kind, title, plain_english, easy_read, question, options, numerator, denominator,
-	data_source, frequency, baseline, target, direction, signed_off_by, signed_off_at FROM measures`
+	data_source, frequency, baseline, target, direction, signed_off_by, signed_off_at, ` + measureDecision + ` FROM measures m`
 
 func scanMeasure(sc scanner) (*measure.Measure, error) {
 	var m measure.Measure
-	var kind, opts, freq, baseline, target, dir, by string
+	var kind, opts, freq, baseline, target, dir, by, decision string
 	var at sql.NullTime
 	if err := sc.Scan(&m.ID, &m.RoundID, &kind, &m.Title, &m.PlainEnglish, &m.EasyRead, &m.Question, &opts, &m.Numerator,
-		&m.Denominator, &m.DataSource, &freq, &baseline, &target, &dir, &by, &at); err != nil {
+		&m.Denominator, &m.DataSource, &freq, &baseline, &target, &dir, &by, &at, &decision); err != nil {
 		return nil, err
 	}
 	m.Kind, m.Frequency, m.Direction = measure.Kind(kind), measure.Frequency(freq), measure.Direction(dir)
@@ -94,7 +93,7 @@ func scanMeasure(sc scanner) (*measure.Measure, error) {
 		m.Options = append(m.Options, measure.ResponseOption{Label: o.Label, Positive: o.Positive})
 	}
 	if at.Valid {
-		m.SignOff = &measure.SignOff{By: by, At: at.Time.UTC()}
+		m.SignOff = &measure.SignOff{By: by, At: at.Time.UTC(), ProposalID: decision}
 	}
 	return &m, nil
 }
@@ -201,28 +200,4 @@ func (db *DB) Measures(ctx context.Context, roundID, after string, limit int) ([
 		return nil
 	})
 	return out, next, err
-}
-
-// SignOffMeasure records the group's sign-off; by is the name recorded for
-// the group (the member's pseudonym). A draft, or a measure with anything
-// missing, is refused with the reasons.
-func (db *DB) SignOffMeasure(ctx context.Context, roundID, id, by string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		m, err := tx.measureByID(ctx, roundID, id)
-		if err != nil {
-			return err
-		}
-		if m.SignOff != nil {
-			return apperr.Errorf(apperr.Conflict, "This measure was already signed off by %s", m.SignOff.By)
-		}
-		if err := m.Sign(strings.TrimSpace(by), tx.now); err != nil {
-			return err
-		}
-		user := nullIfEmpty(audit.ActorFrom(ctx))
-		if _, err := tx.exec(ctx, "UPDATE measures SET signed_off_by = ?, signed_off_user = ?, signed_off_at = ? WHERE id = ?",
-			m.SignOff.By, user, m.SignOff.At, id); err != nil {
-			return err
-		}
-		return tx.record(ctx, "measure.sign_off", "measure", id, map[string]string{"round_id": roundID, "by": m.SignOff.By})
-	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -12,7 +13,8 @@ import (
 
 // CreateContract makes a contract that adopts one specification version;
 // the input must be validated. The provider must be a provider
-// organisation, and the version must belong to the round.
+// organisation, and the version must belong to the round and be signed
+// off by the group: a contract holds a provider only to what the group agreed.
 func (db *DB) CreateContract(ctx context.Context, n measure.NewContract) (*measure.Contract, error) {
 	c := &measure.Contract{ID: newID(), RoundID: n.RoundID, Title: n.Title, ProviderOrgID: n.ProviderOrgID, StartsOn: n.StartsOn,
 		EndsOn: n.EndsOn, ValuePence: n.Pence(), SpecID: n.SpecID, VersionNumber: n.VersionNumber}
@@ -23,10 +25,14 @@ func (db *DB) CreateContract(ctx context.Context, n measure.NewContract) (*measu
 			return apperr.Fields([]apperr.FieldError{{Field: "provider_org_id", Message: "Select a provider organisation"}})
 		}
 		s, err := tx.specificationByID(ctx, n.RoundID, n.SpecID)
-		if apperr.Code(err) == apperr.NotFound || (err == nil && n.VersionNumber > len(s.Versions)) {
+		if apperr.Code(err) == apperr.NotFound || (err == nil && (n.VersionNumber < 1 || n.VersionNumber > len(s.Versions))) {
 			return apperr.Fields([]apperr.FieldError{{Field: "version", Message: "Select a version of this round's specifications"}})
 		} else if err != nil {
 			return err
+		}
+		if s.Versions[n.VersionNumber-1].SignOff == nil {
+			return apperr.Fields([]apperr.FieldError{{Field: "version", Message: fmt.Sprintf("Version %d has not been signed off by the group, "+
+				"so no contract can adopt it. The group decides: start a proposal to sign it off.", n.VersionNumber)}})
 		}
 		c.CreatedAt = tx.now
 		if _, err := tx.exec(ctx, `INSERT INTO contracts (id, round_id, title, provider_org_id, starts_on, ends_on, value_pence,

@@ -90,9 +90,9 @@ func (tx *Tx) specVersions(ctx context.Context, specID string) ([]measure.Versio
 	var out []measure.Version
 	err := tx.each(ctx, func(sc scanner) error {
 		var v measure.Version
-		var sections, indicators, by string
+		var sections, indicators, by, decision string
 		var at sql.NullTime
-		if err := sc.Scan(&v.Number, &sections, &indicators, &v.CreatedBy, &v.CreatedAt, &by, &at); err != nil {
+		if err := sc.Scan(&v.Number, &sections, &indicators, &v.CreatedBy, &v.CreatedAt, &by, &at, &decision); err != nil {
 			return err
 		}
 		v.CreatedAt = v.CreatedAt.UTC()
@@ -103,12 +103,12 @@ func (tx *Tx) specVersions(ctx context.Context, specID string) ([]measure.Versio
 			return err
 		}
 		if at.Valid {
-			v.SignOff = &measure.SignOff{By: by, At: at.Time.UTC()}
+			v.SignOff = &measure.SignOff{By: by, At: at.Time.UTC(), ProposalID: decision}
 		}
 		out = append(out, v)
 		return nil
-	}, `SELECT number, sections, indicators, created_by, created_at, signed_off_by, signed_off_at
-		FROM spec_versions WHERE spec_id = ? ORDER BY number`, specID)
+	}, `SELECT v.number, v.sections, v.indicators, v.created_by, v.created_at, v.signed_off_by, v.signed_off_at, `+versionDecision+`
+		FROM spec_versions v WHERE v.spec_id = ? ORDER BY v.number`, specID)
 	return out, err
 }
 
@@ -145,27 +145,4 @@ func (db *DB) AddSpecVersion(ctx context.Context, roundID, specID string, sectio
 			"version": strconv.Itoa(v.Number), "indicators": strconv.Itoa(len(v.Indicators))})
 	})
 	return v, err
-}
-
-// SignOffSpecVersion records the group's sign-off of one version.
-func (db *DB) SignOffSpecVersion(ctx context.Context, roundID, specID string, number int, by string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		s, err := tx.specificationByID(ctx, roundID, specID)
-		if err != nil {
-			return err
-		}
-		if number < 1 || number > len(s.Versions) {
-			return apperr.Errorf(apperr.NotFound, "No such version")
-		}
-		v := &s.Versions[number-1]
-		if err := v.Sign(by, tx.now); err != nil {
-			return err
-		}
-		if _, err := tx.exec(ctx, "UPDATE spec_versions SET signed_off_by = ?, signed_off_user = ?, signed_off_at = ? WHERE spec_id = ? AND number = ?",
-			v.SignOff.By, nullIfEmpty(audit.ActorFrom(ctx)), v.SignOff.At, specID, number); err != nil {
-			return err
-		}
-		return tx.record(ctx, "specification.sign_off", "specification", specID, map[string]string{"round_id": roundID,
-			"version": strconv.Itoa(number), "by": v.SignOff.By})
-	})
 }

@@ -25,7 +25,7 @@ func rat(s string) *big.Rat {
 }
 
 // TestMeasureToPaymentChain follows the whole chain through storage: a
-// vision statement motivates a measure, the group signs it off, it enters
+// vision statement motivates a measure, the group decides to sign it off, it enters
 // a specification version, a contract adopts the version, its payment
 // profile and the provider's reports give the hand-worked payments.
 func TestMeasureToPaymentChain(t *testing.T) {
@@ -46,9 +46,6 @@ func TestMeasureToPaymentChain(t *testing.T) {
 		if err := db.CreateMeasure(actx, draft); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SignOffMeasure(actx, r.ID, draft.ID, "Robin"); apperr.Code(err) != apperr.Invalid {
-			t.Fatalf("signing off a draft: %v", err)
-		}
 		linked := *draft
 		linked.Title, linked.Links = "Same worker, linked", []measure.EvidenceLink{{Kind: measure.FromVision, ID: st.ID}}
 		if err := db.CreateMeasure(actx, &linked); err != nil {
@@ -59,14 +56,15 @@ func TestMeasureToPaymentChain(t *testing.T) {
 		if err := db.CreateMeasure(actx, &bad); apperr.Code(err) != apperr.Invalid {
 			t.Fatalf("link to evidence outside the round: %v", err)
 		}
-		if err := db.SignOffMeasure(actx, r.ID, linked.ID, "Robin"); err != nil {
-			t.Fatal(err)
-		}
-		if err := db.SignOffMeasure(actx, r.ID, linked.ID, "Sky"); apperr.Code(err) != apperr.Conflict {
-			t.Fatalf("second sign-off: %v", err)
+		set := func(t time.Time) { now = t }
+		signed := groupPasses(t, db, r.ID, lead.ID, set, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: linked.ID})
+		if _, err := db.CreateProposal(actx, r.ID, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: linked.ID, Title: "Again",
+			PlainEnglish: "x", EasyRead: "x", ProposedBy: lead.ID, OpensDate: "2027-07-01", OpensTime: "12:00", ClosesDate: "2027-07-08",
+			ClosesTime: "12:00"}); apperr.FieldsOf(err) == nil {
+			t.Fatalf("a second sign-off put to the group: %v", err)
 		}
 		got, err := db.MeasureByID(ctx, r.ID, linked.ID)
-		if err != nil || got.Status() != measure.SignedOff || got.SignOff.By != "Robin" || got.SignOff.At.Before(time.Date(2027, 7, 1, 9, 0, 0, 0, time.UTC)) ||
+		if err != nil || got.Status() != measure.SignedOff || got.SignOff.ProposalID != signed.ID || got.SignOff.At.Before(time.Date(2027, 7, 1, 9, 0, 0, 0, time.UTC)) ||
 			len(got.Links) != 1 || got.Links[0].Title != "I see the same person each time" || got.Target.Cmp(rat("80")) != 0 {
 			t.Fatalf("stored measure = %+v, %v", got, err)
 		}
@@ -91,11 +89,10 @@ func TestMeasureToPaymentChain(t *testing.T) {
 		if err != nil || v2.Number != 2 {
 			t.Fatalf("version 2 = %+v, %v", v2, err)
 		}
-		if err := db.SignOffSpecVersion(actx, r.ID, spec.ID, 2, "Robin"); err != nil {
-			t.Fatal(err)
-		}
+		groupPasses(t, db, r.ID, lead.ID, set, round.NewProposal{Kind: round.KindSignOffSpec, SpecID: spec.ID, SpecVersion: "2", Title: "Version 2",
+			PlainEnglish: "Sign off version 2?", EasyRead: "Is it right?"})
 		full, err := db.SpecificationByID(ctx, r.ID, spec.ID)
-		if err != nil || len(full.Versions) != 2 || full.Versions[0].SignOff != nil || full.Versions[1].SignOff.By != "Robin" ||
+		if err != nil || len(full.Versions) != 2 || full.Versions[0].SignOff != nil || full.Versions[1].SignOff.By != `the group, by the decision "Version 2"` ||
 			full.Versions[1].Indicators[0].MeasureID != linked.ID || full.Versions[1].Indicators[0].Links[0].ID != st.ID {
 			t.Fatalf("specification = %+v, %v", full, err)
 		}

@@ -178,7 +178,11 @@ func (tx *Tx) writeITT(ctx context.Context, t *tender.Tender, itt tender.ITT, ve
 }
 
 // PublishTender publishes the ITT as version 1, refusing one that breaks the
-// stake invariant or is otherwise unfit to publish (tender.Tender.MayPublish).
+// stake invariant or is otherwise unfit to publish (tender.Tender.MayPublish),
+// and one whose questions and weights for the lived experience panel the
+// group has not agreed: a passed "agree the tender questions" decision must
+// hold exactly the ITT's agreement now. A passed decision is enough (the
+// commissioner chooses when to publish); publishing carries it out.
 func (db *DB) PublishTender(ctx context.Context, id string) error {
 	return db.update(ctx, func(tx *Tx) error {
 		t, err := tx.tenderByID(ctx, id)
@@ -188,10 +192,17 @@ func (db *DB) PublishTender(ctx context.Context, id string) error {
 		if err := t.MayPublish(tx.now); err != nil {
 			return err
 		}
+		agreed, err := tx.tenderAgreed(ctx, t)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, "UPDATE tenders SET published_at = ? WHERE id = ?", tx.now, id); err != nil {
 			return err
 		}
-		return tx.writeITT(ctx, t, t.ITT, 1, "tender.publish", "")
+		if err := tx.writeITT(ctx, t, t.ITT, 1, "tender.publish", ""); err != nil {
+			return err
+		}
+		return tx.carryOutAgreement(ctx, agreed)
 	})
 }
 

@@ -27,9 +27,13 @@ func tenderITT(now time.Time) tender.ITT {
 		Deadlines: tender.Deadlines{Clarification: now.Add(24 * time.Hour), Submission: now.Add(48 * time.Hour)}}
 }
 
-// publishedTender makes a round with a 20% stake and a published tender in it.
+// publishedTender makes a round with a 20% stake and a published tender in
+// it, published at the clock's time after the group agreed its questions
+// in the two hours before.
 func publishedTender(t *testing.T, db *store.DB, clock *time.Time) (*round.Round, *tender.Tender) {
 	t.Helper()
+	publishAt := *clock
+	*clock = publishAt.Add(-2 * time.Hour)
 	org, err := db.CreateOrganisation(ctx, auth.NewOrganisation{Name: "ICB", Kind: auth.KindCommissioner})
 	if err != nil {
 		t.Fatal(err)
@@ -57,9 +61,12 @@ func publishedTender(t *testing.T, db *store.DB, clock *time.Time) (*round.Round
 	if err := db.PublishTender(ctx, tn.ID); apperr.Code(err) != apperr.Invalid {
 		t.Fatalf("publishing an ITT 5 points short of the stake: %v", err)
 	}
-	if err := db.SaveITT(ctx, tn.ID, tenderITT(*clock), ""); err != nil {
+	if err := db.SaveITT(ctx, tn.ID, tenderITT(publishAt), ""); err != nil {
 		t.Fatal(err)
 	}
+	addMember(t, db, r.ID, "Robin", "Robin A", round.ConsentTakePart)
+	putToGroup(t, db, r.ID, lead.ID, func(t time.Time) { *clock = t }, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
+	*clock = publishAt
 	if err := db.PublishTender(ctx, tn.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/coprod/coprod/internal/demo"
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/testkit/browser"
 )
@@ -174,6 +175,8 @@ func TestBrowserTenderFlowByKeyboardWithoutJavaScript(t *testing.T) {
 		}
 	}
 	com.Axe()
+	// The group agrees the questions it scores before publication.
+	groupPasses(t, s, roundID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tid})
 	keySubmit(t, com, "Publish the invitation to tender")
 	if com.Path() != tp+"?done=tender-published" {
 		t.Fatalf("after publishing: at %s", com.Path())

@@ -74,30 +74,19 @@ func (s *Server) measureRoundFor(r *http.Request, manage bool) (*round.Round, er
 	return nil, err
 }
 
-// signerName is who a sign-off is recorded as: the member's pseudonym.
-func (s *Server) signerName(r *http.Request, roundID string) (string, error) {
-	p := principal(r)
-	m, err := s.store.MemberForUser(r.Context(), roundID, p.User.ID)
-	switch {
-	case err == nil:
-		return m.Pseudonym, nil
-	case apperr.Code(err) == apperr.NotFound:
-		return p.User.DisplayName, nil
-	}
-	return "", err
-}
-
 // measuresData is what the area's pages inside a round get: the round, for
 // its navigation, what the reader may do here, and the page's own data.
 type measuresData[T any] struct {
-	Round   *round.Round
-	Manage  bool // write measures, specifications and contracts
-	SignOff bool // sign off for the group
+	Round  *round.Round
+	Manage bool // write measures, specifications and contracts
+	// Propose: put a proposal to the group, such as signing off a measure
+	// or a version; only the group's decision signs anything off.
+	Propose bool
 	Page    T
 }
 
 func inRound[T any](r *http.Request, rd *round.Round, data T) measuresData[T] {
-	return measuresData[T]{Round: rd, Manage: canManageMeasures(r, rd), SignOff: can(r, auth.ActionSignOff, rd.ID), Page: data}
+	return measuresData[T]{Round: rd, Manage: canManageMeasures(r, rd), Propose: can(r, auth.ActionPropose, rd.ID), Page: data}
 }
 
 // The pages of a round's measures.
@@ -221,24 +210,6 @@ func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, status int,
 	return measureShowPage.show(s, w, r, status, view{Title: m.Title, Errors: errs, Form: formValues(r)}, inRound(r, rd, d))
 }
 
-func (s *Server) measureSignOff(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionSignOff)
-	if err != nil {
-		return err
-	}
-	by, err := s.signerName(r, rd.ID)
-	if err == nil {
-		err = s.store.SignOffMeasure(r.Context(), rd.ID, r.PathValue("mid"), by)
-	}
-	if err != nil {
-		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return s.showMeasure(w, r, status, errs)
-		})
-	}
-	http.Redirect(w, r, "/rounds/"+rd.ID+"/measures/"+r.PathValue("mid")+"?done=measure-signed", http.StatusSeeOther)
-	return nil
-}
-
 // evidenceHref is where a piece of evidence linked to a measure is shown.
 func evidenceHref(roundID string, l measure.EvidenceLink) string {
 	switch evidence.Kind(l.Kind) {
@@ -253,10 +224,8 @@ func evidenceHref(roundID string, l measure.EvidenceLink) string {
 // measureFlash are this area's confirmations, shown after post/redirect/get.
 var measureFlash = map[string]string{
 	"measure-added":  "Measure saved. Link it to the group's evidence so the group can sign it off.",
-	"measure-signed": "Measure signed off for the group.",
 	"spec-added":     "Specification started. Write its first version.",
 	"version-added":  "New version saved.",
-	"version-signed": "Version signed off for the group.",
 	"contract-added": "Contract saved. Set its payment profile next.",
 	"profile-saved":  "Payment profile saved.",
 	"reported":       "Values reported. Thank you.",

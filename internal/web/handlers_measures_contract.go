@@ -31,10 +31,13 @@ func (s *Server) contractList(w http.ResponseWriter, r *http.Request) error {
 	return contractListPage.show(s, w, r, http.StatusOK, view{Title: "Contracts", Form: formValues(r)}, inRound(r, rd, cs))
 }
 
-// contractFormData offers the providers and the versions a contract may adopt.
+// contractFormData offers the providers and the versions a contract may
+// adopt: only those the group signed off. Waiting lists the versions not
+// signed off yet, so the page can say why they are not offered.
 type contractFormData struct {
 	Providers []auth.Organisation
 	Versions  []versionChoice
+	Waiting   []versionChoice
 }
 
 type versionChoice struct{ Value, Label string }
@@ -56,13 +59,12 @@ func (s *Server) contractFormData(r *http.Request, roundID string) (contractForm
 	}
 	for _, sp := range specs {
 		for _, v := range sp.Versions {
-			label := sp.Title + ", version " + strconv.Itoa(v.Number)
+			c := versionChoice{sp.ID + ":" + strconv.Itoa(v.Number), sp.Title + ", version " + strconv.Itoa(v.Number)}
 			if v.SignOff != nil {
-				label += " (signed off by the group)"
+				d.Versions = append(d.Versions, c)
 			} else {
-				label += " (not signed off by the group)"
+				d.Waiting = append(d.Waiting, c)
 			}
-			d.Versions = append(d.Versions, versionChoice{sp.ID + ":" + strconv.Itoa(v.Number), label})
 		}
 	}
 	return d, nil

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
-	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -161,23 +160,6 @@ func (s *Server) specVersionMarkdown(w http.ResponseWriter, r *http.Request) err
 	}
 	download(w, "text/markdown; charset=utf-8", "specification-v"+strconv.Itoa(v.Number)+".md")
 	w.Write([]byte(v.Markdown(sp.Title)))
-	return nil
-}
-
-func (s *Server) specVersionSignOff(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionSignOff)
-	if err != nil {
-		return err
-	}
-	n, _ := strconv.Atoi(r.PathValue("n"))
-	by, err := s.signerName(r, rd.ID)
-	if err == nil {
-		err = s.store.SignOffSpecVersion(r.Context(), rd.ID, r.PathValue("sid"), n, by)
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/rounds/"+rd.ID+"/specs/"+r.PathValue("sid")+"/versions/"+strconv.Itoa(n)+"?done=version-signed", http.StatusSeeOther)
 	return nil
 }
 

@@ -149,8 +149,9 @@ func contractPageMatchesPaymentsCalc(t *testing.T, engine store.Engine) {
 }
 
 // TestMeasuresPermissionsAndForms walks the area as each demo role: who may
-// write, sign off, read and report, the forms' error summaries, sign-off,
-// the comparison and the exports.
+// write, read and report, the forms' error summaries, sign-off (only by
+// the group's decision: no role has a route that signs anything off), the
+// comparison and the exports.
 func TestMeasuresPermissionsAndForms(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -169,17 +170,16 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	wantStatus(t, made, http.StatusSeeOther, "draft measure")
 	draft := strings.TrimSuffix(made.Header.Get("Location"), "?done=measure-added")
 	wantContains(t, com.get(draft), "draft page", "Draft: not yet linked", "Before the group can sign it off", "Link the measure to the vision")
-	wantStatus(t, com.post(draft+"/sign-off", nil), http.StatusForbidden, "commissioner signing off")
+	wantStatus(t, com.post(draft+"/sign-off", nil), http.StatusNotFound, "commissioner signing off")
 
 	mem := s.client(t)
 	mem.loginAs("member")
 	wantStatus(t, mem.get(base+"/measures/new"), http.StatusForbidden, "member writing a measure")
-	refused := mem.post(draft+"/sign-off", nil)
-	wantStatus(t, refused, http.StatusUnprocessableEntity, "signing off a draft")
-	wantContains(t, refused, "signing off a draft", `href="#links"`)
+	wantStatus(t, mem.post(draft+"/sign-off", nil), http.StatusNotFound, "member signing off a draft")
+	wantContains(t, mem.get(draft), "draft page for a member", "Before the group can sign it off", "Link the measure to the vision")
 
-	// Linked to a vision statement, the same measure can be signed off by
-	// a member of the group, once; versions are signed off the same way.
+	// Linked to a vision statement, the same measure is signed off by the
+	// group's decision, not by a button; versions the same way.
 	chain := com.get(base + "/measures/new")
 	vision := regexp.MustCompile(`value="(vision:[a-z0-9]+)"`).FindStringSubmatch(chain.Body)
 	if vision == nil {
@@ -190,13 +190,23 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 		"question": {"Did you feel listened to?"}, "options": {"Yes\nNo"}, "positive": {"Yes"}, "frequency": {"quarterly"}, "target": {"85"}})
 	wantStatus(t, linked, http.StatusSeeOther, "linked measure")
 	lpath := strings.TrimSuffix(linked.Header.Get("Location"), "?done=measure-added")
-	wantContains(t, mem.get(lpath), "awaiting sign-off", "Waiting for the group to sign it off", "Sign off this measure")
-	wantStatus(t, mem.post(lpath+"/sign-off", nil), http.StatusSeeOther, "member signing off")
-	wantContains(t, com.get(lpath), "signed-off measure", "Signed off by Robin on")
-	wantStatus(t, mem.post(lpath+"/sign-off", nil), http.StatusConflict, "second sign-off")
-	wantContains(t, mem.get(base+"/specs/"+sid+"/versions/1"), "unsigned version", "Sign off version 1")
-	wantStatus(t, mem.post(base+"/specs/"+sid+"/versions/1/sign-off", nil), http.StatusSeeOther, "member signing off version 1")
-	wantStatus(t, mem.post(base+"/specs/"+sid+"/versions/1/sign-off", nil), http.StatusConflict, "signing off version 1 again")
+	lid := strings.TrimPrefix(lpath, base+"/measures/")
+	wantContains(t, mem.get(lpath), "awaiting sign-off", "Waiting for the group to sign it off", "The group decides this: start a proposal",
+		`href="`+base+`/decisions/new?kind=sign_off_measure&amp;subject=`+lid+`"`)
+	wantStatus(t, mem.post(lpath+"/sign-off", nil), http.StatusNotFound, "member signing off")
+	if m, _ := s.DB.MeasureByID(context.Background(), rid, lid); m.SignOff != nil {
+		t.Fatalf("signed off without the group: %+v", m.SignOff)
+	}
+	pid := groupPasses(t, s, rid, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: lid, Title: "Sign off: felt listened to"})
+	signed := com.get(lpath)
+	wantContains(t, signed, "signed-off measure", "Signed off by the group, by the decision &#34;Sign off: felt listened to&#34; on",
+		`href="`+base+`/decisions/`+pid+`"`)
+	if strings.Contains(signed.Body, "The group decides this") {
+		t.Error("a signed-off measure still offers a proposal to sign it off")
+	}
+	wantContains(t, mem.get(base+"/specs/"+sid+"/versions/1"), "unsigned version", "Not yet signed off by the lived experience group",
+		`href="`+base+`/decisions/new?kind=sign_off_spec&amp;subject=`+sid+`:1"`)
+	wantStatus(t, mem.post(base+"/specs/"+sid+"/versions/1/sign-off", nil), http.StatusNotFound, "member signing off version 1")
 
 	// A new version starts from the latest text; a draft cannot enter it.
 	vf := com.get(base + "/specs/" + sid + "/versions/new")
@@ -207,9 +217,22 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	v3 := com.post(base+"/specs/"+sid+"/versions", url.Values{"aims": {"Help the same day."}, "measures": {strings.TrimPrefix(lpath, base+"/measures/")}})
 	wantStatus(t, v3, http.StatusSeeOther, "version 3")
 
+	// A contract can adopt version 3 only once the group signs it off;
+	// the form offers only signed-off versions and says why.
+	cf := com.get(base + "/contracts/new")
+	wantContains(t, cf, "contract form", `value="`+sid+`:2"`, "Not offered, because the group has not signed them off: "+demo.DemoSpecification+", version 1; ")
+	if strings.Contains(cf.Body, `value="`+sid+`:3"`) {
+		t.Error("the contract form offers version 3, not signed off")
+	}
+	contract := url.Values{"title": {"Listening pilot"}, "provider_org_id": {s.orgID(t, "Riverside Community Support")},
+		"starts_on": {"1 April 2027"}, "ends_on": {"31 March 2028"}, "value": {"10,000"}, "version": {sid + ":3"}}
+	unsigned := com.post(base+"/contracts", contract)
+	wantStatus(t, unsigned, http.StatusUnprocessableEntity, "contract on a version not signed off")
+	wantContains(t, unsigned, "contract on a version not signed off", `href="#version"`, "Version 3 has not been signed off by the group")
+	groupPasses(t, s, rid, round.NewProposal{Kind: round.KindSignOffSpec, SpecID: sid, SpecVersion: "3"})
+
 	// A contract on version 3, then its profile: one indicator at 100%.
-	nc := com.post(base+"/contracts", url.Values{"title": {"Listening pilot"}, "provider_org_id": {s.orgID(t, "Riverside Community Support")},
-		"starts_on": {"1 April 2027"}, "ends_on": {"31 March 2028"}, "value": {"10,000"}, "version": {sid + ":3"}})
+	nc := com.post(base+"/contracts", contract)
 	wantStatus(t, nc, http.StatusSeeOther, "new contract")
 	ppath := nc.Header.Get("Location")
 	pform := com.get(ppath)
@@ -225,7 +248,7 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	fac.loginAs("facilitator")
 	wantStatus(t, fac.get(base+"/chain"), http.StatusOK, "facilitator reading the chain")
 	wantStatus(t, fac.get(base+"/contracts/new"), http.StatusForbidden, "facilitator making a contract")
-	wantStatus(t, fac.post(draft+"/sign-off", nil), http.StatusForbidden, "facilitator signing off")
+	wantStatus(t, fac.post(draft+"/sign-off", nil), http.StatusNotFound, "facilitator signing off")
 
 	// The chain, forwards from the vision and back from the contract.
 	ch := fac.get(base + "/chain")
@@ -238,7 +261,7 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	wantStatus(t, cmp, http.StatusOK, "compare")
 	wantContains(t, cmp, "compare", "<del><span class=\"diff-marker\">[removed: </span>", "<ins><span class=\"diff-marker\">[added: </span>", "the same day in a crisis")
 	md := fac.get(base + "/specs/" + sid + "/versions/2/markdown")
-	wantContains(t, md, "markdown", "# "+demo.DemoSpecification, "Version 2, signed off by Robin", "### Days to a first appointment", "- Motivated by")
+	wantContains(t, md, "markdown", "# "+demo.DemoSpecification, "Version 2, signed off by the group, by the decision \"Sign off version 2 of the service specification\"", "### Days to a first appointment", "- Motivated by")
 	wantStatus(t, fac.get(base+"/specs/"+sid+"/compare?a=1&b=9"), http.StatusUnprocessableEntity, "compare with a missing version")
 
 	// Reporting: only the contract's own provider.

@@ -1,15 +1,16 @@
 package web
 
-// measureRoutes are the measures area: a round's measures and their
-// sign-off, service specifications and their versions, contracts with
-// payment profiles, provider reporting, and the indicator chain.
+// measureRoutes are the measures area: a round's measures, service
+// specifications and their versions, contracts with payment profiles,
+// provider reporting, and the indicator chain. Signing off a measure or a
+// version is the group's decision (the round's decisions pages), so there
+// is no route here that signs anything off.
 func (s *Server) measureRoutes() []route {
 	return []route{
 		{"GET /rounds/{id}/measures", s.measureList},
 		{"GET /rounds/{id}/measures/new", s.measureNewForm},
 		{"POST /rounds/{id}/measures", s.measureCreate},
 		{"GET /rounds/{id}/measures/{mid}", s.measureShow},
-		{"POST /rounds/{id}/measures/{mid}/sign-off", s.measureSignOff},
 		{"GET /rounds/{id}/chain", s.chainPage},
 
 		{"GET /rounds/{id}/specs", s.specList},
@@ -19,7 +20,6 @@ func (s *Server) measureRoutes() []route {
 		{"POST /rounds/{id}/specs/{sid}/versions", s.specVersionCreate},
 		{"GET /rounds/{id}/specs/{sid}/versions/{n}", s.specVersionShow},
 		{"GET /rounds/{id}/specs/{sid}/versions/{n}/markdown", s.specVersionMarkdown},
-		{"POST /rounds/{id}/specs/{sid}/versions/{n}/sign-off", s.specVersionSignOff},
 		{"GET /rounds/{id}/specs/{sid}/compare", s.specCompare},
 
 		{"GET /rounds/{id}/contracts", s.contractList},

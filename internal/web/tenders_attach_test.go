@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/tender"
@@ -56,7 +57,8 @@ var (
 )
 
 // publishedTestTender creates and publishes a tender in the demo's first
-// round whose deadline is two days away, through the commissioner's pages.
+// round whose deadline is two days away, through the commissioner's pages,
+// once the group has agreed its questions.
 func publishedTestTender(t *testing.T, s *testServer) *tender.Tender {
 	t.Helper()
 	_, tn := draftTender(t, s, "Short breaks")
@@ -65,6 +67,7 @@ func publishedTestTender(t *testing.T, s *testServer) *tender.Tender {
 	if r := lead.post("/tenders/"+tn.ID+"/itt", ittFormFor(s)); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save ITT: %d %s", r.StatusCode, r.Body)
 	}
+	groupPasses(t, s, tn.RoundID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
 	if r := lead.post("/tenders/"+tn.ID+"/publish", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
 	}

@@ -21,14 +21,21 @@ func tenderRound(t *testing.T, s *testServer) (context.Context, round.Round) {
 	return ctx, rs[0]
 }
 
-// demoTenders returns the demo round and its two tenders (one awarded, one
-// in moderation).
+// demoTenders returns the demo round and its two published tenders (one
+// awarded, one in moderation); its third, a draft, waits for the group to
+// agree its questions.
 func demoTenders(t *testing.T, s *testServer) (context.Context, round.Round, []tender.Tender) {
 	t.Helper()
 	ctx, rd := tenderRound(t, s)
-	ts, _, err := s.DB.ListTenders(ctx, rd.ID, "", 10)
-	if err != nil || len(ts) != 2 {
-		t.Fatalf("demo tenders: %d %v", len(ts), err)
+	all, _, err := s.DB.ListTenders(ctx, rd.ID, "", 10)
+	var ts []tender.Tender
+	for _, tn := range all {
+		if tn.Published() {
+			ts = append(ts, tn)
+		}
+	}
+	if err != nil || len(all) != 3 || len(ts) != 2 {
+		t.Fatalf("demo tenders: %d, %d published, %v", len(all), len(ts), err)
 	}
 	return ctx, rd, ts
 }

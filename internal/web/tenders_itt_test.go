@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/tender"
 )
@@ -84,6 +85,7 @@ func TestTenderITTScaleAndTieBreak(t *testing.T) {
 		!strings.Contains(r.Body, `<option value="highest_lep" selected>`) {
 		t.Errorf("the editor does not show the saved scale and rules back")
 	}
+	groupPasses(t, s, tn.RoundID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
 	if r := lead.post(base+"/publish", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
 	}
@@ -105,6 +107,7 @@ func TestTenderAmendmentToldToBidders(t *testing.T) {
 	if r := lead.post(base+"/itt", f); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save ITT: %d %s", r.StatusCode, r.Body)
 	}
+	groupPasses(t, s, tn.RoundID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
 	if r := lead.post(base+"/publish", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
 	}
@@ -168,6 +171,7 @@ func TestTenderITTNamesSpecification(t *testing.T) {
 	if r := lead.post(base+"/itt", f); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d %s", r.StatusCode, r.Body)
 	}
+	groupPasses(t, s, tn.RoundID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
 	if r := lead.post(base+"/publish", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
 	}

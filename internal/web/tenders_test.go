@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
 	"github.com/coprod/coprod/internal/tender"
@@ -44,6 +45,12 @@ func TestTenderPagesByRole(t *testing.T) {
 		if r := lead.post("/tenders/"+tn.ID+"/itt", f); r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("preset: %d %s", r.StatusCode, r.Body)
 		}
+		// The stake is met, but the group has not agreed its questions.
+		if r := lead.post("/tenders/"+tn.ID+"/publish", nil); r.StatusCode != http.StatusConflict ||
+			!strings.Contains(r.Body, "The lived experience group has not agreed the questions and weights it will score in this tender.") {
+			t.Fatalf("publish without the group's agreement: %d %s", r.StatusCode, r.Body)
+		}
+		groupPasses(t, s, rd.ID, round.NewProposal{Kind: round.KindAgreeTender, TenderID: tn.ID})
 		if r := lead.post("/tenders/"+tn.ID+"/publish", nil); r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("publish: %d %s", r.StatusCode, r.Body)
 		}
