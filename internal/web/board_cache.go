@@ -77,20 +77,19 @@ func (v boardView) normalised(q url.Values) string {
 
 // cachedBoard serves one of the board's pages from the cache, rendering it
 // with render when the kept copy is missing or out of date. render writes
-// the page as the handler always did; only a whole 200 is kept.
-func (s *Server) cachedBoard(w http.ResponseWriter, r *http.Request, v boardView, render http.HandlerFunc) {
+// the page, or returns an error and writes nothing; only a whole 200 is
+// kept, and a render's error is returned to serve.
+func (s *Server) cachedBoard(w http.ResponseWriter, r *http.Request, v boardView, render handler) error {
 	if v.personal && principal(r).SignedIn() {
-		render(w, r)
-		return
+		return render(w, r)
 	}
 	marker, err := s.boards.marker.marker(r.Context())
 	if r.Context().Err() != nil { // the reader left
-		return
+		return nil
 	}
 	if err != nil {
 		s.log.Error("reading the board's change marker", "err", err)
-		render(w, r)
-		return
+		return render(w, r)
 	}
 	query := v.normalised(r.URL.Query())
 	key := r.URL.Path + "?" + query
@@ -104,25 +103,28 @@ func (s *Server) cachedBoard(w http.ResponseWriter, r *http.Request, v boardView
 	r.URL = &u
 	e, mine := s.boards.cache.claim(key, boardVersion{marker, ledger.Today(s.cfg.Now())})
 	if mine {
-		rec, page := s.boards.cache.render(w, r, e, render)
+		rec, page, err := s.boards.cache.render(w, r, e, render)
+		if err != nil {
+			return err
+		}
 		if page == nil {
 			if !rec.spilled {
 				rec.replay()
 			}
-			return
+			return nil
 		}
 	} else {
 		select {
 		case <-e.ready:
 		case <-r.Context().Done():
-			return
+			return nil
 		}
 		if e.page == nil { // the render was not kept: render for this request alone
-			render(w, r)
-			return
+			return render(w, r)
 		}
 	}
 	e.page.serve(w, r)
+	return nil
 }
 
 // boardVersion is what a kept page was rendered from.
@@ -284,14 +286,13 @@ func (c *boardCache) claim(key string, want boardVersion) (*boardEntry, bool) {
 // render renders e's page for the request r, keeping it if it is whole.
 // Whatever happens, a panic included, e is filled, so nobody waits for it
 // for ever.
-func (c *boardCache) render(w http.ResponseWriter, r *http.Request, e *boardEntry, render http.HandlerFunc) (rec *pageRecorder, page *keptPage) {
+func (c *boardCache) render(w http.ResponseWriter, r *http.Request, e *boardEntry, render handler) (rec *pageRecorder, page *keptPage, err error) {
 	rec = newPageRecorder(w, c.entryLimit())
 	defer func() { c.fill(e, page) }()
-	render(rec, r)
-	if rec.keepable() {
+	if err = render(rec, r); err == nil && rec.keepable() {
 		page = keep(rec)
 	}
-	return rec, page
+	return rec, page, err
 }
 
 // fill stores what the render produced (nil: nothing to keep) and wakes

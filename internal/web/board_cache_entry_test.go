@@ -22,7 +22,7 @@ func TestBoardEntryIsReleasedWhenItsRenderPanics(t *testing.T) {
 				t.Error("the panic did not reach the caller")
 			}
 		}()
-		c.render(httptest.NewRecorder(), httptest.NewRequest("GET", "/board", nil), e, func(http.ResponseWriter, *http.Request) { panic("template") })
+		c.render(httptest.NewRecorder(), httptest.NewRequest("GET", "/board", nil), e, func(http.ResponseWriter, *http.Request) error { panic("template") })
 	}()
 	select {
 	case <-e.ready:

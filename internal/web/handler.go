@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -62,19 +61,4 @@ func formProblem(err error, show func(status int, errs []apperr.FieldError) erro
 		return err
 	}
 	return show(statusFor[apperr.Code(err)], fs)
-}
-
-// isSignIn reports whether err asks the visitor to sign in.
-func isSignIn(err error) bool {
-	var e *apperr.Error
-	return errors.As(err, &e) && e.Code == apperr.Unauthorized
-}
-
-// legacy adapts a handler that writes its own errors, while areas move to
-// returning them.
-func legacy(h http.HandlerFunc) handler {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		h(w, r)
-		return nil
-	}
 }

@@ -89,21 +89,28 @@ func flagOptions() []round.Option {
 	return out
 }
 
+// The public board's pages.
+var (
+	boardListPage     = page[boardData]{"board_list"}
+	boardItemPage     = page[*boardItemData]{"board_item"}
+	boardEasyReadPage = page[*boardItemData]{"board_easy_read"}
+)
+
 // board is the public board: figures, filters and a page of items.
-func (s *Server) board(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardListView, s.boardList)
+func (s *Server) board(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
+		return err
 	}
+	return s.cachedBoard(w, r, boardListView, s.boardList)
 }
 
-func (s *Server) boardList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) boardList(w http.ResponseWriter, r *http.Request) error {
 	ctx, q := r.Context(), r.URL.Query()
 	bq := boardQuery(q)
 	bq.Limit = 25
 	page, err := s.store.BoardItems(ctx, bq)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	d := boardData{StatusOptions: statusOptions(), FlagOptions: flagOptions(), Items: s.flagged(page.Items),
 		Next: boardNext(q, page.Next), First: bq.After == "", Flags: ledger.AllFlags, Words: ledger.VagueWords}
@@ -111,13 +118,12 @@ func (s *Server) boardList(w http.ResponseWriter, r *http.Request) {
 		d.Themes, err = s.store.BoardThemes(ctx)
 	}
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	d.Filters = boardNext(q, "-")
 	d.Filters.Del("after")
 	d.Filtered = len(d.Filters) > 0
-	s.render(w, r, http.StatusOK, "board_list", view{Title: "You said, we did: did it change?", Form: q, Data: d})
+	return boardListPage.show(s, w, r, http.StatusOK, view{Title: "You said, we did: did it change?", Form: q}, d)
 }
 
 type boardItemData struct {
@@ -125,15 +131,14 @@ type boardItemData struct {
 	Staff bool // the reader may open the item's management page
 }
 
-// publicItem loads an item as the public sees it, or writes the error page.
-func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemData, bool) {
+// publicItem loads an item as the public sees it.
+func (s *Server) publicItem(r *http.Request) (*boardItemData, error) {
 	it, err := s.store.LedgerItem(r.Context(), r.PathValue("id"), ledger.Public)
 	if err != nil {
 		if apperr.Code(err) == apperr.NotFound {
 			err = apperr.Errorf(apperr.NotFound, "There is no item at this address. It may have been taken down because the person who said it withdrew their consent.")
 		}
-		s.fail(w, r, err)
-		return nil, false
+		return nil, err
 	}
 	d := &boardItemData{Item: s.flagged([]ledger.Item{*it})[0], Staff: s.canOnItem(r, auth.ActionViewLedger, it)}
 	// The public copy has no contract; a reader allowed to see the
@@ -145,27 +150,29 @@ func (s *Server) publicItem(w http.ResponseWriter, r *http.Request) (*boardItemD
 			}
 		}
 	}
-	return d, true
+	return d, nil
 }
 
-func (s *Server) boardItem(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardItemView, func(w http.ResponseWriter, r *http.Request) {
-			if d, ok := s.publicItem(w, r); ok {
-				s.render(w, r, http.StatusOK, "board_item", view{Title: "What was said and what was done", Data: d})
-			}
-		})
-	}
+func (s *Server) boardItem(w http.ResponseWriter, r *http.Request) error {
+	return s.showBoardItem(w, r, boardItemPage, "What was said and what was done")
 }
 
-func (s *Server) boardItemEasyRead(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardItemView, func(w http.ResponseWriter, r *http.Request) {
-			if d, ok := s.publicItem(w, r); ok {
-				s.render(w, r, http.StatusOK, "board_easy_read", view{Title: "Easy Read: what was said and what was done", Data: d})
-			}
-		})
+func (s *Server) boardItemEasyRead(w http.ResponseWriter, r *http.Request) error {
+	return s.showBoardItem(w, r, boardEasyReadPage, "Easy Read: what was said and what was done")
+}
+
+// showBoardItem draws one item of the board, as page p.
+func (s *Server) showBoardItem(w http.ResponseWriter, r *http.Request, p page[*boardItemData], title string) error {
+	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
+		return err
 	}
+	return s.cachedBoard(w, r, boardItemView, func(w http.ResponseWriter, r *http.Request) error {
+		d, err := s.publicItem(r)
+		if err != nil {
+			return err
+		}
+		return p.show(s, w, r, http.StatusOK, view{Title: title}, d)
+	})
 }
 
 // canOnItem asks the policy about an item: allowed if allowed over its

@@ -82,25 +82,28 @@ func (s *Server) boardRecord(base string, it flaggedItem) boardRecord {
 // boardJSON is the board as open data: one page of items (up to 200) with
 // the same filters as the page, the address of the next page, and the
 // figures.
-func (s *Server) boardJSON(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardJSONView, s.boardJSONPage)
+func (s *Server) boardJSON(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
+		return err
 	}
+	return s.cachedBoard(w, r, boardJSONView, s.boardJSONPage)
 }
 
-func (s *Server) boardJSONPage(w http.ResponseWriter, r *http.Request) {
+// boardJSONPage answers its own errors in JSON, as open-data clients
+// expect, rather than as an HTML page.
+func (s *Server) boardJSONPage(w http.ResponseWriter, r *http.Request) error {
 	ctx, q := r.Context(), r.URL.Query()
 	bq := boardQuery(q)
 	bq.Limit, _ = strconv.Atoi(q.Get("limit"))
 	page, err := s.store.BoardItems(ctx, bq)
 	if err != nil {
 		s.jsonError(w, r, err)
-		return
+		return nil
 	}
 	all, orgs, rounds, err := s.store.BoardStats(ctx)
 	if err != nil {
 		s.jsonError(w, r, err)
-		return
+		return nil
 	}
 	base := s.baseURL(r)
 	out := struct {
@@ -138,6 +141,7 @@ func (s *Server) boardJSONPage(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("writing the board's JSON", "err", err)
 		dropFromCache(w)
 	}
+	return nil
 }
 
 type jsonFlag struct {
@@ -200,20 +204,20 @@ var boardCSVColumns = []string{"id", "url", "said", "said_on", "said_by", "sourc
 
 // boardCSV streams every item matching the filters, a page at a time, so
 // the export of a large board never sits in memory.
-func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardCSVView, s.boardCSVFile)
+func (s *Server) boardCSV(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
+		return err
 	}
+	return s.cachedBoard(w, r, boardCSVView, s.boardCSVFile)
 }
 
-func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	bq := boardQuery(r.URL.Query())
 	bq.Limit = 200
 	page, err := s.store.BoardItems(ctx, bq)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	download(w, "text/csv; charset=utf-8", "coprod-board.csv")
 	cw := csv.NewWriter(w)
@@ -257,6 +261,7 @@ func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	cw.Flush()
+	return nil
 }
 
 // The Atom feed (RFC 4287) of the most recently changed items.
@@ -299,17 +304,17 @@ type atomCat struct {
 	Label string `xml:"label,attr,omitempty"`
 }
 
-func (s *Server) boardFeed(w http.ResponseWriter, r *http.Request) {
-	if s.authorize(w, r, auth.ActionViewBoard, auth.Object{}) {
-		s.cachedBoard(w, r, boardFeedView, s.boardFeedFile)
+func (s *Server) boardFeed(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
+		return err
 	}
+	return s.cachedBoard(w, r, boardFeedView, s.boardFeedFile)
 }
 
-func (s *Server) boardFeedFile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) boardFeedFile(w http.ResponseWriter, r *http.Request) error {
 	items, err := s.store.RecentlyUpdated(r.Context(), 50)
 	if err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	base := s.baseURL(r)
 	f := atomFeed{Title: "Coprod: you said, we did, did it change?", ID: base + "/board", Author: atomPerson{"Coprod"},
@@ -344,6 +349,7 @@ func (s *Server) boardFeedFile(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("writing the feed", "err", err)
 		dropFromCache(w)
 	}
+	return nil
 }
 
 func verdictText(v ledger.Verdict) string {

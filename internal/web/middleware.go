@@ -110,13 +110,3 @@ func (s *Server) clearSessionCookie(w http.ResponseWriter) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.cfg.Secure,
 		SameSite: http.SameSiteLaxMode, MaxAge: -1})
 }
-
-// authorize is allow for handlers that do not yet return errors: when the
-// policy says no it writes the page (sign in, or forbidden) and returns false.
-func (s *Server) authorize(w http.ResponseWriter, r *http.Request, action auth.Action, o auth.Object) bool {
-	if err := allow(r, action, o); err != nil {
-		s.fail(w, r, err)
-		return false
-	}
-	return true
-}

@@ -97,13 +97,6 @@ func fieldError(errs []apperr.FieldError, field string) string {
 	return ""
 }
 
-// render writes a page; handlers that do not yet return errors use it.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v view) {
-	if err := s.draw(w, r, status, name, v); err != nil {
-		s.serverError(w, r, err)
-	}
-}
-
 // draw writes a page. The page is rendered to a buffer first, so a
 // template failure becomes an error (and a clean error page), not half a page.
 func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name string, v view) error {
