@@ -156,13 +156,9 @@ func checkOptional(what, s string, max int) string {
 	return ""
 }
 
-// StakeChange is a new stake for a round, with the group's agreement when
-// it lowers a published stake.
+// StakeChange is a new stake for a round, set directly by the commissioner.
 type StakeChange struct {
-	Stake    string // as typed
-	AgreedBy string // who in the group agreed
-	AgreedOn string // the date they agreed
-	Minutes  string // the minutes of that decision
+	Stake string // as typed
 
 	stake Stake
 }
@@ -170,11 +166,14 @@ type StakeChange struct {
 // ParsedStake is the new stake once Validate has accepted it.
 func (c *StakeChange) ParsedStake() Stake { return c.stake }
 
+// ErrGroupLowersStake refuses lowering a published stake directly: only
+// carrying out a passed "lower the stake" decision does that, so no form
+// offers a place to type who agreed on the group's behalf.
+const ErrGroupLowersStake = "The group decides this: start a proposal to lower the stake."
+
 // Validate applies the stake rule: before publishing the stake may change
-// freely; afterwards it is locked, and lowering it needs the group's
-// recorded agreement (who, when, the minutes).
+// freely; afterwards it is locked, and may only be raised directly.
 func (c *StakeChange) Validate(r *Round) error {
-	c.AgreedBy, c.Minutes = strings.TrimSpace(c.AgreedBy), strings.TrimSpace(c.Minutes)
 	var m string
 	if c.stake, m = ParseStake(c.Stake); m != "" {
 		return apperr.Fields([]apperr.FieldError{{Field: "stake", Message: m}})
@@ -185,27 +184,8 @@ func (c *StakeChange) Validate(r *Round) error {
 	if !r.Published() || c.stake > r.Stake {
 		return nil
 	}
-	var fs []apperr.FieldError
-	if c.AgreedBy == "" {
-		fs = append(fs, apperr.FieldError{Field: "agreed_by", Message: "Say who in the group agreed to lower the stake"})
-	} else if m := checkOptional("who agreed", c.AgreedBy, 500); m != "" {
-		fs = append(fs, apperr.FieldError{Field: "agreed_by", Message: m})
-	}
-	if d, m := ParseDate(c.AgreedOn); m != "" {
-		fs = append(fs, apperr.FieldError{Field: "agreed_on", Message: "Date agreed: " + m})
-	} else {
-		c.AgreedOn = d.Format(DateLayout)
-	}
-	if c.Minutes == "" {
-		fs = append(fs, apperr.FieldError{Field: "minutes", Message: "Enter the minutes of the meeting where the group agreed"})
-	} else if m := checkOptional("the minutes", c.Minutes, 10000); m != "" {
-		fs = append(fs, apperr.FieldError{Field: "minutes", Message: m})
-	}
-	if len(fs) == 0 {
-		return nil
-	}
-	return &apperr.Error{Code: apperr.Invalid, Fields: fs, Message: "The stake was locked when the round was published. " +
-		"To lower it from " + r.Stake.String() + " to " + c.stake.String() + ", record the group's agreement: who agreed, when, and the minutes."}
+	return &apperr.Error{Code: apperr.Conflict, Message: ErrGroupLowersStake, Fields: []apperr.FieldError{{Field: "stake",
+		Message: "The stake was locked at " + r.Stake.String() + " when the round was published. Only the group can lower it, by a decision."}}}
 }
 
 // StakeRecord is one change of a round's stake, shown on the round.

@@ -71,20 +71,21 @@ func TestStakeLockedOncePublished(t *testing.T) {
 	r.PublishedAt = &now
 	c = StakeChange{Stake: "25"}
 	if err := c.Validate(r); err != nil {
-		t.Fatalf("raising a published stake needs no agreement: %v", err)
+		t.Fatalf("raising a published stake is the commissioner's to do: %v", err)
 	}
-	c = StakeChange{Stake: "15"}
+	// The attempt from issue 13: a published stake lowered from 25% to 5%
+	// alone. There is no way to say who agreed; the group decides.
+	r.Stake = 2500
+	c = StakeChange{Stake: "5"}
 	err := c.Validate(r)
-	if apperr.Code(err) != apperr.Invalid || apperr.Message(err) != "The stake was locked when the round was published. To lower it from 20% to 15%, record the group's agreement: who agreed, when, and the minutes." {
-		t.Fatalf("lowering without agreement: %v", err)
+	if apperr.Code(err) != apperr.Conflict || apperr.Message(err) != "The group decides this: start a proposal to lower the stake." {
+		t.Fatalf("lowering a published stake: %v", err)
 	}
-	if fs := apperr.FieldsOf(err); len(fs) != 3 || fs[0].Field != "agreed_by" || fs[1].Field != "agreed_on" || fs[2].Field != "minutes" {
+	if fs := apperr.FieldsOf(err); len(fs) != 1 || fs[0].Field != "stake" ||
+		fs[0].Message != "The stake was locked at 25% when the round was published. Only the group can lower it, by a decision." {
 		t.Fatalf("fields = %v", fs)
 	}
-	c = StakeChange{Stake: "15", AgreedBy: "All 8 members at the March session", AgreedOn: "31/3/2027", Minutes: "Agreed unanimously."}
-	if err := c.Validate(r); err != nil || c.AgreedOn != "2027-03-31" {
-		t.Fatalf("lowering with agreement: %v %q", err, c.AgreedOn)
-	}
+	r.Stake = 2000
 	same := StakeChange{Stake: "20.00"}
 	if fs := apperr.FieldsOf(same.Validate(r)); len(fs) != 1 || fs[0].Message != "The stake is already 20%" {
 		t.Fatalf("same stake: %v", fs)

@@ -44,7 +44,6 @@ type Service interface {
 	PublishRound(ctx context.Context, id string) error
 	ChangeStake(ctx context.Context, id string, c StakeChange) error
 	MoveStage(ctx context.Context, id string, to Stage, reason string) error
-	CloseRound(ctx context.Context, id string, i Impact) error
 	StakeHistory(ctx context.Context, id string) ([]StakeRecord, error)
 	StageHistory(ctx context.Context, id string) ([]StageRecord, error)
 
@@ -80,4 +79,6 @@ type Service interface {
 	WithdrawProposal(ctx context.Context, roundID, proposalID, userID string) error
 	CloseProposal(ctx context.Context, roundID, proposalID string) (*Outcome, error)
 	CarryOut(ctx context.Context, roundID, proposalID string) error
+	// ImpactOutcomes lists the round's real outcomes an impact statement may link.
+	ImpactOutcomes(ctx context.Context, roundID string) ([]LinkedOutcome, error)
 }

@@ -187,34 +187,6 @@ func TenderAgreement(t *tender.Tender) round.TenderAgreement {
 	return a
 }
 
-// checkOutcome checks an impact statement's link is a real outcome of the round.
-func (tx *Tx) checkOutcome(ctx context.Context, roundID string, o round.OutcomeRef) error {
-	var q, msg string
-	switch o.Kind {
-	case round.OutcomeContract:
-		q = `SELECT COUNT(*) FROM contracts c JOIN spec_versions v ON v.spec_id = c.spec_id AND v.number = c.version_number
-			WHERE c.id = ? AND c.round_id = ? AND v.signed_off_at IS NOT NULL
-			AND EXISTS (SELECT 1 FROM profile_indicators i WHERE i.contract_id = c.id)`
-		msg = "Link a contract of this round that adopted a signed-off specification and has indicators"
-	case round.OutcomeAward:
-		q = "SELECT COUNT(*) FROM tender_awards a JOIN tenders t ON t.id = a.tender_id WHERE a.tender_id = ? AND t.round_id = ?"
-		msg = "Link a tender of this round that has been awarded"
-	case round.OutcomeLedgerItem:
-		q = "SELECT COUNT(*) FROM ledger_items WHERE id = ? AND round_id = ? AND status = 'done' AND evidence_count > 0 AND withdrawn = 0"
-		msg = "Link something this round's ledger shows as done, with evidence"
-	default:
-		return invalidField("outcomes", "Select outcomes from the list")
-	}
-	var n int
-	if err := tx.queryRow(ctx, q, o.ID, roundID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		return invalidField("outcomes", msg)
-	}
-	return nil
-}
-
 // The proposer is shown by their group name when they are in the group,
 // otherwise by their account name (facilitators and commissioners).
 const proposalSelect = `SELECT p.id, p.round_id, p.kind, p.title, p.plain_english, p.easy_read, p.proposed_by,

@@ -221,9 +221,10 @@ func (db *DB) CloseProposal(ctx context.Context, roundID, proposalID string) (*r
 
 // CarryOut makes the change a passed decision decided, once: lowering the
 // stake (with a stake history record citing the decision), changing the
-// decision rule, and signing off a measure or a specification version
-// (decisions_carry.go). Publishing the tender carries out an agreement of
-// its questions.
+// decision rule, signing off a measure or a specification version
+// (decisions_carry.go), and agreeing the impact, which closes the round
+// (decisions_carry_impact.go). Publishing the tender carries out an
+// agreement of its questions.
 func (db *DB) CarryOut(ctx context.Context, roundID, proposalID string) error {
 	return db.update(ctx, func(tx *Tx) error {
 		p, err := tx.proposal(ctx, roundID, proposalID)
@@ -251,6 +252,8 @@ func (db *DB) CarryOut(ctx context.Context, roundID, proposalID string) error {
 			err = tx.signOffSpec(ctx, r, p)
 		case round.KindAgreeTender:
 			err = errAgreedAtPublication
+		case round.KindAgreeImpact:
+			err = tx.closeWithImpact(ctx, r, p)
 		case round.KindQuestion:
 			err = apperr.Errorf(apperr.Conflict, "A general question changes nothing by itself, so there is nothing to carry out.")
 		default:

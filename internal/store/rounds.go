@@ -168,7 +168,9 @@ func (db *DB) PublishRound(ctx context.Context, id string) error {
 }
 
 // ChangeStake changes the stake under the stake rule (round.StakeChange),
-// checked against the round as it is inside the transaction.
+// checked against the round as it is inside the transaction: freely before
+// publication, afterwards only up. Lowering a published stake is done only
+// by carrying out the group's decision (CarryOut).
 func (db *DB) ChangeStake(ctx context.Context, id string, c round.StakeChange) error {
 	return db.update(ctx, func(tx *Tx) error {
 		r, err := tx.openRound(ctx, id)
@@ -183,20 +185,12 @@ func (db *DB) ChangeStake(ctx context.Context, id string, c round.StakeChange) e
 			return err
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO round_stake_changes (id, round_id, from_stake, to_stake, agreed_by, agreed_on, minutes, changed_by, changed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, newID(), id, int64(r.Stake), int64(to), c.AgreedBy, agreedOn(c), c.Minutes, audit.ActorFrom(ctx), tx.now); err != nil {
+			VALUES (?, ?, ?, ?, '', '', '', ?, ?)`, newID(), id, int64(r.Stake), int64(to), audit.ActorFrom(ctx), tx.now); err != nil {
 			return err
 		}
 		return tx.record(ctx, "round.stake", "round", id, map[string]string{"from": r.Stake.String(), "to": to.String(),
-			"published": strconv.FormatBool(r.Published()), "agreed_by": c.AgreedBy, "agreed_on": agreedOn(c)})
+			"published": strconv.FormatBool(r.Published())})
 	})
-}
-
-// agreedOn is the agreement date only when an agreement was needed and given.
-func agreedOn(c round.StakeChange) string {
-	if c.AgreedBy == "" {
-		return ""
-	}
-	return c.AgreedOn
 }
 
 // MoveStage moves the round under the stage rules (round.Move).
@@ -218,24 +212,6 @@ func (db *DB) MoveStage(ctx context.Context, id string, to round.Stage, reason s
 			return err
 		}
 		return tx.record(ctx, "round.stage", "round", id, map[string]string{"from": string(r.Stage), "to": string(to), "reason": m.Reason})
-	})
-}
-
-// CloseRound closes the round with its tangible impact.
-func (db *DB) CloseRound(ctx context.Context, id string, i round.Impact) error {
-	return db.update(ctx, func(tx *Tx) error {
-		r, err := tx.openRound(ctx, id)
-		if err != nil {
-			return err
-		}
-		if err := i.Validate(r); err != nil {
-			return err
-		}
-		if _, err := tx.exec(ctx, "UPDATE rounds SET closed_at = ?, impact_what = ?, impact_evidence = ? WHERE id = ?",
-			tx.now, i.What, i.Evidence, id); err != nil {
-			return err
-		}
-		return tx.record(ctx, "round.close", "round", id, map[string]string{"what": i.What})
 	})
 }
 

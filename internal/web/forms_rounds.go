@@ -21,7 +21,7 @@ import (
 // as no choice at all.
 func newRoundForm(f url.Values, orgs []auth.Organisation) round.NewRound {
 	n := round.NewRound{Title: f.Get("title"), CareArea: f.Get("care_area"), Purpose: round.Purpose(f.Get("purpose")),
-		Stake: f.Get("stake"), StartsOn: f.Get("starts_on"), EndsOn: f.Get("ends_on")}
+		Stake: f.Get("stake"), StartsOn: f.Get("starts_on"), EndsOn: f.Get("ends_on"), Rule: decisionRuleForm(f)}
 	for _, o := range orgs {
 		if o.ID == f.Get("org_id") {
 			n.OrgID = o.ID
@@ -30,12 +30,20 @@ func newRoundForm(f url.Values, orgs []auth.Organisation) round.NewRound {
 	return n
 }
 
-func stakeChangeForm(f url.Values) round.StakeChange {
-	return round.StakeChange{Stake: f.Get("stake"), AgreedBy: f.Get("agreed_by"), AgreedOn: f.Get("agreed_on"), Minutes: f.Get("minutes")}
+// decisionRuleForm reads how the group will decide. Neither field given
+// is the zero rule, which NewRound takes as the default; a quorum that is
+// not a whole number reads as 0, which the rule refuses with its range.
+func decisionRuleForm(f url.Values) round.DecisionRule {
+	kind, quorum := f.Get("rule_kind"), strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.Get("quorum")), "%"))
+	if kind == "" && quorum == "" {
+		return round.DecisionRule{}
+	}
+	q, _ := strconv.Atoi(quorum)
+	return round.DecisionRule{Kind: round.RuleKind(kind), Quorum: q}
 }
 
-func impactForm(f url.Values) round.Impact {
-	return round.Impact{What: f.Get("what"), Evidence: f.Get("evidence")}
+func stakeChangeForm(f url.Values) round.StakeChange {
+	return round.StakeChange{Stake: f.Get("stake")}
 }
 
 func newMemberForm(f url.Values) round.NewMember {

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -14,9 +16,9 @@ var (
 	roundListPage     = page[roundListData]{"round_list"}
 	roundNewPage      = page[[]auth.Organisation]{"round_new"} // the organisations the reader may open a round for
 	roundOverviewPage = page[roundPage[overview]]{"round_page"}
-	roundStakePage    = page[roundPage[string]]{"round_stake"} // a rule's refusal, if any (see refusal)
+	roundStakePage    = page[roundPage[stakeData]]{"round_stake"}
 	roundStagePage    = page[roundPage[noData]]{"round_stage"}
-	roundClosePage    = page[roundPage[noData]]{"round_close"}
+	roundClosePage    = page[roundPage[closeData]]{"round_close"}
 )
 
 // roundList shows the rounds the reader holds a role in (all, for an admin).
@@ -64,7 +66,9 @@ func (s *Server) roundNewForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return roundNewPage.show(s, w, r, http.StatusOK, view{Title: "Open a commissioning round"}, orgs)
+	// The group's rule starts at the default, which the form shows chosen.
+	form := url.Values{"rule_kind": {string(round.RuleMajority)}, "quorum": {strconv.Itoa(round.DefaultQuorum)}}
+	return roundNewPage.show(s, w, r, http.StatusOK, view{Title: "Open a commissioning round", Form: form}, orgs)
 }
 
 func (s *Server) roundCreate(w http.ResponseWriter, r *http.Request) error {
@@ -128,13 +132,16 @@ func (s *Server) roundShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	o.GroupSize = len(members)
-	o.Todo = nextThings(rd, p.Can)
+	if o.Todo, err = s.waitingDecisions(r, rd, p.Audience); err != nil {
+		return err
+	}
+	o.Todo = append(o.Todo, nextThings(rd, p.Can, can(r, auth.ActionPropose, rd.ID))...)
 	return roundOverviewPage.show(s, w, r, http.StatusOK, view{Title: rd.Title}, p)
 }
 
 // nextThings lists what the reader can usefully do next, given the round's
-// state and what the policy lets them do.
-func nextThings(rd *round.Round, c roundCan) []todo {
+// state and what the policy lets them do (propose: put proposals to the group).
+func nextThings(rd *round.Round, c roundCan, propose bool) []todo {
 	base := "/rounds/" + rd.ID
 	if rd.Closed() {
 		return nil
@@ -162,7 +169,7 @@ func nextThings(rd *round.Round, c roundCan) []todo {
 		add(c.Contribute && rd.Voting == round.VotingOpen, "Place your dots on the vision", "/vision#vote")
 		add(c.Group && rd.Voting != round.VotingClosed, "Open or close the dot vote", "/vision#voting")
 	case round.StageImpact:
-		add(c.Manage, "Record the impact and close the round", "/close")
+		add(propose && rd.Published(), "Propose the round's impact to the group: the round closes when the group agrees it", "/decisions/new?kind=agree_impact")
 	}
 	add(c.Stage, "Move the round to another stage", "/stage")
 	return out
@@ -180,14 +187,50 @@ func (s *Server) roundPublish(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// stakeData is the stake page's own data.
+type stakeData struct {
+	// Refusal is the rule's own explanation of why the form was refused,
+	// if it was (see refusal); Lowering says it was a lowering, so the page
+	// links to proposing it to the group.
+	Refusal  string
+	Lowering bool
+}
+
+// decisionRuleOptions are the rules a group may decide by, for forms.
+func decisionRuleOptions() []round.Option {
+	var out []round.Option
+	for _, k := range round.RuleKinds {
+		out = append(out, round.Option{Key: string(k), Label: k.Label()})
+	}
+	return out
+}
+
+// showStake draws the stake page; on first view the rule form shows the
+// round's rule.
+func (s *Server) showStake(w http.ResponseWriter, r *http.Request, rd *round.Round, status int, errs []apperr.FieldError, d stakeData) error {
+	p, err := newRoundPage[stakeData](s, r, rd)
+	if err != nil {
+		return err
+	}
+	p.Page = d
+	form := formValues(r)
+	if r.Method != http.MethodPost {
+		form = url.Values{"rule_kind": {string(rd.Rule.Kind)}, "quorum": {strconv.Itoa(rd.Rule.Quorum)}}
+	}
+	return roundStakePage.show(s, w, r, status, view{Title: "Change the stake", Errors: errs, Form: form}, p)
+}
+
 func (s *Server) roundStakeForm(w http.ResponseWriter, r *http.Request) error {
 	rd, err := s.roundFor(r, auth.ActionManageRound)
 	if err != nil {
 		return err
 	}
-	return showInRound(s, w, r, roundStakePage, http.StatusOK, view{Title: "Change the stake"}, rd, "")
+	return s.showStake(w, r, rd, http.StatusOK, nil, stakeData{})
 }
 
+// roundStakeChange sets the stake directly: freely before publication,
+// afterwards only up. A lowering of a published stake is refused with a
+// link to proposing it to the group.
 func (s *Server) roundStakeChange(w http.ResponseWriter, r *http.Request) error {
 	rd, err := s.roundFor(r, auth.ActionManageRound)
 	if err != nil {
@@ -196,10 +239,31 @@ func (s *Server) roundStakeChange(w http.ResponseWriter, r *http.Request) error 
 	_ = r.ParseForm()
 	if err := s.store.ChangeStake(r.Context(), rd.ID, stakeChangeForm(r.PostForm)); err != nil {
 		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return showInRound(s, w, r, roundStakePage, status, view{Title: "Change the stake", Errors: errs}, rd, refusal(err))
+			return s.showStake(w, r, rd, status, errs, stakeData{Refusal: refusal(err), Lowering: apperr.Message(err) == round.ErrGroupLowersStake})
 		})
 	}
 	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=stake-changed", http.StatusSeeOther)
+	return nil
+}
+
+// roundRuleChange sets how the group decides, before publication only;
+// afterwards the store refuses it and the page links to proposing it.
+func (s *Server) roundRuleChange(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.roundFor(r, auth.ActionManageRound)
+	if err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	rule, err := round.ParseDecisionRule(r.PostForm.Get("rule_kind"), r.PostForm.Get("quorum"))
+	if err == nil {
+		err = s.store.SetDecisionRule(r.Context(), rd.ID, rule)
+	}
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showStake(w, r, rd, status, errs, stakeData{Refusal: refusal(err)})
+		})
+	}
+	http.Redirect(w, r, "/rounds/"+rd.ID+"/stake?done=rule-changed", http.StatusSeeOther)
 	return nil
 }
 
@@ -235,25 +299,36 @@ func (s *Server) roundStageMove(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) roundCloseForm(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionManageRound)
-	if err != nil {
-		return err
-	}
-	return showInRound(s, w, r, roundClosePage, http.StatusOK, view{Title: "Close the round"}, rd, noData{})
+// closeData is the close page's own data: the proposals to agree the
+// round's impact, as only carrying one out closes the round.
+type closeData struct {
+	Proposals  []round.Proposal
+	CanPropose bool
+	// Refused says someone tried to close the round directly.
+	Refused bool
 }
 
+// roundClose explains that the group closes the round by agreeing its
+// impact. A post (the old form's) is refused with the same explanation,
+// and nothing changes.
 func (s *Server) roundClose(w http.ResponseWriter, r *http.Request) error {
 	rd, err := s.roundFor(r, auth.ActionManageRound)
 	if err != nil {
 		return err
 	}
-	_ = r.ParseForm()
-	if err := s.store.CloseRound(r.Context(), rd.ID, impactForm(r.PostForm)); err != nil {
-		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return showInRound(s, w, r, roundClosePage, status, view{Title: "Close the round", Errors: errs}, rd, noData{})
-		})
+	all, err := s.store.Proposals(r.Context(), rd.ID)
+	if err != nil {
+		return err
 	}
-	http.Redirect(w, r, "/rounds/"+rd.ID+"?done=round-closed", http.StatusSeeOther)
-	return nil
+	d := closeData{CanPropose: can(r, auth.ActionPropose, rd.ID) && rd.Published() && !rd.Closed(), Refused: r.Method == http.MethodPost}
+	for _, p := range all {
+		if p.Kind == round.KindAgreeImpact {
+			d.Proposals = append(d.Proposals, p)
+		}
+	}
+	status := http.StatusOK
+	if d.Refused {
+		status = http.StatusConflict
+	}
+	return showInRound(s, w, r, roundClosePage, status, view{Title: "Closing the round"}, rd, d)
 }

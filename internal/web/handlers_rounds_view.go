@@ -23,6 +23,7 @@ var roundFuncs = map[string]any{
 	"pence":          round.FormatPence,
 	"ukDate":         round.FormatDate,
 	"roundRoleLabel": round.RoleLabel,
+	"seesDecisions":  seesDecisions,
 	"stages":         func() []round.Stage { return round.Stages },
 	"feelings":       func() []evidence.Feeling { return evidence.Feelings },
 	"evidenceKinds":  func() []evidence.Kind { return evidence.Kinds },
@@ -33,17 +34,19 @@ var roundFuncs = map[string]any{
 
 // roundOptionLists are the fixed lists forms offer, by name.
 var roundOptionLists = map[string][]round.Option{
-	"adjustments":  round.Adjustments,
-	"formats":      round.Formats,
-	"activities":   round.Activities,
-	"methods":      round.PaymentMethods,
-	"factorKinds":  evidence.FactorKinds,
-	"domains":      evidence.Domains,
-	"serviceTypes": evidence.ServiceTypes,
-	"dimensions":   evidence.Dimensions,
-	"purposes":     purposeOptions(),
-	"roundRoles":   roundRoleOptions(),
-	"consents":     consentOptions(),
+	"adjustments":   round.Adjustments,
+	"formats":       round.Formats,
+	"activities":    round.Activities,
+	"methods":       round.PaymentMethods,
+	"factorKinds":   evidence.FactorKinds,
+	"domains":       evidence.Domains,
+	"serviceTypes":  evidence.ServiceTypes,
+	"dimensions":    evidence.Dimensions,
+	"purposes":      purposeOptions(),
+	"roundRoles":    roundRoleOptions(),
+	"consents":      consentOptions(),
+	"decisionRules": decisionRuleOptions(),
+	"answers":       answerOptions(),
 }
 
 func purposeOptions() []round.Option {
@@ -225,7 +228,6 @@ var roundFlash = map[string]string{
 	"round-published": "Round published. The stake is now locked.",
 	"stake-changed":   "Stake changed.",
 	"stage-moved":     "Stage changed.",
-	"round-closed":    "Round closed with its impact recorded.",
 	"joined":          "You have joined the round.",
 	"member-joined":   "Member added to the group.",
 	"consent-saved":   "Consent recorded.",
@@ -244,4 +246,12 @@ var roundFlash = map[string]string{
 	"voting-changed":  "Voting updated.",
 	"theme-added":     "Theme added.",
 	"tagged":          "Theme added to the item.",
+
+	"rule-changed":       "How the group decides has been changed.",
+	"proposal-started":   "Proposal put to the group.",
+	"response-saved":     "Your response has been saved. You can change it until the proposal closes.",
+	"response-recorded":  "Response recorded as given in person.",
+	"block-resolved":     "The block is recorded as resolved.",
+	"proposal-withdrawn": "Proposal withdrawn.",
+	"carried-out":        "The group's decision has been carried out.",
 }

@@ -55,9 +55,10 @@ func TestRoundPermissions(t *testing.T) {
 	}
 }
 
-// TestStakeLockAndStagesOverHTTP: lowering a published stake without the
-// group's agreement is refused with the rule's own message; with it, the
-// change is shown on the round. A skip needs a reason.
+// TestStakeLockAndStagesOverHTTP: lowering a published stake directly is
+// refused with the rule's own message and a link to proposing it to the
+// group (TestTheGroupDecidesOverHTTP follows that route). A skip needs a
+// reason; a round closes only by the group's decision.
 func TestStakeLockAndStagesOverHTTP(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -66,17 +67,12 @@ func TestStakeLockAndStagesOverHTTP(t *testing.T) {
 	com := s.client(t)
 	com.loginAs("commissioner")
 	r := com.post(base+"/stake", url.Values{"stake": {"12.5"}})
-	if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "To lower it from 20% to 12.5%, record the group") ||
-		!strings.Contains(r.Body, `href="#agreed_by"`) || !strings.Contains(r.Body, `href="#agreed_on"`) || !strings.Contains(r.Body, `href="#minutes"`) {
-		t.Fatalf("lowering without agreement = %d", r.StatusCode)
+	if r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "The group decides this: start a proposal to lower the stake") ||
+		!strings.Contains(r.Body, `href="#stake"`) || !strings.Contains(r.Body, base+"/decisions/new?kind=lower_stake&amp;subject=12.5") {
+		t.Fatalf("lowering directly = %d", r.StatusCode)
 	}
-	r = com.post(base+"/stake", url.Values{"stake": {"12.5"}, "agreed_by": {"Seven of eight members"}, "agreed_on": {"20 November 2026"},
-		"minutes": {"Two questions moved to a joint panel."}})
-	if r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("lowering with agreement = %d %s", r.StatusCode, r.Body)
-	}
-	if r := com.get(base); !strings.Contains(r.Body, "from 20% to 12.5%, lowered with the group's agreement: Seven of eight members, on 20 November 2026") {
-		t.Fatalf("round page does not show the lowering: %s", r.Body)
+	if r := com.get(base); !strings.Contains(r.Body, "20% (locked since") {
+		t.Fatalf("the refused lowering changed the stake")
 	}
 	fac := s.client(t)
 	fac.loginAs("facilitator")
@@ -91,8 +87,8 @@ func TestStakeLockAndStagesOverHTTP(t *testing.T) {
 		t.Fatal("going back is not shown on the round")
 	}
 	if r := com.post(base+"/close", url.Values{"what": {"x"}, "evidence": {"y"}}); r.StatusCode != http.StatusConflict ||
-		!strings.Contains(r.Body, "A round can close only at the Impact stage") {
-		t.Fatalf("closing early = %d", r.StatusCode)
+		!strings.Contains(r.Body, "a round closes only when the group agrees its impact") {
+		t.Fatalf("closing directly = %d", r.StatusCode)
 	}
 }
 

@@ -13,8 +13,21 @@ func (s *Server) roundRoutes() []route {
 		{"POST /rounds/{id}/stake", s.roundStakeChange},
 		{"GET /rounds/{id}/stage", s.roundStageForm},
 		{"POST /rounds/{id}/stage", s.roundStageMove},
-		{"GET /rounds/{id}/close", s.roundCloseForm},
+		{"POST /rounds/{id}/rule", s.roundRuleChange},
+		// Closing is the group's decision: the page explains it, and a post
+		// to the old form is refused.
+		{"GET /rounds/{id}/close", s.roundClose},
 		{"POST /rounds/{id}/close", s.roundClose},
+
+		{"GET /rounds/{id}/decisions", s.decisionList},
+		{"GET /rounds/{id}/decisions/new", s.decisionNewForm},
+		{"POST /rounds/{id}/decisions", s.decisionCreate},
+		{"GET /rounds/{id}/decisions/{pid}", s.decisionShow},
+		{"POST /rounds/{id}/decisions/{pid}/respond", s.decisionRespond},
+		{"POST /rounds/{id}/decisions/{pid}/in-person", s.decisionInPerson},
+		{"POST /rounds/{id}/decisions/{pid}/resolve", s.decisionResolve},
+		{"POST /rounds/{id}/decisions/{pid}/withdraw", s.decisionWithdraw},
+		{"POST /rounds/{id}/decisions/{pid}/carry-out", s.decisionCarryOut},
 
 		{"GET /rounds/{id}/invitations/new", s.roundInviteForm},
 		{"POST /rounds/{id}/invitations", s.roundInviteCreate},
@@ -78,4 +91,4 @@ var roundPages = []pageType{roundListPage, roundNewPage, roundOverviewPage, roun
 	roundInvitePage, roundInviteLinkPage, roundJoinPage, roundMembersPage, roundMemberNewPage, roundMemberPage,
 	roundSessionsPage, roundSessionNewPage, roundSessionPage, roundQuestionPage, roundStoriesPage, roundStoryPage,
 	roundFactorsPage, roundServicesPage, roundServiceNewPage, roundServicePage, roundImportPage, roundImportPreviewPage,
-	roundVisionPage, roundThemesPage}
+	roundVisionPage, roundThemesPage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage}
