@@ -40,7 +40,7 @@ func TestBrowserMeasuresChainAndReporting(t *testing.T) {
 			t.Fatalf("after following the measure: at %s", b.Path())
 		}
 		b.Axe()
-		mustSee(t, b, "Signed off by Robin", "Indicator I1 of")
+		mustSee(t, b, "Signed off by the group, by the decision \"Sign off the measure: Help the same day in a crisis\"", "See the group's decision", "Indicator I1 of")
 		follow(b, demo.DemoContract) // measure → contract indicator and payment
 		if b.Path() != "/contracts/"+cid {
 			t.Fatalf("after following the contract: at %s", b.Path())
@@ -53,7 +53,7 @@ func TestBrowserMeasuresChainAndReporting(t *testing.T) {
 		}
 		b.Visit(base + "/specs/" + sid + "/versions/2")
 		b.Axe()
-		mustSee(t, b, "Chain:", "→ contract", "Signed off by the lived experience group (Robin)")
+		mustSee(t, b, "Chain:", "→ contract", "Signed off by the group, by the decision \"Sign off version 2 of the service specification\"")
 		b.Visit(base + "/specs/" + sid + "/compare?a=1&b=2")
 		b.Axe()
 		mustSee(t, b, "[added: ", "[removed: ")

@@ -33,8 +33,9 @@ func groupPasses(t *testing.T, s *testServer, roundID string, n round.NewProposa
 	n.OpensDate, n.OpensTime = round.LondonDate(now), now.In(round.London).Format("15:04")
 	n.ClosesDate, n.ClosesTime = round.LondonDate(closes), closes.In(round.London).Format("15:04")
 	if n.Title == "" {
-		n.Title, n.PlainEnglish, n.EasyRead = "Do we agree?", "Do we agree this?", "Yes or no?"
+		n.Title = "Do we agree?"
 	}
+	n.PlainEnglish, n.EasyRead = "Do we agree this?", "Yes or no?"
 	p, err := s.DB.CreateProposal(fac, roundID, n)
 	if err != nil {
 		t.Fatalf("proposing %q: %v", n.Title, err)

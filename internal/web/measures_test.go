@@ -220,7 +220,7 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	// A contract can adopt version 3 only once the group signs it off;
 	// the form offers only signed-off versions and says why.
 	cf := com.get(base + "/contracts/new")
-	wantContains(t, cf, "contract form", `value="`+sid+`:2"`, "Not offered, because the group has not signed them off: "+demo.DemoSpecification+", version 1; ")
+	wantContains(t, cf, "contract form", `value="`+sid+`:2"`, "Not offered, because the group has not signed them off: ", "service specification, version 1; ")
 	if strings.Contains(cf.Body, `value="`+sid+`:3"`) {
 		t.Error("the contract form offers version 3, not signed off")
 	}
