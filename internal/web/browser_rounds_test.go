@@ -65,7 +65,7 @@ func mustSee(t *testing.T, b *browser.Browser, want ...string) {
 // TestBrowserRoundFlowByKeyboardWithoutJavaScript runs the whole first half
 // of the cycle with JavaScript off, using only the keyboard, and checks
 // every page on the way with axe: open a round, commit and publish the
-// stake, try to lower it without agreement, invite, join, add a member with
+// stake, try to lower it alone (the group decides), invite, join, add a member with
 // consent, run a session, move stages (refused skip, then in order), add a
 // story with a pathway, a factor, a service, import feedback with errors,
 // give feedback, add a vision statement and vote with dots.
@@ -100,7 +100,7 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 	com.Axe()
 	com.Fill("stake", "10")
 	keySubmit(t, com, "Change the stake")
-	mustSee(t, com, "The stake was locked when the round was published. To lower it from 15.5% to 10%, record the group", `href="#agreed_by"`, `href="#minutes"`)
+	mustSee(t, com, "The group decides this: start a proposal to lower the stake.", `href="#stake"`, "Start a proposal to lower the stake")
 	com.Axe()
 	com.Visit(roundPath)
 	mustSee(t, com, "15.5%")
@@ -352,7 +352,7 @@ func TestBrowserRoundPagesPassAxe(t *testing.T) {
 					{base + "/stories/new", "Continue"}, {base + "/members/" + ids.raeMember, "Record consent"}},
 				"member": {{base + "/factors/new", "Continue"}, {base + "/vision/new", "Continue"}, {base + "/stories/new", "Continue"},
 					{base + "/services/" + ids.crisisLine + "/feedback/new", "Continue"}},
-				"commissioner": {{base + "/services/new", "Add service"}, {base + "/close", "Close the round"}, {base + "/services/import", "Check the file"},
+				"commissioner": {{base + "/services/new", "Add service"}, {base + "/decisions/new", "Put it to the group"}, {base + "/services/import", "Check the file"},
 					{"/rounds/new", "Open the round"}},
 			}[role]
 			for _, f := range forms {
