@@ -122,16 +122,19 @@ func (tx *Tx) checkSubject(ctx context.Context, r *round.Round, p *round.Proposa
 	s := &p.Subject
 	switch p.Kind {
 	case round.KindSignOffMeasure:
-		var roundID string
-		var signed *time.Time
-		err := tx.queryRow(ctx, "SELECT round_id, signed_off_at FROM measures WHERE id = ?", s.MeasureID).Scan(&roundID, &signed)
+		m, err := tx.measureByID(ctx, r.ID, s.MeasureID)
 		switch {
-		case errors.Is(err, sql.ErrNoRows) || (err == nil && roundID != r.ID):
+		case apperr.Code(err) == apperr.NotFound:
 			return invalidField("measure_id", "Select a measure of this round")
 		case err != nil:
 			return err
-		case signed != nil:
+		case m.SignOff != nil:
 			return invalidField("measure_id", "That measure is already signed off")
+		}
+		// Asking the group to sign off a measure that could not be signed
+		// off would waste their time: say now what is missing.
+		if fs := apperr.FieldsOf(m.ReadyForSignOff()); len(fs) > 0 {
+			return invalidField("measure_id", "That measure is not ready for the group to sign off: "+fs[0].Message)
 		}
 	case round.KindSignOffSpec:
 		var roundID string

@@ -112,20 +112,19 @@ func TestSigningOffIsCarryingOutTheGroupsDecision(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		// The group may agree to sign off a draft, but the software will not:
-		// nothing motivates it yet.
-		p := putToGroup(t, db, r.ID, lead.ID, set, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: draft.ID})
-		if err := db.CarryOut(actx, r.ID, p.ID); apperr.Code(err) != apperr.Invalid || !strings.Contains(err.Error(), "Link the measure") {
-			t.Fatalf("carrying out the sign-off of a draft = %v", err)
+		// The group is not asked to sign off a draft: nothing motivates it yet,
+		// so it could not be signed off.
+		if err := db.PublishRound(actx, r.ID); err != nil {
+			t.Fatal(err)
 		}
-		if got, _ := db.MeasureByID(ctx, r.ID, draft.ID); got.SignOff != nil {
-			t.Fatalf("the draft was signed off: %+v", got.SignOff)
-		}
-		if got, _ := db.Proposals(ctx, r.ID, round.StatePassed); len(got) != 1 || got[0].CarriedOutAt != nil {
-			t.Fatalf("a refused carry-out marked the decision carried out: %+v", got)
+		_, err = db.CreateProposal(actx, r.ID, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: draft.ID, ProposedBy: lead.ID,
+			Title: "Sign off the draft", PlainEnglish: "Do we agree?", EasyRead: "Yes or no?",
+			OpensDate: round.LondonDate(now), OpensTime: "09:00", ClosesDate: round.LondonDate(now.AddDate(0, 0, 7)), ClosesTime: "17:00"})
+		if fs := apperr.FieldsOf(err); len(fs) != 1 || fs[0].Field != "measure_id" || !strings.Contains(fs[0].Message, "Link the measure") {
+			t.Fatalf("proposing the sign-off of a draft = %v", err)
 		}
 
-		p = groupPasses(t, db, r.ID, lead.ID, set, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: linked.ID,
+		p := groupPasses(t, db, r.ID, lead.ID, set, round.NewProposal{Kind: round.KindSignOffMeasure, MeasureID: linked.ID,
 			Title: "Sign off: same worker", PlainEnglish: "Do we agree?", EasyRead: "Yes or no?"})
 		got, err := db.MeasureByID(ctx, r.ID, linked.ID)
 		if err != nil || got.Status() != measure.SignedOff || got.SignOff.ProposalID != p.ID ||
