@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -70,6 +71,13 @@ func (s *Server) respondData(r *http.Request, it *ledger.Item) (respondData, err
 			return d, err
 		}
 		for _, m := range ms {
+			// Lived experience members of the organisation own no
+			// commitments, and their account names stay out of the ledger.
+			if as, err := s.store.AssignmentsOf(r.Context(), m.UserID); err != nil {
+				return d, err
+			} else if slices.ContainsFunc(as, func(a auth.Assignment) bool { return a.Role == auth.RoleMember && a.ScopeID == o.ID }) {
+				continue
+			}
 			d.Owners = append(d.Owners, round.Option{Key: o.ID + " " + m.UserID, Label: m.UserName + ", " + o.Name})
 		}
 	}

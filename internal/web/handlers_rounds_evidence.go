@@ -23,7 +23,7 @@ var (
 )
 
 func (s *Server) factorList(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ type serviceData struct {
 }
 
 func (s *Server) serviceShow(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}

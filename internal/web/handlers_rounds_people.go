@@ -96,7 +96,7 @@ func (s *Server) roundJoin(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) memberList(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}

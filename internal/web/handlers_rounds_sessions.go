@@ -19,7 +19,7 @@ var (
 )
 
 func (s *Server) sessionList(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *Server) sessionShow(w http.ResponseWriter, r *http.Request) error {
 // sessionPage shows a session; attendance and payments are the
 // facilitators' records, so only they see them.
 func (s *Server) sessionPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}

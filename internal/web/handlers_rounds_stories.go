@@ -18,7 +18,7 @@ var (
 )
 
 func (s *Server) storyList(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (p roundPage[T]) ownStory(s *Server, r *http.Request) (*evidence.Story, boo
 }
 
 func (s *Server) storyShow(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}

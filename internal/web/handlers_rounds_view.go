@@ -24,6 +24,8 @@ var roundFuncs = map[string]any{
 	"ukDate":         round.FormatDate,
 	"roundRoleLabel": round.RoleLabel,
 	"seesDecisions":  seesDecisions,
+	"groupContent":   seesGroupContent,
+	"ownInformation": seesOwnInformation,
 	"stages":         func() []round.Stage { return round.Stages },
 	"feelings":       func() []evidence.Feeling { return evidence.Feelings },
 	"evidenceKinds":  func() []evidence.Kind { return evidence.Kinds },

@@ -31,7 +31,7 @@ func (s *Server) visionList(w http.ResponseWriter, r *http.Request) error {
 // visionPage shows the statements, with the dot vote's forms and any
 // problems with what was posted to them.
 func (s *Server) visionPage(w http.ResponseWriter, r *http.Request, status int, errs []apperr.FieldError) error {
-	rd, err := s.roundFor(r, auth.ActionViewRound)
+	rd, err := s.roundFor(r, auth.ActionViewGroupContent)
 	if err != nil {
 		return err
 	}

@@ -90,7 +90,8 @@ func TestConsentWithdrawalForEveryRole(t *testing.T) {
 						t.Errorf("anonymous %s = %d, want a redirect to sign in", p, r.StatusCode)
 					}
 				}
-				if r := c.get("/rounds/" + ids.round + "/stories?q=waiting"); role != "anonymous" && role != "facilitator" && !strings.Contains(r.Body, "No stories match") {
+				observer := role == "provider" || role == "evaluator" || role == "researcher"
+				if r := c.get("/rounds/" + ids.round + "/stories?q=waiting"); role != "anonymous" && role != "facilitator" && !observer && !strings.Contains(r.Body, "No stories match") {
 					t.Errorf("%s: searching for the withdrawn story finds something", role)
 				}
 				checkExportCounts(t, c, ids, role)
@@ -123,6 +124,13 @@ func checkExportCounts(t *testing.T, c *client, ids demoRoundIDs, role string) {
 	t.Helper()
 	r := c.get("/rounds/" + ids.round + "/evidence.json")
 	if role == "anonymous" {
+		return
+	}
+	// Observers see aggregates only; the bidding provider is not even that.
+	if role == "provider" || role == "evaluator" || role == "researcher" {
+		if r.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: export = %d, want 403", role, r.StatusCode)
+		}
 		return
 	}
 	if r.StatusCode != 200 {

@@ -41,6 +41,15 @@ func (s *Server) roundRoutes() []route {
 		{"GET /rounds/{id}/members/{mid}", s.memberShow},
 		{"POST /rounds/{id}/members/{mid}/consent", s.memberConsent},
 
+		// A member's own information, consent, and what they shared.
+		{"GET /rounds/{id}/mine", s.mineShow},
+		{"GET /rounds/{id}/mine.json", s.mineJSON},
+		{"POST /rounds/{id}/mine/consent", s.mineConsent},
+		{"GET /rounds/{id}/mine/{kind}/{item}/edit", s.ownEditForm},
+		{"POST /rounds/{id}/mine/{kind}/{item}/edit", s.ownEdit},
+		{"GET /rounds/{id}/mine/{kind}/{item}/delete", s.ownDeleteForm},
+		{"POST /rounds/{id}/mine/{kind}/{item}/delete", s.ownDelete},
+
 		{"GET /rounds/{id}/sessions", s.sessionList},
 		{"GET /rounds/{id}/sessions/new", s.sessionNewForm},
 		{"POST /rounds/{id}/sessions", s.sessionCreate},
@@ -91,4 +100,4 @@ var roundPages = []pageType{roundListPage, roundNewPage, roundOverviewPage, roun
 	roundInvitePage, roundInviteLinkPage, roundJoinPage, roundMembersPage, roundMemberNewPage, roundMemberPage,
 	roundSessionsPage, roundSessionNewPage, roundSessionPage, roundQuestionPage, roundStoriesPage, roundStoryPage,
 	roundFactorsPage, roundServicesPage, roundServiceNewPage, roundServicePage, roundImportPage, roundImportPreviewPage,
-	roundVisionPage, roundThemesPage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage}
+	roundVisionPage, roundThemesPage, roundMinePage, roundMineEditPage, roundMineDeletePage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage}
