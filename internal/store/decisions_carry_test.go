@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -261,6 +262,23 @@ func TestPublishingNeedsTheGroupsAgreement(t *testing.T) {
 		evs, _ := db.AuditEvents(ctx, audit.Filter{ObjectType: "proposal", ObjectID: p.ID, Action: "proposal.carry_out", Limit: 5})
 		if len(evs) != 1 || evs[0].Details["tender_id"] != tn.ID || evs[0].Details["agreement_sha256"] != round.HashAgreement(d.Subject.Agreement) {
 			t.Fatalf("carry-out audit = %+v", evs)
+		}
+
+		// Amending the published invitation: the commissioners' own question
+		// may change, what the group scores may not without a new agreement.
+		amended := agreed
+		amended.Criteria[0].Question = "How will you reach every part of the city?"
+		if err := db.SaveITT(actx, tn.ID, amended, "Clearer wording"); err != nil {
+			t.Fatalf("amending the commissioners' question: %v", err)
+		}
+		regrouped := amended
+		regrouped.Criteria = slices.Clone(amended.Criteria)
+		regrouped.Criteria[1].Question = "How will you involve people?"
+		if err := db.SaveITT(actx, tn.ID, regrouped, "Our own wording"); apperr.Code(err) != apperr.Conflict || !strings.Contains(err.Error(), "changed since the group agreed them") {
+			t.Fatalf("amending the group's question without its agreement = %v", err)
+		}
+		if got, _ := db.TenderByID(ctx, tn.ID); got.ITT.Criteria[1].Question != agreed.Criteria[1].Question || got.Version != 2 {
+			t.Fatalf("after the refused amendment: version %d, question %q", got.Version, got.ITT.Criteria[1].Question)
 		}
 	})
 }

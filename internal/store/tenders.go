@@ -9,6 +9,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/tender"
 )
 
@@ -147,11 +148,24 @@ func (db *DB) SaveITT(ctx context.Context, id string, itt tender.ITT, reason str
 		if err != nil {
 			return err
 		}
-		action := "tender.itt_save"
-		if ch.Amendment() {
-			action = "tender.amend"
+		if !ch.Amendment() {
+			return tx.writeITT(ctx, t, ch.ITT, ch.Version, "tender.itt_save", ch.Reason)
 		}
-		return tx.writeITT(ctx, t, ch.ITT, ch.Version, action, ch.Reason)
+		// An amendment may not change what the group scores behind its
+		// back: new questions or weights for the lived experience panel
+		// need the group's agreement, as at publication.
+		amended := *t
+		amended.ITT = ch.ITT
+		var agreed *round.Proposal
+		if TenderAgreement(&amended).Canonical() != TenderAgreement(t).Canonical() {
+			if agreed, err = tx.tenderAgreed(ctx, &amended); err != nil {
+				return err
+			}
+		}
+		if err := tx.writeITT(ctx, t, ch.ITT, ch.Version, "tender.amend", ch.Reason); err != nil {
+			return err
+		}
+		return tx.carryOutAgreement(ctx, agreed)
 	})
 }
 
