@@ -55,12 +55,13 @@ type boardView struct {
 }
 
 var (
-	boardFilters  = []string{"theme", "org", "round", "status", "flag"}
-	boardListView = boardView{params: slices.Concat(boardFilters, []string{"after", "done"}), personal: true}
-	boardJSONView = boardView{params: slices.Concat(boardFilters, []string{"after", "limit"}), absolute: true}
-	boardCSVView  = boardView{params: boardFilters, absolute: true}
-	boardFeedView = boardView{absolute: true}
-	boardItemView = boardView{params: []string{"done"}, personal: true}
+	boardFilters    = []string{"theme", "org", "round", "status", "flag"}
+	boardListView   = boardView{params: slices.Concat(boardFilters, []string{"after", "done"}), personal: true}
+	boardJSONView   = boardView{params: slices.Concat(boardFilters, []string{"after", "limit"}), absolute: true}
+	boardCSVView    = boardView{params: boardFilters, absolute: true}
+	boardFeedView   = boardView{absolute: true}
+	boardItemView   = boardView{params: []string{"done"}, personal: true}
+	boardRoundsView = boardView{personal: true}
 )
 
 // normalised keeps the parameters the page reads, their first values only,

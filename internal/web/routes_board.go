@@ -4,6 +4,7 @@ package web
 func (s *Server) boardRoutes() []route {
 	return []route{
 		{"GET /board", s.board},
+		{"GET /board/rounds", s.boardRounds},
 		{"GET /board/items/{id}", s.boardItem},
 		{"GET /board/items/{id}/easy-read", s.boardItemEasyRead},
 		{"GET /board.json", s.boardJSON},
@@ -13,4 +14,4 @@ func (s *Server) boardRoutes() []route {
 }
 
 // publicBoardPages are the area's typed pages, for the template test (page_test.go).
-var publicBoardPages = []pageType{boardListPage, boardItemPage, boardEasyReadPage}
+var publicBoardPages = []pageType{boardListPage, boardItemPage, boardEasyReadPage, boardRoundsPage}

@@ -33,6 +33,7 @@ type Store interface {
 	tender.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
+	PublicRounds(ctx context.Context) ([]round.PublicRound, error)
 	Ping(ctx context.Context) error
 }
 
