@@ -150,16 +150,20 @@ func can(r *http.Request, action auth.Action, roundID string) bool {
 
 // roundCan is what the reader may do in a round, for the links and forms
 // every round page offers.
-type roundCan struct{ Manage, Stage, Invite, Group, Contribute, Services bool }
+// roundCan says what the reader may do in the round, for links and buttons.
+// GroupContent is opening the group's own spaces (members, sessions,
+// stories, feedback, vision, exports), which observers may not.
+type roundCan struct{ Manage, Stage, Invite, Group, Contribute, Services, GroupContent bool }
 
 func canInRound(r *http.Request, roundID string) roundCan {
 	return roundCan{
-		Manage:     can(r, auth.ActionManageRound, roundID),
-		Stage:      can(r, auth.ActionMoveStage, roundID),
-		Invite:     can(r, auth.ActionInviteToRound, roundID),
-		Group:      can(r, auth.ActionRunGroup, roundID),
-		Contribute: can(r, auth.ActionContribute, roundID),
-		Services:   can(r, auth.ActionManageServices, roundID),
+		Manage:       can(r, auth.ActionManageRound, roundID),
+		Stage:        can(r, auth.ActionMoveStage, roundID),
+		Invite:       can(r, auth.ActionInviteToRound, roundID),
+		Group:        can(r, auth.ActionRunGroup, roundID),
+		Contribute:   can(r, auth.ActionContribute, roundID),
+		Services:     can(r, auth.ActionManageServices, roundID),
+		GroupContent: can(r, auth.ActionViewGroupContent, roundID),
 	}
 }
 
