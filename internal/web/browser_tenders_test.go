@@ -33,7 +33,7 @@ func TestBrowserTenderPagesPassAxe(t *testing.T) {
 			for _, td := range tenders {
 				// Breadth first from the tender's own page reaches its
 				// sub-pages (ITT, bids, scoring, moderation, result) first.
-				for _, p := range b.Crawl("/tenders/"+td.ID, 25, func(string) { b.Axe() }) {
+				for _, p := range b.Crawl("/tenders/"+td.ID, 25, b.AxeOnce) {
 					if strings.HasPrefix(p, "/tenders/") {
 						tenderPages++
 					}

@@ -28,7 +28,7 @@ func TestBrowserEveryPagePassesAxe(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
 	t.Run("anonymous", func(t *testing.T) {
 		b := browser.Start(t, s.URL, browser.Options{})
-		visited := b.Crawl("/", 40, func(string) { b.Axe() })
+		visited := b.Crawl("/", 40, b.AxeOnce)
 		for _, want := range []string{"/", "/login", "/accessibility"} {
 			if !contains(visited, want) {
 				t.Errorf("anonymous crawl did not reach %s: %v", want, visited)
@@ -50,7 +50,7 @@ func TestBrowserEveryPagePassesAxe(t *testing.T) {
 			if p := b.Path(); p != "/" {
 				t.Fatalf("after signing in as %s: at %s", role, p)
 			}
-			visited := b.Crawl("/", 80, func(string) { b.Axe() })
+			visited := b.Crawl("/", 80, b.AxeOnce)
 			if !contains(visited, "/account") {
 				t.Errorf("%s crawl did not reach /account: %v", role, visited)
 			}

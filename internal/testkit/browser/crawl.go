@@ -2,6 +2,7 @@ package browser
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -40,4 +41,63 @@ func (b *Browser) Crawl(start string, limit int, check func(path string)) []stri
 func skipCrawl(path string) bool {
 	return strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/invite/") ||
 		strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".atom")
+}
+
+// AxeOnce runs axe on the page unless this browser has already checked a
+// page of the same shape: the same path with its ids and numbers replaced,
+// and the same query parameter names. A crawl meets many pages drawn by one
+// template for one person (each story, each filter of the board, each page
+// of a list); checking one of each is what the check needs, and axe is the
+// slowest step of a browser test.
+func (b *Browser) AxeOnce(path string) {
+	b.t.Helper()
+	shape := pageShape(path)
+	if b.shapes[shape] {
+		return
+	}
+	if b.shapes == nil {
+		b.shapes = map[string]bool{}
+	}
+	b.shapes[shape] = true
+	b.Axe()
+}
+
+// pageShape is a page's address with what varies between pages of one
+// template taken out: opaque ids and numbers in the path become {id}, and
+// the query keeps only its parameter names.
+func pageShape(p string) string {
+	u, err := url.Parse(p)
+	if err != nil {
+		return p
+	}
+	segs := strings.Split(u.Path, "/")
+	for i, s := range segs {
+		if isVarying(s) {
+			segs[i] = "{id}"
+		}
+	}
+	keys := make([]string, 0, len(u.Query()))
+	for k := range u.Query() {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return strings.Join(segs, "/") + "?" + strings.Join(keys, "&")
+}
+
+// isVarying reports whether a path segment is an id (the store's are 26
+// lowercase base-32 characters) or a number, rather than a fixed word.
+func isVarying(s string) bool {
+	if s == "" {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r < 'a' || r > 'z':
+			return false
+		}
+	}
+	return digits == len(s) || (len(s) >= 16 && digits > 0)
 }
