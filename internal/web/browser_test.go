@@ -14,6 +14,7 @@ import (
 var demoRoles = []string{"admin", "commissioner", "facilitator", "member", "provider", "evaluator", "researcher"}
 
 func signIn(b *browser.Browser, email, password string) {
+	b.As(email)
 	b.Visit("/login")
 	b.Fill("email", email)
 	b.Fill("password", password)

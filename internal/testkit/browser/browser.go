@@ -39,8 +39,8 @@ type Browser struct {
 
 	// Checked counts the pages axe has checked, for tests to assert coverage.
 	Checked int
-	// shapes are the page shapes AxeOnce has checked.
-	shapes map[string]bool
+	// who the browser is signed in as, for AxeOnce ("" for a visitor).
+	who string
 }
 
 func chromiumPath() string {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Crawl visits start and every page reachable from it by same-site links,
@@ -43,22 +44,27 @@ func skipCrawl(path string) bool {
 		strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".atom")
 }
 
-// AxeOnce runs axe on the page unless this browser has already checked a
-// page of the same shape: the same path with its ids and numbers replaced,
-// and the same query parameter names. A crawl meets many pages drawn by one
-// template for one person (each story, each filter of the board, each page
-// of a list); checking one of each is what the check needs, and axe is the
-// slowest step of a browser test.
+// checkedShapes are the page shapes axe has checked in this test process,
+// per person (see As): crawls in different tests meet the same pages.
+var checkedShapes sync.Map
+
+// As names who the browser is signed in as, so that AxeOnce checks each
+// page shape once per person rather than once per browser.
+func (b *Browser) As(who string) { b.who = who }
+
+// AxeOnce runs axe on the page unless a page of the same shape has been
+// checked for the same person in this test process: the same path with its
+// ids and numbers replaced, and the same query parameter names. Crawls
+// meet many pages drawn by one template for one person (each story, each
+// filter of the board, each page of a list, the same pages from another
+// test's crawl); checking one of each is what the check needs, and axe is
+// the slowest step of a browser test. Tests that check a particular state
+// of a page call Axe.
 func (b *Browser) AxeOnce(path string) {
 	b.t.Helper()
-	shape := pageShape(path)
-	if b.shapes[shape] {
+	if _, done := checkedShapes.LoadOrStore(b.who+" "+pageShape(path), true); done {
 		return
 	}
-	if b.shapes == nil {
-		b.shapes = map[string]bool{}
-	}
-	b.shapes[shape] = true
 	b.Axe()
 }
 
