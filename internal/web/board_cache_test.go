@@ -100,6 +100,7 @@ type boardJSON struct {
 }
 
 func TestBoardPagesAreKeptUntilAWrite(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s, rc := countingServer(t, engine, 0)
 		var board boardJSON // the first page of /board
@@ -222,6 +223,7 @@ func commissioner(t *testing.T, s *testServer) (user, org string) {
 // a signed-in person's page (which names them) is never kept or given to
 // anyone else.
 func TestBoardCacheHonoursConsentAndPeople(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s, _ := countingServer(t, engine, 0)
 		ctx := context.Background()
@@ -281,6 +283,7 @@ func jsonOrHTML(path, text string) string {
 // The kept pages are bounded: a page bigger than an eighth of the bound is
 // never kept, and new pages push out the least recently used.
 func TestBoardCacheIsBounded(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s, rc := countingServer(t, engine, 64<<10)
 		kept := func(path string) bool {

@@ -17,6 +17,7 @@ import (
 // (the demo's request to lower the stake: 1 agreed, 3 disagreed), and no
 // member's name, neither their account's nor the one they chose.
 func TestBoardRoundsIsThePublicRecord(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		c := s.client(t)

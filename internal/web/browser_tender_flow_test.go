@@ -95,6 +95,7 @@ var receiptHash = regexp.MustCompile(`Your receipt: ([0-9a-f]{64})`)
 // a consensus for each bid and criterion; the lead sees the winner and
 // records the award.
 func TestBrowserTenderFlowByKeyboardWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx, rd := tenderRound(t, s)
 	roundID := rd.ID

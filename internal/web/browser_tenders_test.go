@@ -20,6 +20,7 @@ import (
 // TestBrowserTenderPagesPassAxe signs in as everyone who takes part in the
 // demo tenders and runs axe on every tender page each can reach.
 func TestBrowserTenderPagesPassAxe(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	tenders, _, err := s.DB.ListPublishedTenders(context.Background(), "", 10)
 	if err != nil || len(tenders) < 2 {
@@ -52,6 +53,7 @@ func TestBrowserTenderPagesPassAxe(t *testing.T) {
 // (its download link and its own "Remove" form), a refused file with its
 // error, and the notice of an amendment published since the bid was saved.
 func TestBrowserBidPageStatesPassAxe(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	tn := publishedTestTender(t, s)
 	tp := "/tenders/" + tn.ID

@@ -23,6 +23,7 @@ import (
 // members' responses (one given in person), the clock past the close, the
 // count, carrying it out, and the stake history citing the decision.
 func TestTheGroupDecidesOverHTTP(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		ctx := context.Background()

@@ -78,6 +78,7 @@ func publishedTestTender(t *testing.T, s *testServer) *tender.Tender {
 // files on a bid through the bid form, and checks who may download them,
 // on both engines.
 func TestBidAttachmentsThroughHTTP(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		tn := publishedTestTender(t, s)

@@ -29,6 +29,7 @@ func ittFormFor(s *testServer) url.Values {
 // a top that is not a number) name the field; and checks the published
 // tender page states the rule in words.
 func TestTenderITTScaleAndTieBreak(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx, tn := draftTender(t, s, "Short breaks")
 	lead := s.client(t)
@@ -98,6 +99,7 @@ func TestTenderITTScaleAndTieBreak(t *testing.T) {
 // bidder saved a draft: both bidders are told on their bid page, with the
 // reason; once the bidder saves again, the notice goes.
 func TestTenderAmendmentToldToBidders(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	_, tn := draftTender(t, s, "Short breaks")
 	base := "/tenders/" + tn.ID
@@ -149,6 +151,7 @@ func TestTenderAmendmentToldToBidders(t *testing.T) {
 // ITT (after refusing one that is not the round's) and checks bidders see
 // its measures, with targets, on the tender page.
 func TestTenderITTNamesSpecification(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	ctx, tn := draftTender(t, s, "Short breaks")
 	specs, err := s.DB.Specifications(ctx, tn.RoundID)

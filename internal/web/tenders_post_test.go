@@ -18,6 +18,7 @@ import (
 // forms are empty or late, so the roles let in change nothing that the
 // next request depends on.
 func TestDemoTenderPostRoutesByRole(t *testing.T) {
+	t.Parallel()
 	// The routes, each with the roles let in; everyone else is denied.
 	type route struct {
 		path    string // "{t}" is the tender, "{q}" its first question, "{b}" its first bid

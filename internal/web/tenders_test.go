@@ -17,6 +17,7 @@ import (
 // TestTenderPagesByRole walks the tender pages as each demo role and checks
 // who is let in, through HTTP, on both engines.
 func TestTenderPagesByRole(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		_, tn := draftTender(t, s, "Test tender")
@@ -86,6 +87,7 @@ func TestTenderPagesByRole(t *testing.T) {
 // the commissioner lead, the facilitator, a member and nobody, through
 // HTTP, on both engines, including the OCDS download.
 func TestDemoTenderPagesByRole(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		_, _, ts := demoTenders(t, s)
