@@ -217,21 +217,6 @@ func (s *Server) ledgerEvidenceFile(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
-// safeFileName keeps a download name to letters, digits and . - _ so it
-// cannot break out of its header.
-func safeFileName(s string) string {
-	b := []rune(s)
-	for i, c := range b {
-		if !(c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-			b[i] = '_'
-		}
-	}
-	if len(b) == 0 {
-		return "evidence"
-	}
-	return string(b)
-}
-
 // errNotInGroup refuses a verdict from anyone outside the group.
 var errNotInGroup = apperr.Errorf(apperr.Forbidden, "Only members of the lived experience group this item came from can say whether it changed.")
 

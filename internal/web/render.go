@@ -222,3 +222,18 @@ func download(w http.ResponseWriter, contentType, filename string) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+filename+`"`)
 }
+
+// safeFileName keeps a download name to letters, digits and . - _ so it
+// cannot break out of its header.
+func safeFileName(s string) string {
+	b := []rune(s)
+	for i, c := range b {
+		if !(c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			b[i] = '_'
+		}
+	}
+	if len(b) == 0 {
+		return "evidence"
+	}
+	return string(b)
+}
