@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/bankholiday"
 )
 
 // The changes an evaluation allows. Each returns what to store, with its
@@ -201,9 +202,9 @@ func (e *Evaluation) Award(actor, winnerBidID, reason string, noticeOn time.Time
 	}
 	// The standstill counts from the notice's date as read in England.
 	notice := time.Date(noticeOn.Year(), noticeOn.Month(), noticeOn.Day(), 12, 0, 0, 0, london)
-	end, err := StandstillEnd(notice, EnglandAndWales())
+	end, err := StandstillEnd(notice, bankholiday.EnglandAndWales)
 	if err != nil {
-		return nil, apperr.Fields([]apperr.FieldError{{Field: "notice_on", Message: "There is no bank holiday data for that date: " + err.Error()}})
+		return nil, apperr.Fields([]apperr.FieldError{{Field: "notice_on", Message: "The standstill cannot be worked out for that date: " + err.Error()}})
 	}
 	return &AwardDecision{TenderID: e.Tender.ID, WinnerBidID: winnerBidID, Reason: reason, DecidedBy: actor, DecidedAt: e.Now,
 		NoticeOn: time.Date(noticeOn.Year(), noticeOn.Month(), noticeOn.Day(), 0, 0, 0, 0, time.UTC), StandstillEnd: end}, nil

@@ -1,9 +1,10 @@
 package tender
 
 import (
-	"sort"
 	"testing"
 	"time"
+
+	"github.com/coprod/coprod/internal/bankholiday"
 )
 
 func day(s string) time.Time {
@@ -14,99 +15,8 @@ func day(s string) time.Time {
 	return d
 }
 
-// easter is Easter Sunday in the Gregorian calendar by the anonymous
-// ("Meeus/Jones/Butcher") computus: an independent check on the table.
-func easter(y int) time.Time {
-	a, b, c := y%19, y/100, y%100
-	d, e := b/4, b%4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b - d - g + 15) % 30
-	i, k := c/4, c%4
-	l := (32 + 2*e + 2*i - h - k) % 7
-	m := (a + 11*h + 22*l) / 451
-	month := (h + l - 7*m + 114) / 31
-	dd := (h+l-7*m+114)%31 + 1
-	return time.Date(y, time.Month(month), dd, 0, 0, 0, 0, time.UTC)
-}
-
-func nthMonday(y int, mo time.Month, n int) time.Time {
-	d := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, 1)
-	}
-	return d.AddDate(0, 0, 7*(n-1))
-}
-
-func lastMonday(y int, mo time.Month) time.Time {
-	d := time.Date(y, mo+1, 0, 0, 0, 0, 0, time.UTC)
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, -1)
-	}
-	return d
-}
-
-// substitute moves each fixed-date holiday that falls on a weekend to the
-// next weekday not already a holiday, as the substitute day.
-func substitute(dates ...time.Time) []time.Time {
-	taken := map[time.Time]bool{}
-	var out []time.Time
-	for _, d := range dates {
-		for d.Weekday() == time.Saturday || d.Weekday() == time.Sunday || taken[d] {
-			d = d.AddDate(0, 0, 1)
-		}
-		taken[d] = true
-		out = append(out, d)
-	}
-	return out
-}
-
-// TestBankHolidaysFollowTheRules rebuilds every year of the table from the
-// rules of the England and Wales calendar and compares.
-func TestBankHolidaysFollowTheRules(t *testing.T) {
-	var want []string
-	for y := englandWalesFirstYear; y <= englandWalesLastYear; y++ {
-		e := easter(y)
-		ds := substitute(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
-		ds = append(ds, e.AddDate(0, 0, -2), e.AddDate(0, 0, 1),
-			nthMonday(y, time.May, 1), lastMonday(y, time.May), lastMonday(y, time.August))
-		ds = append(ds, substitute(time.Date(y, 12, 25, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 26, 0, 0, 0, 0, time.UTC))...)
-		for _, d := range ds {
-			want = append(want, d.Format(time.DateOnly))
-		}
-	}
-	var got []string
-	for _, h := range englandWalesBankHolidays {
-		got = append(got, h.date)
-		if wd := day(h.date).Weekday(); wd == time.Saturday || wd == time.Sunday {
-			t.Errorf("%s (%s) is a %s", h.date, h.name, wd)
-		}
-	}
-	sort.Strings(want)
-	if len(got) != len(want) {
-		t.Fatalf("table has %d dates, rules give %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("table %s, rules %s", got[i], want[i])
-		}
-	}
-	// The dates people get wrong, spelled out.
-	cal := EnglandAndWales()
-	for _, d := range []string{"2026-12-28", "2027-12-27", "2027-12-28", "2028-01-03", "2027-03-26", "2027-03-29"} {
-		if _, ok := cal.Holiday(day(d)); !ok {
-			t.Errorf("%s is missing", d)
-		}
-	}
-	for _, d := range []string{"2026-12-26", "2027-12-25", "2028-01-01"} {
-		if _, ok := cal.Holiday(day(d)); ok {
-			t.Errorf("%s is a weekend day listed as the holiday instead of its substitute", d)
-		}
-	}
-}
-
 func TestStandstillEnd(t *testing.T) {
-	cal := EnglandAndWales()
+	cal := bankholiday.EnglandAndWales
 	cases := []struct {
 		name, notice, want string
 	}{
@@ -147,15 +57,10 @@ func TestStandstillEnd(t *testing.T) {
 	if err != nil || got.Format(time.DateOnly) != "2026-06-12" {
 		t.Errorf("late notice: %v, %v", got, err)
 	}
-	// Beyond the data: refused, not guessed.
-	if _, err := StandstillEnd(day("2028-12-27"), cal); err == nil {
-		t.Error("counted into 2029 without bank holiday data")
-	}
-	if _, err := cal.NthWorkingDay(day("2026-06-01"), 0); err == nil {
-		t.Error("0 working days accepted")
-	}
-	custom := NewCalendar(2030, 2030, map[time.Time]string{day("2030-01-01"): "New Year’s Day"})
-	if ok, err := custom.IsWorkingDay(day("2030-01-01")); ok || err != nil {
-		t.Errorf("custom calendar: %v, %v", ok, err)
+	// Past the end of the table the tender used to carry (2025–2028), the
+	// rules go on: notice Wed 27 Dec 2028; Thu 28 (1) Fri 29 (2); Mon 1 Jan
+	// 2029 New Year's Day; Tue 2 (3) … Fri 5 (6) Mon 8 (7) Tue 9 (8).
+	if got, err := StandstillEnd(day("2028-12-27"), cal); err != nil || got.Format(time.DateOnly) != "2029-01-09" {
+		t.Errorf("into 2029: %v, %v", got, err)
 	}
 }
