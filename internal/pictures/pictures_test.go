@@ -209,3 +209,22 @@ func TestLicenceShippedAndNoStrayFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceValidate(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		c  Choice
+		ok bool
+	}{
+		{Choice{KindVision, "v1", "vote"}, true},
+		{Choice{KindMeasure, "m1", ""}, true}, // no picture
+		{Choice{KindVision, "v1", "Vote"}, false},
+		{Choice{KindVision, "v1", "no-such"}, false},
+		{Choice{"round", "r1", "vote"}, false},
+		{Choice{KindProposal, "", "vote"}, false},
+	} {
+		if err := c.c.Validate(); (err == nil) != c.ok {
+			t.Errorf("%+v: %v", c.c, err)
+		}
+	}
+}
