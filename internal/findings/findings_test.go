@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/readability"
 )
 
@@ -305,5 +306,18 @@ func TestParseKind(t *testing.T) {
 	}
 	if _, ok := ParseKind("other"); ok {
 		t.Error("unknown kind accepted")
+	}
+}
+
+func TestPicturesExist(t *testing.T) {
+	for _, k := range UsedPictures() {
+		if !pictures.Valid(k) {
+			t.Errorf("picture %q is not in the picture set", k)
+		}
+	}
+	for _, k := range Kinds {
+		if !pictures.Valid(k.Picture()) {
+			t.Errorf("%s: picture %q", k, k.Picture())
+		}
 	}
 }

@@ -230,7 +230,7 @@ func willChange(src Source) []Section {
 			}
 			pic := m.Picture
 			if pic == "" {
-				pic = PicCheck
+				pic = PicMeasure
 			}
 			s.Points = append(s.Points, point("measure:"+m.ID, pic, lines...))
 		}

@@ -11,11 +11,12 @@ const (
 	PicIdea     = "idea"
 	PicTime     = "time"
 	PicMoney    = "money"
-	PicContract = "contract"
+	PicContract = "service"
 	PicAgree    = "agree"
 	PicNotSure  = "not-sure"
 	PicDisagree = "disagree"
 	PicHelp     = "help"
+	PicMeasure  = "measure"
 )
 
 // domainPictures picture the parts of life a factor belongs to
@@ -27,7 +28,7 @@ var domainPictures = map[string]string{
 	"money":          "money",
 	"work_learning":  "school",
 	"community":      "meeting",
-	"choice_control": "choice",
+	"choice_control": "choose",
 	"safety":         "safe",
 	"identity":       "person",
 }
@@ -43,7 +44,7 @@ func DomainPicture(domain string) string {
 // UsedPictures lists every key the generator may give a point.
 func UsedPictures() []string {
 	out := []string{PicStory, PicChange, PicCheck, PicTalk, PicVote, PicIdea, PicTime, PicMoney, PicContract,
-		PicAgree, PicNotSure, PicDisagree, PicHelp}
+		PicAgree, PicNotSure, PicDisagree, PicHelp, PicMeasure}
 	for _, p := range domainPictures {
 		out = append(out, p)
 	}
