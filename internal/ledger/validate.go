@@ -141,6 +141,9 @@ type NewCommitment struct {
 	IndicatorID string
 	CommittedOn string // when it was promised; today by default
 	Today       string
+	// SaidOn is when the item was said (YYYY-MM-DD), when the caller knows
+	// it: nothing can be promised, or fall due, before it was said.
+	SaidOn string
 }
 
 // Validate normalises the commitment and returns every problem at once.
@@ -160,11 +163,51 @@ func (n *NewCommitment) Validate() error {
 		n.CommittedOn = n.Today
 	}
 	n.CommittedOn = fs.date("committed_on", "Date committed", n.CommittedOn, n.Today)
+	if n.SaidOn != "" {
+		fs.notBeforeSaid(n.SaidOn, n.DueOn, n.CommittedOn)
+	}
 	n.ContractID, n.IndicatorID = strings.TrimSpace(n.ContractID), strings.TrimSpace(n.IndicatorID)
 	if (n.ContractID == "") != (n.IndicatorID == "") {
 		fs.add("indicator", "Select a contract indicator from the list, or none")
 	}
 	return apperr.Fields(fs)
+}
+
+// CheckSaid applies the rule that needs the stored item: a commitment
+// cannot be made, or be due, before the item was said. The store asks it
+// inside the transaction that writes the commitment.
+func (n *NewCommitment) CheckSaid(saidOn string) error {
+	var fs fieldErrs
+	fs.notBeforeSaid(saidOn, n.DueOn, n.CommittedOn)
+	return apperr.Fields(fs)
+}
+
+// notBeforeSaid adds a problem for a due or committed date (already
+// checked and in YYYY-MM-DD form) earlier than the day the item was said.
+// Dates that did not parse already have their own problem.
+func (f *fieldErrs) notBeforeSaid(saidOn, dueOn, committedOn string) {
+	said := round.FormatDate(saidOn)
+	if f.ok("due_on") && validDate(dueOn) && dueOn < saidOn {
+		f.add("due_on", "The due date must be on or after "+said+", the day this was said")
+	}
+	if f.ok("committed_on") && validDate(committedOn) && committedOn < saidOn {
+		f.add("committed_on", "The date committed must be on or after "+said+", the day this was said")
+	}
+}
+
+// ok reports whether field has no problem yet.
+func (f *fieldErrs) ok(field string) bool {
+	for _, e := range *f {
+		if e.Field == field {
+			return false
+		}
+	}
+	return true
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(DateLayout, s)
+	return err == nil
 }
 
 // StatusChange moves an item to a new status.

@@ -128,6 +128,9 @@ func (db *DB) Commit(ctx context.Context, itemID string, n ledger.NewCommitment)
 			if s.Status == string(ledger.StatusNotDoing) || s.Status == string(ledger.StatusDone) {
 				return apperr.Errorf(apperr.Conflict, "This item is %s. Change its status before changing the commitment.", strings.ToLower(ledger.Status(s.Status).Label()))
 			}
+			if err := n.CheckSaid(s.SaidOn); err != nil {
+				return err
+			}
 			if _, err := tx.exec(ctx, `UPDATE ledger_items SET owner_org_id = ?, owner_user_id = ?, commitment = ?, due_on = ?, indicator = ?,
 				contract_id = ?, indicator_code = ? WHERE id = ?`,
 				n.OwnerOrgID, n.OwnerUserID, n.What, n.DueOn, ind.Name, nullIfEmpty(ind.ContractID), ind.IndicatorID, itemID); err != nil {

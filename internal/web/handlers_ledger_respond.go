@@ -136,6 +136,7 @@ func (s *Server) ledgerCommit(w http.ResponseWriter, r *http.Request) error {
 	_ = r.ParseForm()
 	return s.respond(w, r, ledgerCommitPage, "What will change?", "committed", func(it *ledger.Item) error {
 		n := commitmentForm(r.PostForm, ledger.Today(s.cfg.Now()))
+		n.SaidOn = it.SaidOn
 		if err := n.Validate(); err != nil {
 			return onOwnerList(err)
 		}
