@@ -3,6 +3,13 @@
 // append-only and each stores SHA-256 over the previous event's hash and its
 // own canonical form, so altering or removing any stored event breaks the chain
 // from that event on.
+//
+// The plain chain can be recomputed by anyone who can write to the database,
+// and a log cut short at its end is still a valid chain. Two things close
+// those gaps: when the operator keeps an audit key (keyring.go), each event
+// also carries an HMAC-SHA-256 link (MAC) that cannot be recomputed without
+// the key; and signed checkpoints (checkpoint.go), which anyone can keep,
+// pin the head of the log at a moment so a later cut or rewrite shows.
 package audit
 
 import (
@@ -28,6 +35,8 @@ type Event struct {
 	Details    map[string]string // what changed; never secrets
 	PrevHash   string            // hex SHA-256 of the previous event, "" for the first
 	Hash       string            // hex SHA-256 over PrevHash and Canonical()
+	KeyID      string            // the audit key that sealed the event, "" when none was set
+	MAC        string            // hex HMAC-SHA-256 link (Key.MAC), "" when no key was set
 }
 
 // Canonical is the exact byte form that is hashed: one field a line, details
@@ -64,28 +73,42 @@ func (e *Event) ComputeHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Seal sets Seq, PrevHash and Hash so the event follows prev (nil for the first event).
-func (e *Event) Seal(prev *Event) {
+// Seal sets Seq, PrevHash and Hash so the event follows prev (nil for the
+// first event), and with a key its KeyID and MAC.
+func (e *Event) Seal(prev *Event, key *Key) {
 	e.Seq, e.PrevHash = 1, ""
+	prevMAC := ""
 	if prev != nil {
-		e.Seq, e.PrevHash = prev.Seq+1, prev.Hash
+		e.Seq, e.PrevHash, prevMAC = prev.Seq+1, prev.Hash, prev.MAC
 	}
 	e.Time = e.Time.UTC().Truncate(time.Microsecond)
 	e.Hash = e.ComputeHash()
+	e.KeyID, e.MAC = "", ""
+	if key != nil {
+		e.KeyID, e.MAC = key.ID, key.MAC(prevMAC, e.Hash)
+	}
 }
 
 // Verifier checks a chain fed to it in order, one event at a time, so a log of
-// any length is verified in constant memory.
+// any length is verified in constant memory. With Keys it also checks every
+// keyed link; with a Checkpoint, that the log still holds the event the
+// checkpoint names, unchanged (call Finish after the last event).
 type Verifier struct {
-	prev *Event
-	n    int64
+	Keys       *Keyring
+	Checkpoint *Checkpoint
+
+	prev     *Event
+	n        int64
+	unkeyed  int64 // events written before any key was set
+	keyed    bool  // a keyed event has been seen: every later one must be keyed too
+	cpPassed bool
 }
 
 // Next checks one event against the previous one.
 func (v *Verifier) Next(e Event) error {
-	wantSeq, wantPrev := int64(1), ""
+	wantSeq, wantPrev, prevMAC := int64(1), "", ""
 	if v.prev != nil {
-		wantSeq, wantPrev = v.prev.Seq+1, v.prev.Hash
+		wantSeq, wantPrev, prevMAC = v.prev.Seq+1, v.prev.Hash, v.prev.MAC
 	}
 	switch {
 	case e.Seq != wantSeq:
@@ -95,14 +118,60 @@ func (v *Verifier) Next(e Event) error {
 	case e.ComputeHash() != e.Hash:
 		return fmt.Errorf("event %d (%s %s %s): its content does not match its hash: it was altered", e.Seq, e.Action, e.ObjectType, e.ObjectID)
 	}
+	if err := v.checkMAC(e, prevMAC); err != nil {
+		return err
+	}
+	if c := v.Checkpoint; c != nil && e.Seq == c.Seq {
+		if e.Hash != c.Hash {
+			return fmt.Errorf("event %d: its hash is not the one the checkpoint of %s signed: the log was rewritten", e.Seq, c.Time.Format(time.RFC3339))
+		}
+		v.cpPassed = true
+	}
 	ev := e
 	v.prev = &ev
 	v.n++
 	return nil
 }
 
+func (v *Verifier) checkMAC(e Event, prevMAC string) error {
+	if e.KeyID == "" {
+		if v.keyed || e.MAC != "" {
+			return fmt.Errorf("event %d: it has no keyed link though the events before it do: the log was rewritten from here", e.Seq)
+		}
+		v.unkeyed++
+		return nil
+	}
+	v.keyed = true
+	if v.Keys == nil {
+		return nil // nothing to check the link with; Unchecked says so
+	}
+	k, ok := v.Keys.Lookup(e.KeyID)
+	if !ok {
+		return fmt.Errorf("event %d: sealed with key %q, which is not in the key file", e.Seq, e.KeyID)
+	}
+	if k.MAC(prevMAC, e.Hash) != e.MAC {
+		return fmt.Errorf("event %d (%s %s %s): its keyed link does not verify: it was altered, or an event before it was removed", e.Seq, e.Action, e.ObjectType, e.ObjectID)
+	}
+	return nil
+}
+
+// Finish reports what only the end of the log shows: a log that ends
+// before the checkpoint's event was cut short.
+func (v *Verifier) Finish() error {
+	if c := v.Checkpoint; c != nil && !v.cpPassed {
+		return fmt.Errorf("event %d: missing; the log ends at event %d but the checkpoint of %s covers event %d: the log was cut short",
+			v.n+1, v.n, c.Time.Format(time.RFC3339), c.Seq)
+	}
+	return nil
+}
+
 // Count is the number of events verified so far.
 func (v *Verifier) Count() int64 { return v.n }
+
+// Unkeyed is the number of events written before any audit key was set:
+// their plain chain is checked, but anyone with write access could have
+// recomputed it.
+func (v *Verifier) Unkeyed() int64 { return v.unkeyed }
 
 // Filter selects events for the admin log.
 type Filter struct {

@@ -13,7 +13,7 @@ func chain(n int) []Event {
 	for i := 0; i < n; i++ {
 		e := Event{Time: t0.Add(time.Duration(i) * time.Minute), ActorID: "u1", Action: "user.create",
 			ObjectType: "user", ObjectID: "id" + string(rune('a'+i)), Details: map[string]string{"email": "x@y.test"}}
-		e.Seal(prev)
+		e.Seal(prev, nil)
 		evs = append(evs, e)
 		prev = &evs[len(evs)-1]
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 )
 
@@ -24,7 +25,7 @@ func (tx *Tx) record(ctx context.Context, action, objectType, objectID string, d
 	}
 	var prev *audit.Event
 	var p audit.Event
-	err := tx.queryRow(ctx, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").Scan(&p.Seq, &p.Hash)
+	err := tx.queryRow(ctx, "SELECT seq, hash, mac FROM audit_events ORDER BY seq DESC LIMIT 1").Scan(&p.Seq, &p.Hash, &p.MAC)
 	switch {
 	case err == nil:
 		prev = &p
@@ -35,22 +36,27 @@ func (tx *Tx) record(ctx context.Context, action, objectType, objectID string, d
 		details = map[string]string{}
 	}
 	e := audit.Event{Time: tx.now, ActorID: audit.ActorFrom(ctx), Action: action, ObjectType: objectType, ObjectID: objectID, Details: details}
-	e.Seal(prev)
+	var key *audit.Key
+	if tx.db.auditKeys != nil {
+		k := tx.db.auditKeys.Current()
+		key = &k
+	}
+	e.Seal(prev, key)
 	js, err := json.Marshal(e.Details)
 	if err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT INTO audit_events (seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, e.Time, e.ActorID, e.Action, e.ObjectType, e.ObjectID, string(js), e.PrevHash, e.Hash)
+	_, err = tx.exec(ctx, `INSERT INTO audit_events (seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash, key_id, mac)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, e.Time, e.ActorID, e.Action, e.ObjectType, e.ObjectID, string(js), e.PrevHash, e.Hash, e.KeyID, e.MAC)
 	return err
 }
 
-const auditColumns = "seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash"
+const auditColumns = "seq, at, actor_id, action, object_type, object_id, details, prev_hash, hash, key_id, mac"
 
 func scanEvent(rows scanner) (audit.Event, error) {
 	var e audit.Event
 	var details string
-	if err := rows.Scan(&e.Seq, &e.Time, &e.ActorID, &e.Action, &e.ObjectType, &e.ObjectID, &details, &e.PrevHash, &e.Hash); err != nil {
+	if err := rows.Scan(&e.Seq, &e.Time, &e.ActorID, &e.Action, &e.ObjectType, &e.ObjectID, &details, &e.PrevHash, &e.Hash, &e.KeyID, &e.MAC); err != nil {
 		return e, err
 	}
 	e.Time = e.Time.UTC()
@@ -111,10 +117,20 @@ func (db *DB) AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, e
 	return out, err
 }
 
-// VerifyAudit recomputes the whole hash chain in order, streaming, and
-// returns the number of events checked or the first that does not verify.
+// VerifyAudit recomputes the whole hash chain in order, streaming, with the
+// keyed links when the store has the audit keys, and returns the number of
+// events checked or the first that does not verify.
 func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
-	var v audit.Verifier
+	v, err := db.VerifyAuditAgainst(ctx, nil)
+	return v.Count(), err
+}
+
+// VerifyAuditAgainst verifies the chain as VerifyAudit does and, with a
+// checkpoint, that the log still holds the checkpoint's event unchanged: a
+// log cut short or rewritten after the checkpoint was taken fails, naming
+// the first bad event. The verifier tells what was checked.
+func (db *DB) VerifyAuditAgainst(ctx context.Context, cp *audit.Checkpoint) (*audit.Verifier, error) {
+	v := &audit.Verifier{Keys: db.auditKeys, Checkpoint: cp}
 	err := db.view(ctx, func(tx *Tx) error {
 		return tx.each(ctx, func(r scanner) error {
 			e, err := scanEvent(r)
@@ -124,5 +140,40 @@ func (db *DB) VerifyAudit(ctx context.Context) (int64, error) {
 			return v.Next(e)
 		}, "SELECT "+auditColumns+" FROM audit_events ORDER BY seq")
 	})
-	return v.Count(), err
+	if err == nil {
+		err = v.Finish()
+	}
+	return v, err
+}
+
+// SetAuditKeys gives the store the operator's audit keys: new events are
+// sealed with the newest, and verification checks every keyed link. Call
+// it before serving; without it events carry no keyed link.
+func (db *DB) SetAuditKeys(keys *audit.Keyring) { db.auditKeys = keys }
+
+// AuditKeyed reports whether the store seals events with an audit key, and
+// so can sign checkpoints.
+func (db *DB) AuditKeyed() bool { return db.auditKeys != nil }
+
+// AuditCheckpoint signs the head of the log with the current audit key: a
+// NotFound error when the store has no key or the log is empty.
+func (db *DB) AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error) {
+	if db.auditKeys == nil {
+		return audit.Checkpoint{}, apperr.Errorf(apperr.NotFound, "This service does not publish signed checkpoints: its operator has not set an audit key.")
+	}
+	var head audit.Event
+	err := db.view(ctx, func(tx *Tx) error {
+		return tx.each(ctx, func(r scanner) error {
+			var err error
+			head, err = scanEvent(r)
+			return err
+		}, "SELECT "+auditColumns+" FROM audit_events ORDER BY seq DESC LIMIT 1")
+	})
+	if err != nil {
+		return audit.Checkpoint{}, err
+	}
+	if head.Seq == 0 {
+		return audit.Checkpoint{}, apperr.Errorf(apperr.NotFound, "The record is empty: there is nothing to sign yet.")
+	}
+	return db.auditKeys.Current().Sign(head), nil
 }

@@ -16,6 +16,8 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/coprod/coprod/internal/audit"
 )
 
 // DB is an open store.
@@ -25,6 +27,8 @@ type DB struct {
 	write  *sql.DB
 	read   *sql.DB
 	head   atomic.Pointer[sql.Stmt] // AuditHead's query, prepared once (audit_head.go)
+
+	auditKeys *audit.Keyring // the operator's audit keys (SetAuditKeys); nil: events carry no keyed link
 
 	// Now is the clock; tests replace it to control time.
 	Now func() time.Time
