@@ -61,18 +61,33 @@ func (a *analyzer) matchPhrases(idx phraseIndex, rule string, flag uint16) {
 			start, end := a.toks[i].start, a.toks[i+n-1].end
 			found := a.text[start:end]
 			if rule == RuleJargon {
-				a.issue(rule, start, end,
-					fmt.Sprintf("%q is jargon: %s.", found, ph.explanation),
-					fmt.Sprintf("Try %q, or explain the term.", ph.alternative))
+				a.issue(rule, start, end, fmt.Sprintf("%q is jargon: %s.", found, ph.explanation), jargonSuggestion(ph.alternative))
 			} else {
-				a.issue(rule, start, end,
-					fmt.Sprintf("%q is wordy.", found),
-					fmt.Sprintf("Try %q.", matchCase(found, ph.alternative)))
+				a.issue(rule, start, end, fmt.Sprintf("%q is wordy.", found), wordySuggestion(found, ph.alternative))
 			}
 			i += n - 1
 			break
 		}
 	}
+}
+
+// wordySuggestion offers the plainer words, or, for a phrase that adds
+// nothing ("please note that", "hereby"), leaving it out: never an empty
+// "Try """.
+func wordySuggestion(found, alternative string) string {
+	if strings.TrimSpace(alternative) == "" {
+		return fmt.Sprintf("Leave out %q: the sentence says the same without it.", found)
+	}
+	return fmt.Sprintf("Try %q.", matchCase(found, alternative))
+}
+
+// jargonSuggestion offers an everyday term when the list has one, and
+// otherwise asks for the term to be explained.
+func jargonSuggestion(alternative string) string {
+	if strings.TrimSpace(alternative) == "" {
+		return "Explain the term in everyday words."
+	}
+	return fmt.Sprintf("Try %q, or explain the term.", alternative)
 }
 
 // onlySpaceBetween allows phrases to match across spaces and line breaks
