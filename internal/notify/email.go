@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/coprod/coprod/internal/apperr"
 	"mime"
 	"mime/quotedprintable"
 	"net/mail"
@@ -60,6 +61,21 @@ const (
 type Prefs struct {
 	Email  EmailChoice
 	Format Format
+}
+
+// Validate checks the choices are ones the form offers.
+func (p Prefs) Validate() error {
+	var errs []apperr.FieldError
+	if !p.Email.Valid() {
+		errs = append(errs, apperr.FieldError{Field: "email", Message: "Choose how often we email you, or no emails"})
+	}
+	if p.Format != FormatAuto && p.Format != FormatPlain && p.Format != FormatEasyRead {
+		errs = append(errs, apperr.FieldError{Field: "format", Message: "Choose how we write your notifications"})
+	}
+	if errs != nil {
+		return apperr.Fields(errs)
+	}
+	return nil
 }
 
 // Effective returns the email choice that applies.

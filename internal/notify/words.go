@@ -159,3 +159,30 @@ func (k Kind) Label() string {
 	}
 	return string(k)
 }
+
+// LinkLabel is the words of the link to what a notification is about.
+func (k Kind) LinkLabel() string {
+	switch k {
+	case ProposalOpened, ProposalDecided:
+		return "See the question"
+	case ScoringAsked:
+		return "Go to scoring"
+	case ModerationReady, ModerationOpen:
+		return "Go to moderation"
+	case QuestionAnswered:
+		return "Read the answers"
+	case TenderAwarded:
+		return "See the tender"
+	case CommitmentGiven, CommitmentOverdue:
+		return "See the commitment"
+	case VerdictRequested:
+		return "Say whether it changed"
+	case ReportsDue:
+		return "See the contract"
+	case StageMoved:
+		return "See the round"
+	case SessionPlanned:
+		return "See the meeting"
+	}
+	return "Open"
+}

@@ -79,6 +79,9 @@ func New(cfg Config) (*Sender, error) {
 	return &Sender{cfg: cfg}, nil
 }
 
+// Host is the mail server's name, for the log.
+func (s *Sender) Host() string { return s.cfg.Host }
+
 // From is the configured From header.
 func (s *Sender) From() string { return s.cfg.From }
 
