@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/png"
 	"io"
-	"path"
 	"strings"
 	"testing"
 
@@ -57,17 +56,17 @@ func write(t testing.TB, d Document) []byte {
 	return b.Bytes()
 }
 
-// CheckPackage checks what Word and LibreOffice need of a package: every
-// part is well-formed XML or a PNG, [Content_Types].xml gives every part a
-// content type, every relationship's target is a part, and every picture
-// part is referenced from the document, and every reference has a picture.
-func checkPackage(t *testing.T, data []byte) (parts map[string][]byte) {
+// checkPackage runs Check and returns the package's parts.
+func checkPackage(t *testing.T, data []byte) map[string][]byte {
 	t.Helper()
+	if err := Check(data); err != nil {
+		t.Errorf("package problems:\n%v", err)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	parts = map[string][]byte{}
+	parts := map[string][]byte{}
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -77,116 +76,36 @@ func checkPackage(t *testing.T, data []byte) (parts map[string][]byte) {
 		rc.Close()
 		parts[f.Name] = b
 	}
-	var ct struct {
-		Defaults []struct {
-			Extension   string `xml:"Extension,attr"`
-			ContentType string `xml:"ContentType,attr"`
-		} `xml:"Default"`
-		Overrides []struct {
-			PartName    string `xml:"PartName,attr"`
-			ContentType string `xml:"ContentType,attr"`
-		} `xml:"Override"`
-	}
-	if err := xml.Unmarshal(parts["[Content_Types].xml"], &ct); err != nil {
-		t.Fatalf("content types: %v", err)
-	}
-	byExt, byPart := map[string]string{}, map[string]string{}
-	for _, d := range ct.Defaults {
-		byExt[d.Extension] = d.ContentType
-	}
-	for _, o := range ct.Overrides {
-		if _, ok := parts[strings.TrimPrefix(o.PartName, "/")]; !ok {
-			t.Errorf("override for a part that is not there: %s", o.PartName)
-		}
-		byPart[strings.TrimPrefix(o.PartName, "/")] = o.ContentType
-	}
-	for name, b := range parts {
-		if name == "[Content_Types].xml" {
-			continue
-		}
-		typ := byPart[name]
-		if typ == "" {
-			typ = byExt[strings.TrimPrefix(path.Ext(name), ".")]
-		}
-		if typ == "" {
-			t.Errorf("part %s has no content type", name)
-		}
-		if typ == "image/png" {
-			if _, err := png.DecodeConfig(bytes.NewReader(b)); err != nil {
-				t.Errorf("%s is not a PNG: %v", name, err)
-			}
-			continue
-		}
-		d := xml.NewDecoder(bytes.NewReader(b))
-		for {
-			if _, err := d.Token(); err == io.EOF {
-				break
-			} else if err != nil {
-				t.Errorf("%s is not well-formed: %v", name, err)
-				break
-			}
-		}
-	}
-	if byPart["word/document.xml"] != ctDoc {
-		t.Errorf("main document content type %q", byPart["word/document.xml"])
-	}
-	// Relationships resolve.
-	rels := map[string]string{} // document rel id → target part
-	for name, b := range parts {
-		if !strings.HasSuffix(name, ".rels") {
-			continue
-		}
-		var rs struct {
-			Rels []struct {
-				ID     string `xml:"Id,attr"`
-				Type   string `xml:"Type,attr"`
-				Target string `xml:"Target,attr"`
-			} `xml:"Relationship"`
-		}
-		if err := xml.Unmarshal(b, &rs); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		// _rels/.rels is about the root; word/_rels/document.xml.rels about word/.
-		base := path.Dir(path.Dir(name))
-		if base == "." {
-			base = ""
-		}
-		for _, r := range rs.Rels {
-			target := path.Join(base, r.Target)
-			if _, ok := parts[target]; !ok {
-				t.Errorf("%s: %s points at %s, which is not there", name, r.ID, target)
-			}
-			if name == "word/_rels/document.xml.rels" {
-				rels[r.ID] = target
-			}
-		}
-	}
-	// Pictures present and referenced, both ways.
-	used := map[string]bool{}
-	d := xml.NewDecoder(bytes.NewReader(parts["word/document.xml"]))
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			break
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "blip" {
-			for _, a := range se.Attr {
-				if a.Name.Local == "embed" {
-					target, ok := rels[a.Value]
-					if !ok {
-						t.Errorf("picture reference %s has no relationship", a.Value)
-					}
-					used[target] = true
-				}
-			}
-		}
-	}
-	for name := range parts {
-		if strings.HasPrefix(name, "word/media/") && !used[name] {
-			t.Errorf("%s is in the package but not in the document", name)
-		}
-	}
 	return parts
+}
+
+// Check finds each kind of broken package.
+func TestCheckFindsProblems(t *testing.T) {
+	good := write(t, sampleDoc(t))
+	for _, c := range []struct {
+		name, want string
+		change     func(parts map[string][]byte)
+	}{
+		{"untyped part", "customXml/item1.bin has no content type", func(p map[string][]byte) { p["customXml/item1.bin"] = []byte("x") }},
+		{"missing override", "names /word/styles.xml, which is not in the package", func(p map[string][]byte) { delete(p, "word/styles.xml") }},
+		{"dangling relationship", "points at word/media/vote.png", func(p map[string][]byte) { delete(p, "word/media/vote.png") }},
+		{"unshown picture", "word/media/extra.png is in the package but the document never shows it", func(p map[string][]byte) { p["word/media/extra.png"] = p["word/media/vote.png"] }},
+		{"broken XML", "word/document.xml is not well-formed", func(p map[string][]byte) { p["word/document.xml"] = []byte("<w:document>") }},
+		{"not a PNG", "word/media/vote-2.png is not a PNG", func(p map[string][]byte) { p["word/media/vote-2.png"] = []byte("<svg/>") }},
+	} {
+		parts := checkPackage(t, good)
+		c.change(parts)
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for name, data := range parts {
+			f, _ := zw.Create(name)
+			f.Write(data)
+		}
+		zw.Close()
+		if err := Check(b.Bytes()); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
+		}
+	}
 }
 
 func TestPackageStructure(t *testing.T) {
