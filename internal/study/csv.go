@@ -1,7 +1,6 @@
 package study
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -18,11 +17,11 @@ var CSVHeader = []string{"transcript_id", "transcript_title", "session_date", "p
 
 // CSVWriter writes the measures of sessions, one at a time, so an export
 // of a large study never holds every report.
-type CSVWriter struct{ w *csv.Writer }
+type CSVWriter struct{ w *csvcell.Writer }
 
 // NewCSVWriter writes the header row.
 func NewCSVWriter(w io.Writer) (*CSVWriter, error) {
-	cw := &CSVWriter{w: csv.NewWriter(w)}
+	cw := &CSVWriter{w: csvcell.NewWriter(w)}
 	return cw, cw.w.Write(CSVHeader)
 }
 
@@ -31,8 +30,8 @@ func (c *CSVWriter) Write(s Session) error {
 	t := s.Transcript
 	for _, p := range s.Report.Participants {
 		q := p.QuestionTypes
-		row := []string{t.ID, csvcell.Safe(t.Title), t.SessionDate, string(s.Phase), csvcell.Safe(t.FileName), string(t.Format),
-			csvcell.Safe(p.ID), csvcell.Safe(p.Name), csvcell.Safe(p.Role), itoa(p.Utterances), itoa(p.Turns), itoa(p.Words),
+		row := []string{t.ID, t.Title, t.SessionDate, string(s.Phase), t.FileName, string(t.Format),
+			p.ID, p.Name, p.Role, itoa(p.Utterances), itoa(p.Turns), itoa(p.Words),
 			ftoa(p.TurnShare), ftoa(p.WordShare), optF(p.TalkShare), ftoa(p.MeanTurnLength),
 			itoa(p.Questions), itoa(q.Polar), itoa(q.Wh), itoa(q.Alternative), itoa(q.Tag), itoa(q.Other),
 			itoa(p.ChoiceOffers), itoa(p.Directives), itoa(p.TopicInitiations), itoa(p.OverlapOnsets), itoa(p.Interruptions),
@@ -45,10 +44,7 @@ func (c *CSVWriter) Write(s Session) error {
 }
 
 // Flush writes what is buffered and reports any write error.
-func (c *CSVWriter) Flush() error {
-	c.w.Flush()
-	return c.w.Error()
-}
+func (c *CSVWriter) Flush() error { return c.w.Flush() }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 

@@ -1,10 +1,11 @@
 package tender
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
+
+	"github.com/coprod/coprod/internal/csvcell"
 )
 
 // The offline files are a tender written as "coprod tender score" reads it:
@@ -55,13 +56,12 @@ func WriteOfflineITT(w io.Writer, t ITT, bids []Bid) error {
 // criteria only. Rationales stay on the platform: they do not change the
 // result, and free text is what a spreadsheet could mistake for a formula.
 func WriteOfflineScores(w io.Writer, cs []Consensus) error {
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	_ = cw.Write([]string{"bid", "criterion", "score", "panel"})
 	for _, c := range cs {
 		_ = cw.Write([]string{c.Bid, c.Criterion, strconv.Itoa(c.Score), string(c.Panel)})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // WriteJSON writes the report as every face publishes it: the CLI's

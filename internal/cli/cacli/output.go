@@ -1,12 +1,12 @@
 package cacli
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/transcript"
 )
 
@@ -17,7 +17,7 @@ var csvHeader = []string{"file", "format", "participant", "name", "role", "utter
 
 // writeCSV writes one row per participant of every transcript.
 func writeCSV(w io.Writer, reports []*transcript.Report) error {
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write(csvHeader)
 	for _, r := range reports {
 		for _, p := range r.Participants {
@@ -33,8 +33,7 @@ func writeCSV(w io.Writer, reports []*transcript.Report) error {
 			cw.Write(row)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }

@@ -2,7 +2,6 @@ package paymentscli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/measure"
 )
 
@@ -91,7 +91,7 @@ var csvHeader = []string{"period", "indicator", "status", "value", "pay_percent"
 // writeCSV writes one row per period and indicator: a tidy table for a
 // spreadsheet, which can total it. Totals and ratings are in json and text.
 func writeCSV(w io.Writer, _ *measure.Profile, res *measure.Result) error {
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write(csvHeader)
 	for _, pr := range res.Periods {
 		for _, ir := range pr.Indicators {
@@ -103,8 +103,7 @@ func writeCSV(w io.Writer, _ *measure.Profile, res *measure.Result) error {
 				strconv.FormatInt(ir.AvailablePence, 10), strconv.FormatInt(ir.PaymentPence, 10)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // writeText writes a statement for reading on screen or paper. Status and
