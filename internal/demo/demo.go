@@ -10,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/findings"
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
@@ -78,6 +79,7 @@ type Store interface {
 	round.Service
 	evidence.Service
 	study.Service
+	findings.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -133,6 +135,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedDecisions(ctx, s); err != nil {
+		return err
+	}
+	if err := seedFindings(ctx, s); err != nil {
 		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])
