@@ -157,6 +157,7 @@ func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) error {
 
 type accountData struct {
 	Memberships []auth.Membership
+	Roles       []accountRole
 }
 
 func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
@@ -167,7 +168,11 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return accountPage.show(s, w, r, http.StatusOK, view{Title: "Your account"}, accountData{Memberships: ms})
+	roles, err := s.accountRoles(r)
+	if err != nil {
+		return err
+	}
+	return accountPage.show(s, w, r, http.StatusOK, view{Title: "Your account"}, accountData{Memberships: ms, Roles: roles})
 }
 
 func (s *Server) passwordForm(w http.ResponseWriter, r *http.Request) error {
