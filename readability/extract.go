@@ -81,6 +81,9 @@ func SniffFormat(src []byte) Format {
 
 // extract turns src into a document of the given format.
 func extract(src []byte, format Format) (*document, error) {
+	if format != FormatDOCX && format != FormatODT && len(src) > MaxTextBytes {
+		return nil, ErrTooMuchText
+	}
 	switch format {
 	case FormatText, "":
 		return plainDocument(validUTF8(src)), nil

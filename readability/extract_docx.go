@@ -1,9 +1,7 @@
 package readability
 
 import (
-	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -16,12 +14,13 @@ const nsWord = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // Text in deleted revisions (w:del, whose text is in w:delText) is not
 // read. Positions are paragraph numbers.
 func extractDOCX(src []byte) (*document, error) {
-	data, err := readZipMember(src, "word/document.xml", "DOCX")
+	rc, err := openZipMember(src, "word/document.xml", "DOCX")
 	if err != nil {
 		return nil, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var paras []string
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	var paras paragraphs
 	var cur strings.Builder
 	depth := 0  // nesting of w:p
 	inText := 0 // inside w:t
@@ -31,7 +30,10 @@ func extractDOCX(src []byte) (*document, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("DOCX word/document.xml is not well-formed XML: %w", err)
+			return nil, xmlError("DOCX", "word/document.xml", err)
+		}
+		if !paras.fits(cur.Len()) {
+			return nil, xmlError("DOCX", "word/document.xml", ErrTooMuchText)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -61,7 +63,9 @@ func extractDOCX(src []byte) (*document, error) {
 				depth--
 				if depth <= 0 {
 					depth = 0
-					paras = append(paras, cur.String())
+					if err := paras.add(cur.String()); err != nil {
+						return nil, xmlError("DOCX", "word/document.xml", err)
+					}
 					cur.Reset()
 				}
 			case "t":
@@ -76,7 +80,9 @@ func extractDOCX(src []byte) (*document, error) {
 		}
 	}
 	if cur.Len() > 0 {
-		paras = append(paras, cur.String())
+		if err := paras.add(cur.String()); err != nil {
+			return nil, xmlError("DOCX", "word/document.xml", err)
+		}
 	}
-	return paragraphDocument(paras), nil
+	return paragraphDocument(paras.list), nil
 }

@@ -1,9 +1,7 @@
 package readability
 
 import (
-	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -18,12 +16,13 @@ const nsODFText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 // break. Notes' bodies and the text of tracked deletions are not read.
 // Positions are paragraph numbers.
 func extractODT(src []byte) (*document, error) {
-	data, err := readZipMember(src, "content.xml", "ODT")
+	rc, err := openZipMember(src, "content.xml", "ODT")
 	if err != nil {
 		return nil, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var paras []string
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	var paras paragraphs
 	var cur strings.Builder
 	depth := 0 // nesting of text:p / text:h
 	skip := 0  // inside note citations/bodies and tracked changes
@@ -33,7 +32,10 @@ func extractODT(src []byte) (*document, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("ODT content.xml is not well-formed XML: %w", err)
+			return nil, xmlError("ODT", "content.xml", err)
+		}
+		if !paras.fits(cur.Len()) {
+			return nil, xmlError("ODT", "content.xml", ErrTooMuchText)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -81,7 +83,9 @@ func extractODT(src []byte) (*document, error) {
 				if skip == 0 && depth > 0 {
 					depth--
 					if depth == 0 {
-						paras = append(paras, cur.String())
+						if err := paras.add(cur.String()); err != nil {
+							return nil, xmlError("ODT", "content.xml", err)
+						}
 						cur.Reset()
 					}
 				}
@@ -92,5 +96,5 @@ func extractODT(src []byte) (*document, error) {
 			}
 		}
 	}
-	return paragraphDocument(paras), nil
+	return paragraphDocument(paras.list), nil
 }
