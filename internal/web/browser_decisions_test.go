@@ -47,7 +47,7 @@ func TestBrowserMemberRespondsOnANarrowScreen(t *testing.T) {
 	mem.Do(chromedp.EmulateViewport(390, 844))
 	signIn(mem, "member@demo.test", demo.Password)
 	mem.Visit(base)
-	mustSee(t, mem, "Respond to the proposal “Meet on Saturdays”")
+	mustSee(t, mem, "What you can do now", "Say what you think about “Meet on Saturdays”")
 	keyFollow(t, mem, "Decisions")
 	mem.Axe()
 	keyFollow(t, mem, "Meet on Saturdays")

@@ -194,7 +194,7 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 	// The member shares a story and maps a step of the pathway, one
 	// question a page: a skipped question is asked again, Back keeps answers.
 	mem.Visit(roundPath)
-	keyFollow(t, mem, "Share a story and map the pathway")
+	keyFollow(t, mem, "Tell your story")
 	mustSee(t, mem, "Share a story, question 1 of 3", "What would you like to call your story?")
 	mem.Axe()
 	keySubmit(t, mem, "Continue")

@@ -102,6 +102,7 @@ type overview struct {
 	Participants []round.Participant
 	GroupSize    int
 	Todo         []todo
+	Cards        []memberCard // a member's "What you can do now" (handlers_rounds_member.go)
 }
 
 // todo is one next thing for the reader to do, with where to do it.
@@ -136,6 +137,9 @@ func (s *Server) roundShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	o.Todo = append(o.Todo, nextThings(rd, p.Can, can(r, auth.ActionPropose, rd.ID))...)
+	if o.Cards, err = s.memberCards(r, rd, p.Audience, p.Can); err != nil {
+		return err
+	}
 	return roundOverviewPage.show(s, w, r, http.StatusOK, view{Title: rd.Title}, p)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 )
 
@@ -241,6 +242,10 @@ type decisionData struct {
 	Outcomes []round.LinkedOutcome // what an impact statement links, by name
 	// What the reader may do with it now.
 	CanRespond, CanHelp, CanWithdraw, CanCarryOut bool
+	// Picture is the picture a facilitator chose for it (Easy Read), if any;
+	// CanChoosePicture says the reader may choose it.
+	Picture          string
+	CanChoosePicture bool
 }
 
 func (s *Server) decisionShow(w http.ResponseWriter, r *http.Request) error {
@@ -290,6 +295,7 @@ func (s *Server) showDecision(w http.ResponseWriter, r *http.Request, rd *round.
 	d.CanHelp = open && can(r, auth.ActionHelpDecide, rd.ID)
 	d.CanWithdraw = (open || state == round.StateUpcoming) && pr.ProposedBy == principal(r).User.ID && can(r, auth.ActionWithdrawProposal, rd.ID)
 	d.CanCarryOut = state == round.StatePassed && pr.CarriedOutAt == nil && carriedOutHere(pr.Kind) && can(r, auth.ActionCarryOut, rd.ID)
+	d.Picture, d.CanChoosePicture = s.chosenPictures(r, pictures.KindProposal, []string{pr.ID})[pr.ID], can(r, auth.ActionRunGroup, rd.ID)
 	pg.Page = d
 	if v.Form == nil {
 		v.Form = formValues(r)

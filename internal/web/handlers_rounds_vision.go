@@ -9,6 +9,7 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 )
 
@@ -22,6 +23,7 @@ var (
 type visionData struct {
 	Statements []evidence.Statement
 	DotsLeft   int
+	Pictures   map[string]string // the picture chosen for each statement that has one
 }
 
 func (s *Server) visionList(w http.ResponseWriter, r *http.Request) error {
@@ -44,9 +46,12 @@ func (s *Server) visionPage(w http.ResponseWriter, r *http.Request, status int, 
 		return err
 	}
 	p.Page = visionData{Statements: st, DotsLeft: rd.DotsPerMember}
+	ids := make([]string, 0, len(st))
 	for _, x := range st {
 		p.Page.DotsLeft -= x.MyDots
+		ids = append(ids, x.ID)
 	}
+	p.Page.Pictures = s.chosenPictures(r, pictures.KindVision, ids)
 	return roundVisionPage.show(s, w, r, status, view{Title: "Vision", Errors: errs, Form: formValues(r)}, p)
 }
 

@@ -41,6 +41,9 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 			return fieldArgs{V: v, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Hint: hint}
 		},
 	}
+	for name, f := range pictureFuncs(st) {
+		funcs[name] = f
+	}
 	for name, f := range roundFuncs {
 		funcs[name] = f
 	}
@@ -79,6 +82,10 @@ type view struct {
 	Errors    []apperr.FieldError
 	Form      url.Values
 	Data      any
+	// Display is the <html> classes of the reader's display settings and
+	// EasyRead whether the page is in Easy Read (handlers_display.go).
+	Display  string
+	EasyRead bool
 }
 
 // fieldArgs is what the "field" template needs to draw one input.
@@ -105,6 +112,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 		return fmt.Errorf("no page template %q", name)
 	}
 	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
+	v.Display, v.EasyRead = s.displayFor(r)
 	if v.Flash == "" {
 		v.Flash = flashMessages[r.URL.Query().Get("done")]
 	}
@@ -122,7 +130,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 // flashMessages are the confirmations shown after post/redirect/get, keyed
 // by the ?done= value so no message text travels in URLs: the shell's and
 // every area's.
-var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, tenderFlash)
+var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, tenderFlash, displayFlash, easyReadFlash)
 
 // mergeFlash joins the areas' confirmations; a key used by two areas is a
 // programming error, caught when the package loads.

@@ -115,7 +115,7 @@ func TestTheGroupDecidesOverHTTP(t *testing.T) {
 		}
 		pbase := strings.TrimSuffix(r.Header.Get("Location"), "?done=proposal-started")
 		closesInWords := closes.Format("Monday 2 January 2006 at 3:04pm")
-		if r := clients["member"].get(base); !strings.Contains(r.Body, "Respond to the proposal “Lower the stake to 5%”") {
+		if r := clients["member"].get(base); !strings.Contains(r.Body, "Say what you think about “Lower the stake to 5%”") {
 			t.Errorf("the member is not told a proposal waits for her response")
 		}
 		if r := clients["member"].get(pbase); !strings.Contains(r.Body, "Open: closes "+closesInWords) ||

@@ -12,10 +12,12 @@ import (
 
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/display"
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/internal/tender"
@@ -31,6 +33,8 @@ type Store interface {
 	measure.Service
 	study.Service
 	tender.Service
+	display.Service
+	pictures.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
 	PublicRounds(ctx context.Context) ([]round.PublicRound, error)
@@ -114,7 +118,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes())
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.displayRoutes(), s.easyReadRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.

@@ -32,15 +32,22 @@ func loadStatic() (*staticFiles, error) {
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(b)
-		name := strings.TrimPrefix(p, "static/")
-		ext := path.Ext(name)
-		hashedName := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-		st.byHashed[hashedName] = b
-		st.hashed[name] = "/static/" + hashedName
+		st.add(strings.TrimPrefix(p, "static/"), b)
 		return nil
 	})
+	if err == nil {
+		err = st.addPictures()
+	}
 	return st, err
+}
+
+// add serves b under name with its content hash in the name.
+func (st *staticFiles) add(name string, b []byte) {
+	sum := sha256.Sum256(b)
+	ext := path.Ext(name)
+	hashedName := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+	st.byHashed[hashedName] = b
+	st.hashed[name] = "/static/" + hashedName
 }
 
 // URL returns the hashed URL path of an asset, for templates.

@@ -1,0 +1,23 @@
+package web
+
+import "github.com/coprod/coprod/internal/pictures"
+
+// easyReadRoutes are the picture choosers of the things members read in
+// Easy Read, and dot voting by buttons.
+func (s *Server) easyReadRoutes() []route {
+	return []route{
+		{"POST /rounds/{id}/vision/dots", s.dotStep},
+		{"GET /rounds/{id}/vision/{item}/picture", s.pictureForm(pictures.KindVision)},
+		{"POST /rounds/{id}/vision/{item}/picture", s.pictureChoose(pictures.KindVision)},
+		{"GET /rounds/{id}/decisions/{item}/picture", s.pictureForm(pictures.KindProposal)},
+		{"POST /rounds/{id}/decisions/{item}/picture", s.pictureChoose(pictures.KindProposal)},
+	}
+}
+
+// easyReadPages are this area's pages.
+var easyReadPages = []pageType{pictureChoosePage}
+
+// easyReadFlash are this area's confirmations.
+var easyReadFlash = map[string]string{
+	"picture-chosen": "Picture saved.",
+}
