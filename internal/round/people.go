@@ -53,15 +53,6 @@ type Participant struct {
 	Role   auth.Role
 }
 
-// Invitation is a one-time, expiring link to join a round in a role.
-type Invitation struct {
-	ID        string
-	RoundID   string
-	Role      auth.Role
-	CreatedAt time.Time
-	ExpiresAt time.Time
-}
-
 // Adjustment categories from the NHS Reasonable Adjustment Flag.
 var Adjustments = []Option{
 	{"communication_support", "Communication support"},

@@ -3,8 +3,6 @@ package round
 import (
 	"context"
 	"time"
-
-	"github.com/coprod/coprod/internal/auth"
 )
 
 // Voting is the state of a round's dot vote on vision statements.
@@ -48,9 +46,7 @@ type Service interface {
 	StageHistory(ctx context.Context, id string) ([]StageRecord, error)
 
 	Participants(ctx context.Context, roundID string) ([]Participant, error)
-	CreateRoundInvitation(ctx context.Context, roundID string, role auth.Role, ttl time.Duration) (inv *Invitation, token string, err error)
-	RoundInvitationByToken(ctx context.Context, token string) (*Invitation, error)
-	AcceptRoundInvitation(ctx context.Context, token, userID, pseudonym string) (*Invitation, error)
+	InvitationService // invitation.go
 
 	AddRoundMember(ctx context.Context, roundID string, n NewMember) (*Member, error)
 	RoundMembers(ctx context.Context, roundID string, a Audience) ([]Member, error)

@@ -47,14 +47,14 @@ func TestBiddersStayOutOfTheGroup(t *testing.T) {
 			if _, err := db.Assign(ctx, auth.Assignment{UserID: sam.ID, Role: role, ScopeType: auth.ScopeRound, ScopeID: r.ID}); apperr.Code(err) != apperr.Forbidden || apperr.Message(err) != refusal {
 				t.Errorf("assigning the bidder as %s = %v", role, err)
 			}
-			_, token, err := db.CreateRoundInvitation(ctx, r.ID, role, time.Hour)
+			iss, err := db.IssueRoundInvitation(ctx, r.ID, round.NewInvitation{Role: role, ForName: "Sam"}, time.Hour)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := db.AcceptRoundInvitation(ctx, token, sam.ID, "Sam S"); apperr.Code(err) != apperr.Forbidden || apperr.Message(err) != refusal {
+			if _, err := db.JoinRound(ctx, round.Key{Token: iss.Token}, round.Join{UserID: sam.ID, Pseudonym: "Sam S", TakePart: true}); apperr.Code(err) != apperr.Forbidden || apperr.Message(err) != refusal {
 				t.Errorf("the bidder accepting a %s invitation = %v", role, err)
 			}
-			if _, err := db.RoundInvitationByToken(ctx, token); err != nil {
+			if _, err := db.RoundInvitation(ctx, round.Key{Token: iss.Token}); err != nil {
 				t.Errorf("the refused %s invitation was used up: %v", role, err)
 			}
 		}

@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strings"
-	"time"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
@@ -33,95 +31,6 @@ func (db *DB) Participants(ctx context.Context, roundID string) ([]round.Partici
 			WHERE ra.scope_type = 'round' AND ra.scope_id = ? AND ra.role <> ? ORDER BY ra.role, u.display_name`, roundID, string(round.RoleMember))
 	})
 	return out, err
-}
-
-// CreateRoundInvitation records a one-time link to join the round in a role.
-func (db *DB) CreateRoundInvitation(ctx context.Context, roundID string, role auth.Role, ttl time.Duration) (*round.Invitation, string, error) {
-	if !round.ValidRoundRole(role) {
-		return nil, "", apperr.Fields([]apperr.FieldError{{Field: "role", Message: "Select the role they will have in the round"}})
-	}
-	token := newToken()
-	inv := &round.Invitation{ID: newID(), RoundID: roundID, Role: role}
-	err := db.update(ctx, func(tx *Tx) error {
-		if _, err := tx.openRound(ctx, roundID); err != nil {
-			return err
-		}
-		inv.CreatedAt, inv.ExpiresAt = tx.now, tx.now.Add(ttl)
-		if _, err := tx.exec(ctx, `INSERT INTO round_invitations (id, token_hash, round_id, role, created_by, created_at, expires_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, inv.ID, tokenHash(token), roundID, string(role), audit.ActorFrom(ctx), inv.CreatedAt, inv.ExpiresAt); err != nil {
-			return mapErr(err, "invitation")
-		}
-		return tx.record(ctx, "round.invitation_create", "round", roundID, map[string]string{"invitation_id": inv.ID, "role": string(role),
-			"expires_at": inv.ExpiresAt.Format(time.RFC3339)})
-	})
-	if err != nil {
-		return nil, "", err
-	}
-	return inv, token, nil
-}
-
-func (tx *Tx) roundInvitation(ctx context.Context, token string) (*round.Invitation, error) {
-	var inv round.Invitation
-	var role string
-	var used *time.Time
-	err := tx.queryRow(ctx, `SELECT id, round_id, role, created_at, expires_at, used_at FROM round_invitations WHERE token_hash = ?`,
-		tokenHash(token)).Scan(&inv.ID, &inv.RoundID, &role, &inv.CreatedAt, &inv.ExpiresAt, &used)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, apperr.Errorf(apperr.NotFound, "This invitation link is not valid. Check you copied the whole link, or ask for a new invitation.")
-	} else if err != nil {
-		return nil, err
-	}
-	inv.Role = auth.Role(role)
-	switch {
-	case used != nil:
-		return nil, apperr.Errorf(apperr.NotFound, "This invitation has already been used. Ask for a new invitation.")
-	case !tx.now.Before(inv.ExpiresAt):
-		return nil, apperr.Errorf(apperr.NotFound, "This invitation expired on %s. Ask for a new invitation.", inv.ExpiresAt.UTC().Format("2 January 2006"))
-	}
-	return &inv, nil
-}
-
-// RoundInvitationByToken returns a usable round invitation, or NotFound saying why not.
-func (db *DB) RoundInvitationByToken(ctx context.Context, token string) (*round.Invitation, error) {
-	var inv *round.Invitation
-	err := db.view(ctx, func(tx *Tx) (err error) {
-		inv, err = tx.roundInvitation(ctx, token)
-		return err
-	})
-	return inv, err
-}
-
-// AcceptRoundInvitation gives the signed-in user the invitation's role in
-// the round and uses it up. A group member also joins the group under the
-// pseudonym they chose, having consented to take part.
-func (db *DB) AcceptRoundInvitation(ctx context.Context, token, userID, pseudonym string) (*round.Invitation, error) {
-	var inv *round.Invitation
-	err := db.update(ctx, func(tx *Tx) error {
-		var err error
-		if inv, err = tx.roundInvitation(ctx, token); err != nil {
-			return err
-		}
-		if inv.Role == round.RoleMember {
-			n := round.NewMember{UserID: userID, Pseudonym: pseudonym, Consents: []round.ConsentPurpose{round.ConsentTakePart}}
-			if err := n.Validate(); err != nil {
-				return err
-			}
-			if _, err := tx.addRoundMember(ctx, inv.RoundID, n); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.exec(ctx, "UPDATE round_invitations SET used_at = ?, used_by = ? WHERE id = ?", tx.now, userID, inv.ID); err != nil {
-			return err
-		}
-		a := auth.Assignment{UserID: userID, Role: inv.Role, ScopeType: auth.ScopeRound, ScopeID: inv.RoundID}
-		if err := tx.assign(ctx, &a); apperr.Code(err) == apperr.Conflict {
-			return apperr.Errorf(apperr.Conflict, "You already have this role in the round.")
-		} else if err != nil {
-			return err
-		}
-		return tx.record(ctx, "round.invitation_accept", "round", inv.RoundID, map[string]string{"invitation_id": inv.ID, "user_id": userID})
-	})
-	return inv, err
 }
 
 // AddRoundMember adds a member to the round's group with the consents

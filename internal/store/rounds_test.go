@@ -150,30 +150,31 @@ func TestRoundInvitationIsOneTimeAndExpires(t *testing.T) {
 		db.Now = func() time.Time { return now }
 		r, _ := roundFixture(t, db)
 		joiner, _ := db.CreateUser(ctx, "kai@example.org", "Kai Jones", "x")
-		_, token, err := db.CreateRoundInvitation(ctx, r.ID, round.RoleMember, 7*24*time.Hour)
+		iss, err := db.IssueRoundInvitation(ctx, r.ID, round.NewInvitation{Role: round.RoleMember, ForName: "Kai"}, 7*24*time.Hour)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.AcceptRoundInvitation(ctx, token, joiner.ID, ""); apperr.FieldsOf(err) == nil {
+		key := round.Key{Token: iss.Token}
+		if _, err := db.JoinRound(ctx, key, round.Join{UserID: joiner.ID, TakePart: true}); apperr.FieldsOf(err) == nil {
 			t.Fatalf("joining the group without a pseudonym = %v", err)
 		}
-		inv, err := db.AcceptRoundInvitation(ctx, token, joiner.ID, "Kai")
-		if err != nil || inv.Role != round.RoleMember {
+		joined, err := db.JoinRound(ctx, key, round.Join{UserID: joiner.ID, Pseudonym: "Kai", TakePart: true})
+		if err != nil || joined.Invitation.Role != round.RoleMember {
 			t.Fatal(err)
 		}
 		m, err := db.MemberForUser(ctx, r.ID, joiner.ID)
 		if err != nil || m.Pseudonym != "Kai" || !m.Consent.TakesPart() || m.Consent.SharesStory() {
 			t.Fatalf("member = %+v %v", m, err)
 		}
-		if _, err := db.AcceptRoundInvitation(ctx, token, joiner.ID, "Kai"); apperr.Code(err) != apperr.NotFound || apperr.Message(err) != "This invitation has already been used. Ask for a new invitation." {
+		if _, err := db.JoinRound(ctx, key, round.Join{UserID: joiner.ID, Pseudonym: "Kai", TakePart: true}); apperr.Code(err) != apperr.NotFound || apperr.Message(err) != "This invitation has already been used. Sign in, or ask for a new invitation." {
 			t.Fatalf("second use = %v", err)
 		}
-		_, token2, _ := db.CreateRoundInvitation(ctx, r.ID, round.RoleObserver, 7*24*time.Hour)
+		iss2, _ := db.IssueRoundInvitation(ctx, r.ID, round.NewInvitation{Role: round.RoleObserver, ForName: "Lee"}, 7*24*time.Hour)
 		now = start.Add(7 * 24 * time.Hour)
-		if _, err := db.RoundInvitationByToken(ctx, token2); apperr.Message(err) != "This invitation expired on 9 November 2026. Ask for a new invitation." {
+		if _, err := db.RoundInvitation(ctx, round.Key{Token: iss2.Token}); apperr.Message(err) != "This invitation expired on 9 November 2026. Ask for a new invitation." {
 			t.Fatalf("expired = %v", err)
 		}
-		if _, _, err := db.CreateRoundInvitation(ctx, r.ID, auth.RoleAdmin, time.Hour); apperr.FieldsOf(err) == nil {
+		if _, err := db.IssueRoundInvitation(ctx, r.ID, round.NewInvitation{Role: auth.RoleAdmin, ForName: "Ash"}, time.Hour); apperr.FieldsOf(err) == nil {
 			t.Fatalf("inviting as admin = %v", err)
 		}
 		// The member is in the group under the name she chose, not among

@@ -107,6 +107,7 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 
 	invite := func(roleID string) string {
 		com.Visit(roundPath + "/invitations/new")
+		com.Fill("for_name", "Someone new")
 		keyTick(com, "#"+roleID)
 		keySubmit(t, com, "Create invitation link")
 		com.Axe()

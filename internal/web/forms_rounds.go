@@ -55,15 +55,6 @@ func newMemberForm(f url.Values) round.NewMember {
 	return n
 }
 
-// takePartForm checks a member joining by invitation agreed to take part;
-// the other roles are not asked.
-func takePartForm(f url.Values, inv *round.Invitation) error {
-	if inv.Role == round.RoleMember && f.Get("take_part") != "yes" {
-		return apperr.Fields([]apperr.FieldError{{Field: "take_part", Message: "Tick the box to agree to take part, or close this page if you do not want to join"}})
-	}
-	return nil
-}
-
 // consentForm reads a change of a member's consent: the purpose, and
 // whether it is given (true) or withdrawn.
 func consentForm(f url.Values) (round.ConsentPurpose, bool, error) {

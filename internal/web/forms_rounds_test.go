@@ -73,22 +73,6 @@ func TestConsentFormNeedsAGivenOrWithdrawnDecision(t *testing.T) {
 	}
 }
 
-// TestTakePartFormAsksOnlyMembers: a member joining must tick the box; the
-// other roles are not asked.
-func TestTakePartFormAsksOnlyMembers(t *testing.T) {
-	t.Parallel()
-	none := url.Values{}
-	if names := fieldNames(takePartForm(none, &round.Invitation{Role: round.RoleMember})); !reflect.DeepEqual(names, []string{"take_part"}) {
-		t.Errorf("member without the box ticked: problems with %v", names)
-	}
-	if err := takePartForm(url.Values{"take_part": {"yes"}}, &round.Invitation{Role: round.RoleMember}); err != nil {
-		t.Errorf("member with the box ticked: %v", err)
-	}
-	if err := takePartForm(none, &round.Invitation{Role: round.RoleObserver}); err != nil {
-		t.Errorf("observer: %v", err)
-	}
-}
-
 // TestDotsFormReadsWholeNumbersPerStatement: spaces are trimmed, an empty
 // field places no dots, other fields are ignored, and a word is a problem
 // on its own field only.

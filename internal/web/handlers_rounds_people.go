@@ -8,92 +8,12 @@ import (
 	"github.com/coprod/coprod/internal/round"
 )
 
-// The pages of the people in a round: invitations and the group.
+// The pages of the people in a round: the group (invitations: handlers_join.go).
 var (
-	roundInvitePage     = page[roundPage[noData]]{"round_invite"}
-	roundInviteLinkPage = page[roundPage[inviteLink]]{"round_invite_link"}
-	roundJoinPage       = page[joinData]{"round_join"}
-	roundMembersPage    = page[roundPage[[]round.Member]]{"round_members"}
-	roundMemberNewPage  = page[roundPage[noData]]{"round_member_new"}
-	roundMemberPage     = page[roundPage[memberData]]{"round_member"}
+	roundMembersPage   = page[roundPage[[]round.Member]]{"round_members"}
+	roundMemberNewPage = page[roundPage[noData]]{"round_member_new"}
+	roundMemberPage    = page[roundPage[memberData]]{"round_member"}
 )
-
-func (s *Server) roundInviteForm(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionInviteToRound)
-	if err != nil {
-		return err
-	}
-	return showInRound(s, w, r, roundInvitePage, http.StatusOK, view{Title: "Invite someone to the round"}, rd, noData{})
-}
-
-type inviteLink struct {
-	Invitation *round.Invitation
-	Link       string
-}
-
-func (s *Server) roundInviteCreate(w http.ResponseWriter, r *http.Request) error {
-	rd, err := s.roundFor(r, auth.ActionInviteToRound)
-	if err != nil {
-		return err
-	}
-	_ = r.ParseForm()
-	inv, token, err := s.store.CreateRoundInvitation(r.Context(), rd.ID, auth.Role(r.PostForm.Get("role")), s.cfg.InvitationTTL)
-	if err != nil {
-		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return showInRound(s, w, r, roundInvitePage, status, view{Title: "Invite someone to the round", Errors: errs}, rd, noData{})
-		})
-	}
-	// Shown once, here: the database keeps only a hash of the token.
-	return showInRound(s, w, r, roundInviteLinkPage, http.StatusCreated, view{Title: "Invitation link"}, rd,
-		inviteLink{Invitation: inv, Link: s.baseURL(r) + "/invite/round/" + token})
-}
-
-type joinData struct {
-	Invitation *round.Invitation
-	Round      *round.Round
-}
-
-// roundJoinForm shows a round invitation to a signed-in person; anyone else
-// signs in first and comes back.
-func (s *Server) roundJoinForm(w http.ResponseWriter, r *http.Request) error {
-	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
-		return err
-	}
-	inv, err := s.store.RoundInvitationByToken(r.Context(), r.PathValue("token"))
-	if err != nil {
-		return err
-	}
-	return s.showJoin(w, r, http.StatusOK, inv, nil)
-}
-
-// showJoin draws the invitation to join with the round it is for.
-func (s *Server) showJoin(w http.ResponseWriter, r *http.Request, status int, inv *round.Invitation, errs []apperr.FieldError) error {
-	rd, err := s.store.RoundByID(r.Context(), inv.RoundID)
-	if err != nil {
-		return err
-	}
-	return roundJoinPage.show(s, w, r, status, view{Title: "Join " + rd.Title, Errors: errs, Form: formValues(r)}, joinData{Invitation: inv, Round: rd})
-}
-
-func (s *Server) roundJoin(w http.ResponseWriter, r *http.Request) error {
-	if err := allow(r, auth.ActionListRounds, auth.Object{}); err != nil {
-		return err
-	}
-	_ = r.ParseForm()
-	inv, err := s.store.RoundInvitationByToken(r.Context(), r.PathValue("token"))
-	if err != nil {
-		return err
-	}
-	err = takePartForm(r.PostForm, inv)
-	if err == nil {
-		_, err = s.store.AcceptRoundInvitation(r.Context(), r.PathValue("token"), principal(r).User.ID, r.PostForm.Get("pseudonym"))
-	}
-	if err != nil {
-		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.showJoin(w, r, status, inv, errs) })
-	}
-	http.Redirect(w, r, "/rounds/"+inv.RoundID+"?done=joined", http.StatusSeeOther)
-	return nil
-}
 
 func (s *Server) memberList(w http.ResponseWriter, r *http.Request) error {
 	rd, err := s.roundFor(r, auth.ActionViewGroupContent)

@@ -235,6 +235,8 @@ var roundFlash = map[string]string{
 	"stake-changed":   "Stake changed.",
 	"stage-moved":     "Stage changed.",
 	"joined":          "You have joined the round.",
+	flashJoinedNew:    "Your account is ready and you have joined the round. Welcome.",
+	flashWithdrawn:    "Invitation withdrawn. Its link and code no longer work.",
 	"member-joined":   "Member added to the group.",
 	"consent-saved":   "Consent recorded.",
 	"session-added":   "Session added.",

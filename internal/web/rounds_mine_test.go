@@ -240,7 +240,7 @@ func invitationLink(t *testing.T, s *testServer, roundID string, role auth.Role)
 	t.Helper()
 	fac := s.client(t)
 	fac.loginAs("facilitator")
-	r := fac.post("/rounds/"+roundID+"/invitations", url.Values{"role": {string(role)}})
+	r := fac.post("/rounds/"+roundID+"/invitations", url.Values{"role": {string(role)}, "for_name": {"Newcomer"}})
 	m := regexp.MustCompile(`/invite/round/[A-Za-z0-9_-]+`).FindString(r.Body)
 	if r.StatusCode != http.StatusCreated || m == "" {
 		t.Fatalf("invitation = %d", r.StatusCode)

@@ -29,11 +29,18 @@ func (s *Server) roundRoutes() []route {
 		{"POST /rounds/{id}/decisions/{pid}/withdraw", s.decisionWithdraw},
 		{"POST /rounds/{id}/decisions/{pid}/carry-out", s.decisionCarryOut},
 
+		// Joining (handlers_join.go): invitations, the pending list, links and codes.
+		{"GET /rounds/{id}/invitations", s.invitationList},
 		{"GET /rounds/{id}/invitations/new", s.roundInviteForm},
 		{"POST /rounds/{id}/invitations", s.roundInviteCreate},
+		{"POST /rounds/{id}/invitations/{inv}/revoke", s.invitationRevoke},
+		{"POST /rounds/{id}/invitations/{inv}/reissue", s.invitationReissue},
 		// Under /invite/ so the access log cuts the secret off and crawlers skip it.
 		{"GET /invite/round/{token}", s.roundJoinForm},
 		{"POST /invite/round/{token}", s.roundJoin},
+		{"GET /join", s.joinCodeForm},
+		{"POST /join", s.joinCode},
+		{"POST /join/accept", s.joinByCode},
 
 		{"GET /rounds/{id}/members", s.memberList},
 		{"GET /rounds/{id}/members/new", s.memberNewForm},
@@ -97,7 +104,7 @@ func (s *Server) roundRoutes() []route {
 
 // roundPages are the area's typed pages, for the template test (page_test.go).
 var roundPages = []pageType{roundListPage, roundNewPage, roundOverviewPage, roundStakePage, roundStagePage, roundClosePage,
-	roundInvitePage, roundInviteLinkPage, roundJoinPage, roundMembersPage, roundMemberNewPage, roundMemberPage,
+	roundInvitePage, roundInviteLinkPage, roundJoinPage, roundInvitationsPage, joinCodePage, roundMembersPage, roundMemberNewPage, roundMemberPage,
 	roundSessionsPage, roundSessionNewPage, roundSessionPage, roundQuestionPage, roundStoriesPage, roundStoryPage,
 	roundFactorsPage, roundServicesPage, roundServiceNewPage, roundServicePage, roundImportPage, roundImportPreviewPage,
 	roundVisionPage, roundThemesPage, roundMinePage, roundMineEditPage, roundMineDeletePage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage}
