@@ -65,6 +65,7 @@ type boardData struct {
 	StatusOptions []round.Option
 	FlagOptions   []round.Option
 	Items         []flaggedItem
+	Cards         []boardCard // the items as the list shows them (board_cards.go)
 	Filters       url.Values // the filters in force, for the export links
 	Next          url.Values
 	First         bool
@@ -107,7 +108,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) boardList(w http.ResponseWriter, r *http.Request) error {
 	ctx, q := r.Context(), r.URL.Query()
 	bq := boardQuery(q)
-	bq.Limit = 25
+	bq.Limit = boardPageSize
 	page, err := s.store.BoardItems(ctx, bq)
 	if err != nil {
 		return err
@@ -123,6 +124,7 @@ func (s *Server) boardList(w http.ResponseWriter, r *http.Request) error {
 	d.Filters = boardNext(q, "-")
 	d.Filters.Del("after")
 	d.Filtered = len(d.Filters) > 0
+	d.Cards = boardCards(d.Items)
 	return boardListPage.show(s, w, r, http.StatusOK, view{Title: "You said, we did: did it change?", Form: q}, d)
 }
 
