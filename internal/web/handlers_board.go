@@ -66,7 +66,7 @@ type boardData struct {
 	FlagOptions   []round.Option
 	Items         []flaggedItem
 	Cards         []boardCard // the items as the list shows them (board_cards.go)
-	Filters       url.Values // the filters in force, for the export links
+	Filters       url.Values  // the filters in force, for the export links
 	Next          url.Values
 	First         bool
 	Filtered      bool
