@@ -11,7 +11,7 @@ var (
 	homePage          = page[noData]{"home"}
 	accessibilityPage = page[noData]{"accessibility"}
 	errorPage         = page[string]{"error"} // the message, safe to show
-	shellPages        = []pageType{homePage, accessibilityPage, errorPage}
+	shellPages        = []pageType{homePage, accessibilityPage, errorPage, tasksPage, yourTendersPage}
 )
 
 // healthz answers 200 "ok" when the database answers within two seconds.
@@ -30,7 +30,12 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// home is "Your tasks" for someone signed in, and the service's front
+// page for a visitor.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	if principal(r).SignedIn() {
+		return s.tasksHome(w, r)
+	}
 	return homePage.show(s, w, r, http.StatusOK, view{Title: "Coprod"}, noData{})
 }
 

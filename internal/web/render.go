@@ -86,6 +86,8 @@ type view struct {
 	// EasyRead whether the page is in Easy Read (handlers_display.go).
 	Display  string
 	EasyRead bool
+	Nav      []navLink // the main navigation and the page's breadcrumbs (nav.go)
+	Crumbs   []navLink
 }
 
 // fieldArgs is what the "field" template needs to draw one input.
@@ -112,6 +114,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 		return fmt.Errorf("no page template %q", name)
 	}
 	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
+	v.Nav, v.Crumbs = s.navFor(r, status, v.Title)
 	v.Display, v.EasyRead = s.displayFor(r)
 	if v.Flash == "" {
 		v.Flash = flashMessages[r.URL.Query().Get("done")]

@@ -20,6 +20,7 @@ import (
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
+	"github.com/coprod/coprod/internal/tasks"
 	"github.com/coprod/coprod/internal/tender"
 )
 
@@ -33,6 +34,7 @@ type Store interface {
 	measure.Service
 	study.Service
 	tender.Service
+	tasks.Service
 	display.Service
 	pictures.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
@@ -126,6 +128,7 @@ func (s *Server) shellRoutes() []route {
 	return []route{
 		{"GET /healthz", s.healthz},
 		{"GET /{$}", s.home},
+		{"GET /tenders/mine", s.yourTenders},
 		{"GET /accessibility", s.accessibility},
 		{"GET /login", s.loginForm},
 		{"POST /login", s.login},
