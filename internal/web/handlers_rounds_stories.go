@@ -37,11 +37,17 @@ func (s *Server) storyList(w http.ResponseWriter, r *http.Request) error {
 
 // storyQuestions asks for a story one question a page.
 func (s *Server) storyQuestions(r *http.Request, p roundPage[questionPage]) questions {
+	list := append(memberQuestion(p, "Whose story is it?"),
+		question{Name: "title", Title: "What would you like to call your story?", Kind: "text"},
+		question{Name: "body", Title: "Tell us your story", Hint: "Write as much or as little as you like. Only you and the facilitators see it until you agree to share it.", Kind: "textarea"})
+	if p.Facilitator() {
+		// Easy Read is written for the group, never asked of a member
+		// sharing their story: the facilitator may add it.
+		list = append(list, question{Name: "easy_read", Title: "Easy Read summary of the story (you write this for the group)",
+			Hint: "Short sentences, one idea each, at most 15 words", Kind: "textarea", Optional: true})
+	}
 	return questions{Caption: "Share a story", Action: "/rounds/" + p.Round.ID + "/stories", Button: "Save story",
-		List: append(memberQuestion(p, "Whose story is it?"),
-			question{Name: "title", Title: "What would you like to call your story?", Kind: "text"},
-			question{Name: "body", Title: "Tell us your story", Hint: "Write as much or as little as you like. Only you and the facilitators see it until you agree to share it.", Kind: "textarea"},
-			question{Name: "easy_read", Title: "Would you like to add an Easy Read summary?", Hint: "Short sentences, one idea each", Kind: "textarea", Optional: true}),
+		List:  list,
 		check: func(a url.Values) error { n := newStoryForm(a, p.actingMember(a)); return n.Validate() },
 		save: func(a url.Values) (string, error) {
 			n := newStoryForm(a, p.actingMember(a))

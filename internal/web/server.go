@@ -14,6 +14,7 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/display"
 	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/findings"
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
@@ -35,6 +36,7 @@ type Store interface {
 	study.Service
 	tender.Service
 	tasks.Service
+	findings.Service
 	display.Service
 	pictures.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
@@ -120,7 +122,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.displayRoutes(), s.easyReadRoutes())
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
