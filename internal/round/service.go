@@ -40,6 +40,8 @@ type Service interface {
 	RoundByID(ctx context.Context, id string) (*Round, error)
 	ListRounds(ctx context.Context, q Query) (rounds []Round, next string, err error)
 	PublishRound(ctx context.Context, id string) error
+	EditRound(ctx context.Context, id string, e RoundEdit) error // title and dates; rounds_edit.go in the store
+	DeleteDraftRound(ctx context.Context, id string) error       // only an empty draft
 	ChangeStake(ctx context.Context, id string, c StakeChange) error
 	MoveStage(ctx context.Context, id string, to Stage, reason string) error
 	StakeHistory(ctx context.Context, id string) ([]StakeRecord, error)
