@@ -165,6 +165,7 @@ var roundTabs = []roundTab{
 	{"Tenders", "/tenders", auth.ActionViewTenders, ""},
 	{"Vision to payment", "/chain", auth.ActionViewMeasures, ""},
 	{"You said, we did", "", auth.ActionViewBoard, "board"},
+	{"What we found out", "/findings", auth.ActionViewFindings, ""},
 	{"My information", "/mine", auth.ActionOwnInformation, ""},
 }
 
