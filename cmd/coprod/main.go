@@ -18,6 +18,8 @@ const usage = `coprod: co-production in health and social care commissioning
 
 Usage:
   coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls] [--trusted-proxies LIST]
+                 [--smtp-host HOST [--smtp-port 587] [--smtp-username USER] [--smtp-password-file FILE]
+                  --smtp-from ADDRESS [--smtp-starttls=false]] [--public-url URL]
   coprod demo    [--addr HOST:PORT] [--db DSN]
   coprod migrate --db DSN
   coprod user add --db DSN --email EMAIL --name NAME [--admin] [--org ORG_ID --role ROLE]
@@ -34,7 +36,8 @@ Usage:
   coprod export ocds --db DSN [--tender ID] [--ocid-prefix PREFIX]
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
-COPROD_ADDR and COPROD_DB set --addr and --db. Passwords are read from a
+COPROD_ADDR and COPROD_DB set --addr and --db; COPROD_SMTP_* and
+COPROD_PUBLIC_URL set the email flags (COPROD_SMTP_PASSWORD the password). Passwords are read from a
 prompt, or from standard input when it is not a terminal; never from flags.
 `
 

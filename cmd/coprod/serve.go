@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/coprod/coprod/internal/demo"
+	"github.com/coprod/coprod/internal/notify/smtpmail"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/web"
 )
@@ -25,6 +26,7 @@ type serveOptions struct {
 	behindTLS bool
 	demo      bool
 	proxies   []netip.Prefix
+	mail      *mailFlags // nil for the demo: no email
 }
 
 func cmdServe(ctx context.Context, e env, args []string) int {
@@ -36,6 +38,7 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 	fs.BoolVar(&o.behindTLS, "behind-tls", false, "the service is behind a TLS proxy: mark cookies Secure")
 	proxies := fs.String("trusted-proxies", e.getenv("COPROD_TRUSTED_PROXIES"),
 		"comma-separated addresses or networks of the proxies in front of the service, whose X-Forwarded-For names the client (env COPROD_TRUSTED_PROXIES)")
+	o.mail = addMailFlags(e, fs)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -101,7 +104,21 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 		}
 	}
 
-	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies})
+	var sender *smtpmail.Sender
+	publicURL := ""
+	if o.mail != nil {
+		if sender, err = o.mail.sender(e); err != nil {
+			return fail(e, "%v", err)
+		}
+		publicURL = o.mail.publicURL
+	}
+	workerCtx, stopWorker := context.WithCancel(ctx)
+	defer stopWorker()
+	waitWorker := startNotifications(workerCtx, db, log, sender, publicURL)
+	defer waitWorker() // before the database closes
+	defer stopWorker()
+
+	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies, EmailEnabled: sender != nil})
 	if err != nil {
 		return fail(e, "%v", err)
 	}

@@ -223,7 +223,7 @@ func writeFooter(b *strings.Builder, baseURL string, easyRead bool) {
 		b.WriteString("You get this email because of your notification choices in Coprod.\nYou can change them, or turn emails off, on your account page")
 	}
 	if baseURL != "" {
-		b.WriteString(":\n" + strings.TrimRight(baseURL, "/") + "/account#notifications\n")
+		b.WriteString(":\n" + strings.TrimRight(baseURL, "/") + "/account/notifications\n")
 	} else {
 		b.WriteString(".\n")
 	}

@@ -88,6 +88,7 @@ type view struct {
 	EasyRead bool
 	Nav      []navLink // the main navigation and the page's breadcrumbs (nav.go)
 	Crumbs   []navLink
+	Unread   int // the signed-in person's unread notifications, for the header (handlers_notifications.go)
 }
 
 // fieldArgs is what the "field" template needs to draw one input.
@@ -116,6 +117,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
 	v.Nav, v.Crumbs = s.navFor(r, status, v.Title)
 	v.Display, v.EasyRead = s.displayFor(r)
+	v.Unread = s.unreadNotifications(r)
 	if v.Flash == "" {
 		v.Flash = flashMessages[r.URL.Query().Get("done")]
 	}
@@ -133,7 +135,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 // flashMessages are the confirmations shown after post/redirect/get, keyed
 // by the ?done= value so no message text travels in URLs: the shell's and
 // every area's.
-var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, tenderFlash, displayFlash, easyReadFlash, findingsFlash)
+var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, tenderFlash, notificationFlash, displayFlash, easyReadFlash, findingsFlash)
 
 // mergeFlash joins the areas' confirmations; a key used by two areas is a
 // programming error, caught when the package loads.

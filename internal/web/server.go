@@ -18,6 +18,7 @@ import (
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/notify"
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
@@ -35,6 +36,7 @@ type Store interface {
 	measure.Service
 	study.Service
 	tender.Service
+	notify.Service
 	tasks.Service
 	findings.Service
 	display.Service
@@ -62,6 +64,8 @@ type Config struct {
 	TrustedProxies []netip.Prefix
 	// BoardCacheBytes bounds the memory of the public board's kept pages (32 MiB when 0).
 	BoardCacheBytes int
+	// EmailEnabled: the service sends notification emails (SMTP is configured).
+	EmailEnabled bool
 }
 
 // Server holds what every handler shares.
@@ -122,7 +126,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes())
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
