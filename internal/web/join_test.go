@@ -173,6 +173,26 @@ func TestJoinWithCode(t *testing.T) {
 			t.Errorf("re-issued invitation's new code = %d", r.StatusCode)
 		}
 
+		// Someone signed in joins by code with the account they have; signing
+		// in on the way brings the code back to the form.
+		chris := s.client(t)
+		chris.loginAs("evaluator")
+		watch := invite(t, lead, ids.round, url.Values{"role": {"facilitator"}, "for_name": {"Chris"}}) // an observer already
+		if r := s.client(t).get("/join?code=" + url.QueryEscape(watch.code)); !strings.Contains(r.Body, `value="`+watch.code+`"`) {
+			t.Error("the code form does not take the code from the address")
+		}
+		r = chris.post("/join", url.Values{"code": {watch.code}})
+		if r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "You are signed in as Chris Taylor") || strings.Contains(r.Body, `name="password"`) {
+			t.Errorf("the code's invitation for someone signed in = %d", r.StatusCode)
+		}
+		r = chris.post("/join/accept", url.Values{"code": {watch.code}})
+		if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/rounds/"+ids.round+"?done=joined" {
+			t.Errorf("joining by code, signed in = %d %q", r.StatusCode, r.Header.Get("Location"))
+		}
+		if r := chris.get("/rounds/" + ids.round + "/invitations"); r.StatusCode != http.StatusOK {
+			t.Errorf("Chris, now a facilitator, sees the invitations: %d", r.StatusCode)
+		}
+
 		s.advance(8 * 24 * time.Hour) // past the 7 days; earlier wrong codes age out too
 		refused(late.code, "This invitation expired on")
 	})
