@@ -27,30 +27,6 @@ func cmdMigrate(ctx context.Context, e env, args []string) int {
 	return 0
 }
 
-func cmdAudit(ctx context.Context, e env, args []string) int {
-	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprint(e.stderr, "usage: coprod audit verify --db DSN\n")
-		return 2
-	}
-	fs := newFlags(e, "audit verify")
-	dsn := dbFlag(e, fs, "")
-	if code, ok := parse(fs, args[1:]); !ok {
-		return code
-	}
-	db, err := openStore(ctx, *dsn)
-	if err != nil {
-		return fail(e, "%v", err)
-	}
-	defer db.Close()
-	n, err := db.VerifyAudit(ctx)
-	if err != nil {
-		fmt.Fprintf(e.stdout, "FAILED after %d good events: %v\n", n, err)
-		return 1
-	}
-	fmt.Fprintf(e.stdout, "ok %d events\n", n)
-	return 0
-}
-
 func cmdBackup(ctx context.Context, e env, args []string) int {
 	fs := newFlags(e, "backup")
 	dsn := dbFlag(e, fs, "")
@@ -70,7 +46,7 @@ func cmdBackup(ctx context.Context, e env, args []string) int {
 		fmt.Fprint(e.stderr, "coprod backup: --out FILE is required\n")
 		return 2
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openStore(ctx, e, *dsn)
 	if err != nil {
 		return fail(e, "%v", err)
 	}

@@ -39,12 +39,20 @@ func parse(fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, true
 }
 
-// openStore opens the database and checks its schema is the one this build knows.
-func openStore(ctx context.Context, dsn string) (*store.DB, error) {
+// openStore opens the database and checks its schema is the one this build
+// knows. The operator's audit key (COPROD_AUDIT_KEY_FILE or COPROD_AUDIT_KEY)
+// seals what the command changes, as the service's own changes are sealed:
+// an unkeyed event after keyed ones would read as tampering.
+func openStore(ctx context.Context, e env, dsn string) (*store.DB, error) {
+	keys, err := loadAuditKeys(e, e.getenv("COPROD_AUDIT_KEY_FILE"))
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
+	db.SetAuditKeys(keys)
 	if _, err := db.CheckSchema(ctx); err != nil {
 		db.Close()
 		return nil, err

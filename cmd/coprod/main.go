@@ -17,14 +17,16 @@ import (
 const usage = `coprod: co-production in health and social care commissioning
 
 Usage:
-  coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls] [--trusted-proxies LIST]
+  coprod serve   [--addr HOST:PORT] [--db DSN] [--no-migrate] [--behind-tls] [--trusted-proxies LIST] [--audit-key-file FILE]
                  [--smtp-host HOST [--smtp-port 587] [--smtp-username USER] [--smtp-password-file FILE]
                   --smtp-from ADDRESS [--smtp-starttls=false]] [--public-url URL]
   coprod demo    [--addr HOST:PORT] [--db DSN]
   coprod migrate --db DSN
   coprod user add --db DSN --email EMAIL --name NAME [--admin] [--org ORG_ID --role ROLE]
   coprod user reset-password --db DSN --email EMAIL
-  coprod audit verify --db DSN
+  coprod audit verify --db DSN [--key-file FILE] [--checkpoint FILE]
+  coprod audit checkpoint --db DSN --key-file FILE
+  coprod audit key new [--id ID] | key rotate --key-file FILE
   coprod backup  --db DSN --out FILE
   coprod version
   coprod readability [--profile plain|easyread] [--format json|text] [--fail-on issues] FILE|-
@@ -39,6 +41,9 @@ DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db; COPROD_SMTP_* and
 COPROD_PUBLIC_URL set the email flags (COPROD_SMTP_PASSWORD the password). Passwords are read from a
 prompt, or from standard input when it is not a terminal; never from flags.
+COPROD_AUDIT_KEY_FILE (or COPROD_AUDIT_KEY) is the audit key (see coprod
+audit). COPROD_METRICS_TOKEN is the bearer token /metrics asks for; without
+it /metrics answers only on this machine.
 `
 
 // env is what a command gets from the outside world, so tests can run

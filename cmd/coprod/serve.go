@@ -11,9 +11,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
+	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/demo"
 	"github.com/coprod/coprod/internal/notify/smtpmail"
 	"github.com/coprod/coprod/internal/store"
@@ -27,6 +29,7 @@ type serveOptions struct {
 	demo      bool
 	proxies   []netip.Prefix
 	mail      *mailFlags // nil for the demo: no email
+	auditKey  string     // audit key file; "" reads COPROD_AUDIT_KEY
 }
 
 func cmdServe(ctx context.Context, e env, args []string) int {
@@ -39,6 +42,7 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 	proxies := fs.String("trusted-proxies", e.getenv("COPROD_TRUSTED_PROXIES"),
 		"comma-separated addresses or networks of the proxies in front of the service, whose X-Forwarded-For names the client (env COPROD_TRUSTED_PROXIES)")
 	o.mail = addMailFlags(e, fs)
+	keyFile := auditKeyFlag(e, fs, "audit-key-file")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -47,7 +51,7 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "coprod serve: --trusted-proxies: %v\n", err)
 		return 2
 	}
-	o.dsn = *db
+	o.dsn, o.auditKey = *db, *keyFile
 	return serve(ctx, e, o)
 }
 
@@ -66,6 +70,16 @@ func cmdDemo(ctx context.Context, e env, args []string) int {
 			return fail(e, "making a folder for the demo database: %v", err)
 		}
 		o.dsn = filepath.Join(dir, "coprod-demo.db")
+		// The demo seals its record with a key of its own, beside its
+		// database, so the board shows signed checkpoints as it would live.
+		o.auditKey = filepath.Join(dir, "audit.key")
+		k, err := audit.NewKey("demo", time.Now())
+		if err == nil {
+			err = appendKey(o.auditKey, k)
+		}
+		if err != nil {
+			return fail(e, "making the demo's audit key: %v", err)
+		}
 	}
 	return serve(ctx, e, o)
 }
@@ -83,11 +97,19 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 	defer stop()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 
+	keys, err := loadAuditKeys(e, o.auditKey)
+	if err != nil {
+		return fail(e, "%v", err)
+	}
 	db, err := store.Open(ctx, o.dsn)
 	if err != nil {
 		return fail(e, "%v", err)
 	}
 	defer db.Close()
+	db.SetAuditKeys(keys)
+	if keys == nil {
+		log.Warn("no audit key: the audit log is hash-chained but not keyed, and the board publishes no signed checkpoints; see `coprod audit` for how to make one")
+	}
 	if o.noMigrate {
 		_, err = db.CheckSchema(ctx)
 	} else {
@@ -118,7 +140,9 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 	defer waitWorker() // before the database closes
 	defer stopWorker()
 
-	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies, EmailEnabled: sender != nil})
+	var draining atomic.Bool
+	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies, EmailEnabled: sender != nil,
+		Draining: &draining, MetricsToken: e.getenv("COPROD_METRICS_TOKEN")})
 	if err != nil {
 		return fail(e, "%v", err)
 	}
@@ -129,6 +153,9 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(e.stdout, "Coprod is running at %s\n", url)
 	if o.demo {
+		if o.auditKey != "" {
+			fmt.Fprintf(e.stdout, "Demo audit key: %s\n", o.auditKey)
+		}
 		fmt.Fprintf(e.stdout, "Demo database: %s\nDemo logins (password %q for each):\n", o.dsn, demo.Password)
 		for _, l := range demo.Logins() {
 			fmt.Fprintf(e.stdout, "  %-13s %-24s %s\n", l.Role, l.Email, l.Name)
@@ -145,6 +172,7 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 		return fail(e, "server stopped: %v", err)
 	case <-ctx.Done():
 	}
+	draining.Store(true) // /readyz now says no, so a load balancer moves on
 	log.Info("shutting down: finishing requests in progress")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()

@@ -63,7 +63,7 @@ func cmdUserAdd(ctx context.Context, e env, args []string) int {
 		}
 		return 1
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openStore(ctx, e, *dsn)
 	if err != nil {
 		return fail(e, "%v", err)
 	}
@@ -101,7 +101,7 @@ func cmdUserReset(ctx context.Context, e env, args []string) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	db, err := openStore(ctx, *dsn)
+	db, err := openStore(ctx, e, *dsn)
 	if err != nil {
 		return fail(e, "%v", err)
 	}

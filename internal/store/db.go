@@ -169,3 +169,13 @@ func (db *DB) ExecRaw(ctx context.Context, query string) error {
 	_, err := db.write.ExecContext(ctx, query)
 	return err
 }
+
+// PoolStats are the connection pools' statistics, for /metrics: "read"
+// and "write" on SQLite (one writer, several readers), "shared" on
+// PostgreSQL, where one pool serves both.
+func (db *DB) PoolStats() map[string]sql.DBStats {
+	if db.read == db.write {
+		return map[string]sql.DBStats{"shared": db.write.Stats()}
+	}
+	return map[string]sql.DBStats{"read": db.read.Stats(), "write": db.write.Stats()}
+}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"net/http"
 	"net/url"
 	"sort"
@@ -12,6 +11,7 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
 )
 
 var adminAuditPage = page[auditData]{"admin_audit"}
@@ -70,7 +70,7 @@ func (s *Server) adminAuditCSV(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	download(w, "text/csv; charset=utf-8", "coprod-audit.csv")
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write([]string{"seq", "time", "actor_id", "action", "object_type", "object_id", "details", "prev_hash", "hash"})
 	for {
 		for _, e := range evs {

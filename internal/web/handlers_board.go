@@ -72,6 +72,7 @@ type boardData struct {
 	Filtered      bool
 	Flags         []ledger.Flag
 	Words         []ledger.VagueWord
+	Checkpoints   bool // the operator signs checkpoints of the audit log (/board/checkpoint.json)
 }
 
 func statusOptions() []round.Option {
@@ -114,7 +115,8 @@ func (s *Server) boardList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := boardData{StatusOptions: statusOptions(), FlagOptions: flagOptions(), Items: s.flagged(page.Items),
-		Next: boardNext(q, page.Next), First: bq.After == "", Flags: ledger.AllFlags, Words: ledger.VagueWords}
+		Next: boardNext(q, page.Next), First: bq.After == "", Flags: ledger.AllFlags, Words: ledger.VagueWords,
+		Checkpoints: s.store.AuditKeyed()}
 	if d.Stats, d.Orgs, d.Rounds, err = s.store.BoardStats(ctx); err == nil {
 		d.Themes, err = s.store.BoardThemes(ctx)
 	}

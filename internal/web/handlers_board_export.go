@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
@@ -220,7 +219,7 @@ func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	download(w, "text/csv; charset=utf-8", "coprod-board.csv")
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write(boardCSVColumns)
 	base := s.baseURL(r)
 	for {
@@ -244,9 +243,6 @@ func (s *Server) boardCSVFile(w http.ResponseWriter, r *http.Request) error {
 			}
 			if rec.Verdict != nil {
 				row[18] = *rec.Verdict
-			}
-			for i := range row {
-				row[i] = csvcell.Safe(row[i])
 			}
 			cw.Write(row)
 		}
@@ -322,6 +318,11 @@ func (s *Server) boardFeedFile(w http.ResponseWriter, r *http.Request) error {
 		Links:   []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "/board/feed.atom"}, {Rel: "alternate", Type: "text/html", Href: base + "/board"}}}
 	if len(items) > 0 {
 		f.Updated = items[0].UpdatedAt.UTC().Format(time.RFC3339)
+	}
+	if e, ok, err := s.checkpointEntry(r, base); err != nil {
+		return err
+	} else if ok {
+		f.Entries = append(f.Entries, e)
 	}
 	for _, it := range s.flagged(items) {
 		title := it.Said

@@ -186,6 +186,9 @@ func (s *Server) ledgerEvidenceForm(w http.ResponseWriter, r *http.Request) erro
 func (s *Server) ledgerEvidence(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, ledger.MaxFileSize+1<<20)
 	_ = r.ParseMultipartForm(ledger.MaxFileSize + 1<<20)
+	if err := cleanMultipart(r); err != nil {
+		return err
+	}
 	return s.respond(w, r, ledgerEvidencePage, "Add evidence", "evidence-added", func(it *ledger.Item) error {
 		n, err := evidenceForm(r.PostForm, r.MultipartForm)
 		if err != nil {

@@ -2,12 +2,12 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"net/http"
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -187,7 +187,7 @@ func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
+	cw := csvcell.NewWriter(&b)
 	cw.Write(measure.ReportsHeader)
 	for _, x := range stored {
 		cw.Write([]string{x.Period, x.Indicator, measure.Dec(x.Value)})

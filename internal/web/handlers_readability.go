@@ -86,6 +86,9 @@ func (s *Server) readabilityCheck(w http.ResponseWriter, r *http.Request) error 
 	if err := r.ParseMultipartForm(maxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return again(http.StatusRequestEntityTooLarge, view{Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}})
 	}
+	if err := cleanMultipart(r); err != nil {
+		return err
+	}
 	src, format, err := letterForm(r)
 	var v *reportView
 	if err == nil {

@@ -2,13 +2,13 @@ package web
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -201,7 +201,7 @@ func (s *Server) evidenceCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	download(w, "text/csv; charset=utf-8", "round-evidence.csv")
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write([]string{"kind", "id", "title", "text", "by", "consent_withdrawn", "detail"})
 	yes := func(b bool) string { return strconv.FormatBool(b) }
 	for _, st := range x.Stories {

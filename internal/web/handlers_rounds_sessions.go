@@ -1,13 +1,13 @@
 package web
 
 import (
-	"encoding/csv"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/round"
 )
 
@@ -144,7 +144,7 @@ func (s *Server) paymentsCSV(w http.ResponseWriter, r *http.Request) error {
 	}
 	download(w, "text/csv; charset=utf-8", "involvement-payments.csv")
 	w.Header().Set("Cache-Control", "no-store")
-	cw := csv.NewWriter(w)
+	cw := csvcell.NewWriter(w)
 	cw.Write([]string{"session_date", "pseudonym", "real_name", "amount_pence", "amount", "method", "paid_on", "payment_id"})
 	for _, l := range lines {
 		cw.Write([]string{l.SessionStartsAt.Format(time.DateOnly), l.Pseudonym, l.RealName, strconv.FormatInt(l.AmountPence, 10),

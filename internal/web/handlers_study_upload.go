@@ -36,6 +36,9 @@ func (s *Server) transcriptUpload(w http.ResponseWriter, r *http.Request) error 
 		return again(http.StatusRequestEntityTooLarge, view{Form: url.Values{},
 			Errors: []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}}})
 	}
+	if err := cleanMultipart(r); err != nil {
+		return err
+	}
 	u := newUploadForm(st.ID, r.Form)
 	if f, hdr, err := r.FormFile("file"); err == nil {
 		defer f.Close()

@@ -30,7 +30,7 @@ func parseBidForm(w http.ResponseWriter, r *http.Request, t *tender.Tender) erro
 		if err != nil {
 			_ = r.ParseForm()
 		}
-		return nil
+		return cleanMultipart(r)
 	}
 	field := "price"
 	if len(t.ITT.Criteria) > 0 {

@@ -10,6 +10,7 @@ func (s *Server) boardRoutes() []route {
 		{"GET /board.json", s.boardJSON},
 		{"GET /board.csv", s.boardCSV},
 		{"GET /board/feed.atom", s.boardFeed},
+		{"GET /board/checkpoint.json", s.boardCheckpoint},
 	}
 }
 

@@ -4,10 +4,12 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"net/http"
 	"net/netip"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/coprod/coprod/internal/audit"
@@ -36,15 +38,18 @@ type Store interface {
 	measure.Service
 	study.Service
 	tender.Service
+	display.Service
+	pictures.Service
 	notify.Service
 	tasks.Service
 	findings.Service
-	display.Service
-	pictures.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
+	AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error)
+	AuditKeyed() bool
 	PublicRounds(ctx context.Context) ([]round.PublicRound, error)
 	Ping(ctx context.Context) error
+	PoolStats() map[string]sql.DBStats
 }
 
 // Config configures a Server.
@@ -57,6 +62,12 @@ type Config struct {
 	// SessionTTL is how long a sign-in lasts; InvitationTTL how long an invitation link works.
 	SessionTTL    time.Duration
 	InvitationTTL time.Duration
+	// Draining is set when the service has been asked to stop: readiness
+	// then says no, so a load balancer sends its requests elsewhere.
+	Draining *atomic.Bool
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// without it /metrics answers only on the machine itself.
+	MetricsToken string
 	// Demo adds a banner saying this is demonstration data.
 	Demo bool
 	// TrustedProxies are the proxies in front of the service, whose
@@ -70,12 +81,13 @@ type Config struct {
 
 // Server holds what every handler shares.
 type Server struct {
-	cfg    Config
-	store  Store
-	log    *slog.Logger
-	pages  *pageSet
-	static *staticFiles
-	boards *boardPages
+	cfg     Config
+	store   Store
+	log     *slog.Logger
+	pages   *pageSet
+	static  *staticFiles
+	boards  *boardPages
+	metrics *metrics
 }
 
 // New returns the service's HTTP handler.
@@ -96,7 +108,7 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg)}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg), metrics: newMetrics()}
 	if s.pages, err = parsePages(st); err != nil {
 		return nil, err
 	}
@@ -114,7 +126,8 @@ func (s *Server) routes() http.Handler {
 
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	var h http.Handler = mux
+	var h http.Handler = s.metrics.measure(mux)
+	h = s.cleanInput(h)
 	h = s.loadPrincipal(h)
 	h = cop.Handler(h)
 	h = securityHeaders(h)
@@ -125,14 +138,13 @@ func (s *Server) routes() http.Handler {
 // routeTable is every route of the service, area by area; each area keeps
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
-	return slices.Concat(s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
+	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
 		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
 func (s *Server) shellRoutes() []route {
 	return []route{
-		{"GET /healthz", s.healthz},
 		{"GET /{$}", s.home},
 		{"GET /tenders/mine", s.yourTenders},
 		{"GET /accessibility", s.accessibility},
