@@ -315,13 +315,17 @@ func (n *NewEvidence) Validate() error {
 	return apperr.Fields(fs)
 }
 
-// NewVerdict is one member's judgement.
+// NewVerdict is one member's judgement, with an optional reason: typed
+// (Comment), chosen from the pictured reasons (Reason, a VerdictReason's
+// key), both, or neither — a member need not type anything (issue 15).
 type NewVerdict struct {
 	Verdict Verdict
 	Comment string
+	Reason  string
 }
 
-// Validate checks the verdict is one of the four and has a comment.
+// Validate checks the verdict is one of the four and any reason is one of
+// the list; a chosen reason's words lead the comment that is kept.
 func (n *NewVerdict) Validate() error {
 	var fs fieldErrs
 	valid := false
@@ -331,7 +335,18 @@ func (n *NewVerdict) Validate() error {
 	if !valid {
 		fs.add("verdict", "Select whether it changed")
 	}
-	n.Comment = fs.text("comment", "a comment that says why", n.Comment, MaxText, true)
+	n.Comment = fs.text("comment", "a comment that says why", n.Comment, MaxText, false)
+	if n.Reason = strings.TrimSpace(n.Reason); n.Reason != "" {
+		words, ok := verdictReasonWords(n.Reason)
+		switch {
+		case !ok:
+			fs.add("reason", "Choose a reason from the list, or none")
+		case n.Comment == "":
+			n.Comment = words
+		default:
+			n.Comment = words + ". " + n.Comment
+		}
+	}
 	return apperr.Fields(fs)
 }
 

@@ -27,7 +27,7 @@ var stageLabels = map[Stage]string{
 	StageCommitment: "Commitment",
 	StageGroup:      "Group",
 	StageStories:    "Stories",
-	StageFactors:    "Risk and protective factors",
+	StageFactors:    "What helps and what harms",
 	StageServices:   "Existing services",
 	StageVision:     "Vision",
 	StageFocus:      "Focus",

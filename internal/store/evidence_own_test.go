@@ -90,7 +90,7 @@ func TestMembersChangeOnlyTheirOwnWhileTheStageIsOpen(t *testing.T) {
 		moveTo(t, db, r.ID, round.StageFactors)
 		err = db.EditOwnStory(ctx, r.ID, st.ID, ashUser.ID, evidence.NewStory{MemberID: ash.ID, Title: "Later", Body: "Later"})
 		if apperr.Code(err) != apperr.Conflict || apperr.Message(err) != "You can change or delete your story only during the Stories stage. "+
-			"The round is now at the Risk and protective factors stage: ask the facilitator to change or remove it for you." {
+			"The round is now at the What helps and what harms stage: ask the facilitator to change or remove it for you." {
 			t.Fatalf("editing a story after its stage = %v", err)
 		}
 		if err := db.DeleteOwn(ctx, r.ID, evidence.KindStory, st.ID, ashUser.ID); apperr.Code(err) != apperr.Conflict {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coprod/coprod/internal/ledger"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/store"
 )
@@ -115,7 +117,7 @@ func TestMemberRoundPageAndPictures(t *testing.T) {
 	robin := s.client(t)
 	robin.loginAs("member")
 	page := robin.get(base).Body
-	now, details := strings.Index(page, "What you can do now"), strings.Index(page, "Care area")
+	now, details := strings.Index(page, "What you can do now"), strings.Index(page, "About this group")
 	if now < 0 || details < 0 || now > details {
 		t.Fatalf("Robin's round page: 'What you can do now' at %d, the details at %d", now, details)
 	}
@@ -250,5 +252,41 @@ func TestDotVotingByButtons(t *testing.T) {
 	fac.loginAs("facilitator")
 	if r := step(fac, one, "add"); r.StatusCode != http.StatusForbidden {
 		t.Errorf("a facilitator placing a dot = %d", r.StatusCode)
+	}
+}
+
+// TestVerdictWithoutTyping: a member gives a verdict by choosing it and,
+// if they like, a pictured reason, with nothing typed; the chosen reason's
+// words are shown with the verdict; a reason not offered is refused.
+func TestVerdictWithoutTyping(t *testing.T) {
+	t.Parallel()
+	for _, r := range ledger.VerdictReasons {
+		if !pictures.Valid(r.Picture) {
+			t.Errorf("reason %q: picture %q is not in the set", r.Key, r.Picture)
+		}
+	}
+	s := newTestServer(t, store.SQLite)
+	id := demoItem(t, s, ledger.Query{Status: ledger.StatusInProgress}, "Appointments are only in school hours")
+	robin := s.client(t)
+	robin.loginAs("member")
+	form := robin.get("/ledger/items/" + id + "/verdict").Body
+	if !strings.Contains(form, `name="reason" value="still-waiting"`) || !strings.Contains(form, `name="verdict" value="not_changed"`) ||
+		strings.Count(form, `<img class="er-pic"`) < len(ledger.VerdictReasons)+4 {
+		t.Fatal("the verdict form does not offer the pictured verdicts and reasons")
+	}
+	if r := robin.post("/ledger/items/"+id+"/verdict", url.Values{"verdict": {"not_changed"}, "reason": {"because"}}); r.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, `href="#reason"`) {
+		t.Errorf("a reason not offered = %d", r.StatusCode)
+	}
+	if r := robin.post("/ledger/items/"+id+"/verdict", url.Values{"verdict": {"not_changed"}, "reason": {"still-waiting"}, "comment": {""}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a verdict with a chosen reason and nothing typed = %d %s", r.StatusCode, r.Body)
+	}
+	if b := s.client(t).get("/board/items/" + id).Body; !strings.Contains(b, "I still wait too long") {
+		t.Error("the chosen reason is not shown with the verdict")
+	}
+	sky := s.client(t)
+	sky.loginAs("member2")
+	if r := sky.post("/ledger/items/"+id+"/verdict", url.Values{"verdict": {"changed"}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("a verdict with no reason at all = %d", r.StatusCode)
 	}
 }

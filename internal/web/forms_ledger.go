@@ -91,7 +91,7 @@ func evidenceForm(f url.Values, mf *multipart.Form) (ledger.NewEvidence, error) 
 
 // verdictForm reads the group's verdict.
 func verdictForm(f url.Values) ledger.NewVerdict {
-	return ledger.NewVerdict{Verdict: ledger.Verdict(f.Get("verdict")), Comment: f.Get("comment")}
+	return ledger.NewVerdict{Verdict: ledger.Verdict(f.Get("verdict")), Comment: f.Get("comment"), Reason: f.Get("reason")}
 }
 
 // uploaded is the first file sent as name, or nil when none was: a form

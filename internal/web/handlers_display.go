@@ -133,9 +133,9 @@ func displaySettings(form url.Values, format bool) []displaySetting {
 	for _, n := range display.TextSizes {
 		sizes = append(sizes, strconv.Itoa(n))
 	}
-	easyHint := "Easy Read uses short sentences, bigger text and pictures."
+	easyHint := "Easy Read uses short words, big text and pictures."
 	if format {
-		easyHint += " You asked a group for Easy Read, so it is on unless you turn it off."
+		easyHint += " You asked for Easy Read. So it is on. You can turn it off."
 	}
 	return []displaySetting{
 		{"text_size", "Text size", "", choices("text_size", sizes, func(v string) string {

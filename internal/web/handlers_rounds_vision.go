@@ -181,7 +181,7 @@ func (s *Server) themePage(w http.ResponseWriter, r *http.Request, status int, e
 			return err
 		}
 	}
-	return roundThemesPage.show(s, w, r, status, view{Title: "Themes and evidence map", Errors: errs, Form: formValues(r)}, p)
+	return roundThemesPage.show(s, w, r, status, view{Title: "Themes", Errors: errs, Form: formValues(r)}, p)
 }
 
 // taggables lists the themes and every item the reader may tag.

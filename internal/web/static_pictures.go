@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 
+	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/pictures"
 )
 
@@ -48,7 +49,8 @@ func pictureFuncs(st *staticFiles) template.FuncMap {
 			}
 			return toView(p)
 		},
-		"allPictures": func() []pictureView { return views },
+		"allPictures":    func() []pictureView { return views },
+		"verdictReasons": func() []ledger.VerdictReason { return ledger.VerdictReasons },
 		"ideaPicture": func(value string) *pictureView {
 			p, ok := pictures.Get(ideaPictures[value])
 			if !ok {
