@@ -109,7 +109,7 @@ func TestWillChange(t *testing.T) {
 		t.Errorf("measure without Easy Read falls back to its title: %q", m[1].Text)
 	}
 	in := d.Sections[1].Points[0]
-	if in.Text != "This is in the contract with Riverside Community Support.\nWe ask young people in crisis:\nSome of their money depends on it." {
+	if in.Text != "This is in the contract with Riverside Community Support.\nWe ask young people in crisis:\nDid you get help the same day?\nSome of their money depends on it." {
 		t.Errorf("indicator: %q", in.Text)
 	}
 	tp := d.Sections[2].Points

@@ -245,7 +245,7 @@ func willChange(src Source) []Section {
 		for _, in := range src.Indicators {
 			lines := []string{"This is in the contract with " + strings.TrimRight(in.Provider, ".") + "."}
 			if e := sentences(easy[in.MeasureID]); len(e) > 0 {
-				lines = append(lines, e[0])
+				lines = append(lines, firstIdea(e)...)
 			} else {
 				lines = append(lines, sentences(in.Name)...)
 			}
@@ -273,6 +273,16 @@ func willChange(src Source) []Section {
 		}})
 	}
 	return out
+}
+
+// firstIdea is the first sentence of a text, with the next one too while
+// a sentence ends in a colon ("We ask you:" needs its question).
+func firstIdea(lines []string) []string {
+	n := 1
+	for n < len(lines) && strings.HasSuffix(lines[n-1], ":") {
+		n++
+	}
+	return lines[:n]
 }
 
 // tenderLines says who won and, in one sentence, what the group's stake did.
