@@ -42,6 +42,10 @@ func decisionRuleForm(f url.Values) round.DecisionRule {
 	return round.DecisionRule{Kind: round.RuleKind(kind), Quorum: q}
 }
 
+func roundEditForm(f url.Values) round.RoundEdit {
+	return round.RoundEdit{Title: f.Get("title"), StartsOn: f.Get("starts_on"), EndsOn: f.Get("ends_on")}
+}
+
 func stakeChangeForm(f url.Values) round.StakeChange {
 	return round.StakeChange{Stake: f.Get("stake")}
 }

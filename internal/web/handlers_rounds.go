@@ -136,47 +136,11 @@ func (s *Server) roundShow(w http.ResponseWriter, r *http.Request) error {
 	if o.Todo, err = s.waitingDecisions(r, rd, p.Audience); err != nil {
 		return err
 	}
-	o.Todo = append(o.Todo, nextThings(rd, p.Can, can(r, auth.ActionPropose, rd.ID))...)
+	o.Todo = append(o.Todo, nextSteps(rd, stepsCan(r, rd, p.Can))...)
 	if o.Cards, err = s.memberCards(r, rd, p.Audience, p.Can); err != nil {
 		return err
 	}
 	return roundOverviewPage.show(s, w, r, http.StatusOK, view{Title: rd.Title}, p)
-}
-
-// nextThings lists what the reader can usefully do next, given the round's
-// state and what the policy lets them do (propose: put proposals to the group).
-func nextThings(rd *round.Round, c roundCan, propose bool) []todo {
-	base := "/rounds/" + rd.ID
-	if rd.Closed() {
-		return nil
-	}
-	var out []todo
-	add := func(ok bool, text, href string) {
-		if ok {
-			out = append(out, todo{text, base + href})
-		}
-	}
-	add(c.Manage && !rd.Published(), "Check the stake of "+rd.Stake.String()+", then publish the round to lock it", "#publish")
-	add(c.Invite, "Invite people to the round", "/invitations/new")
-	add(c.Group, "Add a member to the group", "/members/new")
-	add(c.Group, "Plan or record a session", "/sessions/new")
-	switch rd.Stage {
-	case round.StageStories:
-		add(c.Contribute, "Share a story and map the pathway", "/stories/new")
-	case round.StageFactors:
-		add(c.Contribute, "Add something that helps or harms", "/factors/new")
-	case round.StageServices:
-		add(c.Services, "Add a service", "/services/new")
-		add(c.Contribute, "Give feedback on a service", "/services")
-	case round.StageVision:
-		add(c.Contribute, "Add an “I statement” to the vision", "/vision/new")
-		add(c.Contribute && rd.Voting == round.VotingOpen, "Place your dots on the vision", "/vision#vote")
-		add(c.Group && rd.Voting != round.VotingClosed, "Open or close the dot vote", "/vision#voting")
-	case round.StageImpact:
-		add(propose && rd.Published(), "Propose the round's impact to the group: the round closes when the group agrees it", "/decisions/new?kind=agree_impact")
-	}
-	add(c.Stage, "Move the round to another stage", "/stage")
-	return out
 }
 
 func (s *Server) roundPublish(w http.ResponseWriter, r *http.Request) error {

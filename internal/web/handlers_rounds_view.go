@@ -232,6 +232,8 @@ func formValues(r *http.Request) map[string][]string {
 var roundFlash = map[string]string{
 	"round-created":   "Round opened. The stake is committed; publish the round to lock it.",
 	"round-published": "Round published. The stake is now locked.",
+	"round-edited":    "The round's title and dates have been changed.",
+	"round-deleted":   "The draft round has been deleted.",
 	"stake-changed":   "Stake changed.",
 	"stage-moved":     "Stage changed.",
 	"joined":          "You have joined the round.",

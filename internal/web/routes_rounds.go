@@ -9,6 +9,10 @@ func (s *Server) roundRoutes() []route {
 		{"POST /rounds", s.roundCreate},
 		{"GET /rounds/{id}", s.roundShow},
 		{"POST /rounds/{id}/publish", s.roundPublish},
+		{"GET /rounds/{id}/edit", s.roundEditForm},
+		{"POST /rounds/{id}/edit", s.roundEdit},
+		{"GET /rounds/{id}/delete", s.roundDeleteForm},
+		{"POST /rounds/{id}/delete", s.roundDelete},
 		{"GET /rounds/{id}/stake", s.roundStakeForm},
 		{"POST /rounds/{id}/stake", s.roundStakeChange},
 		{"GET /rounds/{id}/stage", s.roundStageForm},
@@ -81,7 +85,7 @@ func (s *Server) roundRoutes() []route {
 		{"GET /rounds/{id}/services/new", s.serviceNewForm},
 		{"POST /rounds/{id}/services", s.serviceCreate},
 		{"GET /rounds/{id}/services/import", s.importForm},
-		{"POST /rounds/{id}/services/import", s.importPreview},
+		{"POST /rounds/{id}/services/import", s.heavy(s.importPreview)},
 		{"POST /rounds/{id}/services/import/confirm", s.importConfirm},
 		{"GET /rounds/{id}/services/{sid}", s.serviceShow},
 		{"GET /rounds/{id}/services/{sid}/feedback/new", s.feedbackNewForm},
@@ -107,4 +111,5 @@ var roundPages = []pageType{roundListPage, roundNewPage, roundOverviewPage, roun
 	roundInvitePage, roundInviteLinkPage, roundJoinPage, roundInvitationsPage, joinCodePage, roundMembersPage, roundMemberNewPage, roundMemberPage,
 	roundSessionsPage, roundSessionNewPage, roundSessionPage, roundQuestionPage, roundStoriesPage, roundStoryPage,
 	roundFactorsPage, roundServicesPage, roundServiceNewPage, roundServicePage, roundImportPage, roundImportPreviewPage,
-	roundVisionPage, roundThemesPage, roundMinePage, roundMineEditPage, roundMineDeletePage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage}
+	roundVisionPage, roundThemesPage, roundMinePage, roundMineEditPage, roundMineDeletePage, roundDecisionsPage, roundDecisionPage, roundDecisionNewPage,
+	roundEditPage, roundDeletePage}
