@@ -43,6 +43,10 @@ func TestFromEvent(t *testing.T) {
 			ReportsDue, []Audience{{Kind: OrgPeople, ID: "o2"}}, "/contracts/c1"},
 		{ev("invitation.create", "invitation", "v1", map[string]string{"email": "kai@example.net"}),
 			Invited, []Audience{{Kind: EmailAccount, ID: "kai@example.net"}}, ""},
+		{ev("round.invitation_create", "round", "r1", map[string]string{"invitation_id": "v2", "role": "member"}),
+			Invited, []Audience{{Kind: RoundInvitee, ID: "v2"}}, "/join"},
+		{ev("round.invitation_reissue", "round", "r1", map[string]string{"invitation_id": "v2", "role": "member"}),
+			Invited, []Audience{{Kind: RoundInvitee, ID: "v2"}}, "/join"},
 		{ev("round.stage", "round", "r1", map[string]string{"from": "group", "to": "stories"}),
 			StageMoved, []Audience{{Kind: RoundMembers, ID: "r1"}}, "/rounds/r1"},
 		{ev("round.session_create", "round_session", "s1", map[string]string{"round_id": "r1", "starts_at": "2027-06-10T17:30:00Z"}),
@@ -125,7 +129,7 @@ func TestComposeEasyRead(t *testing.T) {
 				t.Errorf("%s plain %q: %s %q", k, txt.Plain, is.Rule, is.Text)
 			}
 		}
-		if k.Label() == string(k) {
+		if k.Label() == string(k) || k.LinkLabel() == "Open" {
 			t.Errorf("%s has no label", k)
 		}
 	}
@@ -242,6 +246,14 @@ func TestBackoffAndClassify(t *testing.T) {
 
 func TestPrefs(t *testing.T) {
 	t.Parallel()
+	for _, bad := range []Prefs{{Email: "weekly"}, {Email: EmailEach, Format: "braille"}, {}} {
+		if bad.Validate() == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+	if err := (Prefs{Email: EmailDaily, Format: FormatEasyRead}).Validate(); err != nil {
+		t.Error(err)
+	}
 	if (Prefs{}).Effective() != DefaultChoice || (Prefs{Email: EmailNone}).Effective() != EmailNone {
 		t.Error("effective choice")
 	}

@@ -18,6 +18,7 @@ const (
 	TenderBidders AudienceKind = "bidders"        // the people of every organisation bidding (ID: tender)
 	QuestionAsker AudienceKind = "question_asker" // the people of the bidder who asked (ID: question)
 	EmailAccount  AudienceKind = "email"          // the account with this email address, if there is one (ID: address)
+	RoundInvitee  AudienceKind = "round_invitee"  // the account with a round invitation's email address, if any (ID: invitation)
 )
 
 // Audience is one group of people to tell.
@@ -109,6 +110,9 @@ func FromEvent(e audit.Event) (Plan, bool) {
 	case "invitation.create":
 		p.Kind = Invited
 		p.Audiences = []Audience{{Kind: EmailAccount, ID: d["email"]}}
+	case "round.invitation_create", "round.invitation_reissue":
+		p.Kind, p.RoundID = Invited, e.ObjectID
+		p.Audiences = []Audience{{Kind: RoundInvitee, ID: d["invitation_id"]}}
 	case "round.stage":
 		p.Kind, p.RoundID = StageMoved, e.ObjectID
 		p.Facts.Stage = d["to"]
@@ -152,6 +156,10 @@ func (p Plan) Link() string {
 		return "/rounds/" + p.RoundID
 	case SessionPlanned:
 		return "/rounds/" + p.RoundID + "/sessions/" + p.ObjectID
+	case Invited:
+		if p.ObjectType == "round" {
+			return "/join" // the link and code were given to the person; only they can use them
+		}
 	}
 	return ""
 }

@@ -81,6 +81,12 @@ func Compose(k Kind, f Facts) Text {
 			EasyRead: "Your organisation has a new contract. You need to send reports. Please check the dates.",
 		}
 	case Invited:
+		if f.RoundTitle != "" {
+			return Text{
+				Plain:    "You have been invited to join " + f.RoundTitle + ". Use the link or the code you were given to accept.",
+				EasyRead: "Someone asked you to join a group. Use your link or your code to say yes.",
+			}
+		}
 		return Text{
 			Plain:    "You have been invited to join an organisation in Coprod. Open the link in your invitation email to accept.",
 			EasyRead: "Someone asked you to join a group. Open the link in your email to say yes.",
@@ -183,6 +189,8 @@ func (k Kind) LinkLabel() string {
 		return "See the round"
 	case SessionPlanned:
 		return "See the meeting"
+	case Invited:
+		return "Join with a code"
 	}
 	return "Open"
 }

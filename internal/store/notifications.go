@@ -238,6 +238,9 @@ func (tx *Tx) audience(ctx context.Context, p notify.Plan) ([]string, error) {
 				JOIN memberships m ON m.org_id = b.org_id WHERE q.id = ? ORDER BY m.created_at, m.user_id`
 		case notify.EmailAccount:
 			q = "SELECT id FROM users WHERE email = ?"
+		case notify.RoundInvitee:
+			q = `SELECT u.id FROM round_invitations ri JOIN users u ON u.email = ri.email
+				WHERE ri.id = ? AND ri.email <> '' AND ri.used_at IS NULL`
 		default:
 			return nil, errors.New("notify: unknown audience " + string(a.Kind))
 		}

@@ -389,6 +389,24 @@ func TestNotificationsReadAndPages(t *testing.T) {
 		if err := f.db.SetNotificationPrefs(ctx, f.robin, notify.Prefs{Email: "weekly"}); err == nil {
 			t.Error("an unknown choice was saved")
 		}
+		// A round invitation to an address that has an account tells that
+		// account, with the way in: the code page.
+		researcher, err := f.db.UserByEmail(ctx, "researcher@demo.test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.db.IssueRoundInvitation(audit.WithActor(ctx, f.facilitator), f.roundID,
+			round.NewInvitation{Role: round.RoleMember, ForName: "Morgan", Email: "Researcher@Demo.test"}, 24*time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.db.DeriveNotifications(ctx, notify.MailOptions{}, 100); err != nil {
+			t.Fatal(err)
+		}
+		inv, err := f.db.Notifications(ctx, researcher.ID, 0, 1)
+		if err != nil || len(inv.Items) != 1 || inv.Items[0].Kind != notify.Invited || inv.Items[0].Link != "/join" ||
+			!strings.Contains(inv.Items[0].Text.Plain, "Children and young people's mental health") {
+			t.Errorf("invitee's notification %+v %v", inv.Items, err)
+		}
 		p, easy, err := f.db.NotificationPrefs(ctx, f.robin)
 		if err != nil || p.Email != "" || !easy {
 			t.Errorf("Robin's prefs %+v easy %v %v: the demo lists Easy Read among Robin's formats", p, easy, err)
