@@ -15,6 +15,11 @@ const (
 	ActionChairPanel    Action = "tender.chair"    // moderation, mitigations, consensus (object: the tender)
 	ActionViewResult    Action = "tender.result"   // result and summaries (the round's lead, or a chair of the tender)
 	ActionExportTenders Action = "tender.export"   // OCDS download (object: the round)
+	// ActionViewAwardedResult is the result once the contract is awarded,
+	// for the lived experience group that holds the stake: the round's
+	// members and facilitators (object: the round). The face checks the
+	// award, which the policy cannot see.
+	ActionViewAwardedResult Action = "tender.result.awarded"
 )
 
 // RoleChair chairs a tender's evaluation panel; held over ScopeTender.
@@ -32,7 +37,8 @@ var tenderRules = map[Action]rule{
 	ActionViewResult: func(p *Principal, o Object) bool {
 		return inRound(RoleCommissioner)(p, o) || inTender(RoleChair)(p, o)
 	},
-	ActionExportTenders: inRound(RoleCommissioner),
+	ActionExportTenders:     inRound(RoleCommissioner),
+	ActionViewAwardedResult: inRound(RoleMember, RoleFacilitator),
 }
 
 // inTender allows holders of any of roles over the tender the object names.

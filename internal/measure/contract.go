@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/London without the machine's zone files
 	"unicode/utf8"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -34,16 +35,25 @@ type Contract struct {
 }
 
 // DueTimes turns the due dates into the instants ReportFlags needs: the end
-// of the due day, UTC.
+// of the due day in the UK (midnight UK time, the start of the next day).
 func (c *Contract) DueTimes() map[string]time.Time {
 	out := map[string]time.Time{}
 	for p, d := range c.Due {
-		if t, err := time.Parse("2006-01-02", d); err == nil {
-			out[p] = t.Add(24 * time.Hour)
+		if t, err := time.ParseInLocation("2006-01-02", d, london); err == nil {
+			out[p] = t.AddDate(0, 0, 1).UTC()
 		}
 	}
 	return out
 }
+
+// london is the zone due dates are days in (zone data built in: time/tzdata).
+var london = func() *time.Location {
+	l, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		panic("Europe/London is built in with time/tzdata: " + err.Error())
+	}
+	return l
+}()
 
 // NewContract is what a commissioner enters to make a contract.
 type NewContract struct {

@@ -1,33 +1,8 @@
 package measure
 
-import (
-	"strconv"
-	"strings"
-)
+import "github.com/coprod/coprod/internal/money"
 
 // FormatPence writes an amount of pence as pounds for people:
-// 123456789 → "£1,234,567.89", -5 → "-£0.05". Integer arithmetic only.
-func FormatPence(p int64) string {
-	neg := p < 0
-	u := uint64(p)
-	if neg {
-		u = uint64(-(p + 1)) + 1 // safe for the smallest int64
-	}
-	pounds := strconv.FormatUint(u/100, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	b.WriteString("£")
-	for i, c := range pounds {
-		if i > 0 && (len(pounds)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	pence := u % 100
-	b.WriteByte('.')
-	b.WriteByte(byte('0' + pence/10))
-	b.WriteByte(byte('0' + pence%10))
-	return b.String()
-}
+// 123456789 → "£1,234,567.89", -5 → "-£0.05" (money.Pounds, the one
+// function every face uses).
+func FormatPence(p int64) string { return money.Pounds(p) }

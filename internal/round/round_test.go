@@ -1,6 +1,7 @@
 package round
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -174,12 +175,29 @@ func TestMoneyAndSessions(t *testing.T) {
 			t.Errorf("ParsePounds(%q) accepted", bad)
 		}
 	}
-	if FormatPence(2505) != "£25.05" || FormatPence(125000) != "£1250.00" {
+	if FormatPence(2505) != "£25.05" || FormatPence(125000) != "£1,250.00" || FormatPence(118000000) != "£1,180,000.00" {
 		t.Error("FormatPence")
 	}
 	n := NewSession{Date: "2027-01-14", Time: "18:30", OnlineLink: "https://meet.example.org/abc", Activities: []string{"vision"}}
 	if err := n.Validate(); err != nil || !n.StartsAt().Equal(time.Date(2027, 1, 14, 18, 30, 0, 0, time.UTC)) {
 		t.Fatalf("session: %v %v", err, n.StartsAt())
+	}
+	// Sessions are entered in UK time and kept in UTC: 18:30 in June is
+	// 17:30 UTC (BST), in December it is 18:30 UTC (GMT).
+	for _, c := range []struct{ date, clock, want string }{
+		{"10 June 2027", "18:30", "2027-06-10T17:30:00Z"},
+		{"9 December 2027", "18:30", "2027-12-09T18:30:00Z"},
+		{"28 March 2027", "02:30", "2027-03-28T01:30:00Z"},   // the clocks went forward at 01:00 GMT
+		{"31 October 2027", "01:30", "2027-10-31T00:30:00Z"}, // 01:30 happens twice: the first, in BST
+	} {
+		n := NewSession{Date: c.date, Time: c.clock, Place: "Trinity Centre", Activities: []string{"vision"}}
+		if err := n.Validate(); err != nil || n.StartsAt().Format(time.RFC3339) != c.want {
+			t.Errorf("session %s %s: %v %v, want %s", c.date, c.clock, err, n.StartsAt(), c.want)
+		}
+	}
+	gap := NewSession{Date: "28 March 2027", Time: "01:30", Place: "Trinity Centre", Activities: []string{"vision"}}
+	if fs := apperr.FieldsOf(gap.Validate()); len(fs) != 1 || fs[0].Field != "time" || !strings.Contains(fs[0].Message, "does not exist") {
+		t.Errorf("01:30 on the day the clocks go forward: %v", fs)
 	}
 	bad := NewSession{Date: "31 Feb 2027", Time: "6pm", OnlineLink: "javascript:alert(1)", Activities: []string{"party"}}
 	if fs := apperr.FieldsOf(bad.Validate()); len(fs) != 4 {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/money"
 )
 
 // Activities are the kinds of activity a session may hold.
@@ -48,7 +49,8 @@ type NewSession struct {
 	startsAt time.Time
 }
 
-// StartsAt is the session's start once Validate has accepted it (UTC).
+// StartsAt is the session's start once Validate has accepted it: the
+// date and time entered are UK time, the start is in UTC.
 func (n *NewSession) StartsAt() time.Time { return n.startsAt }
 
 // Validate normalises the input and returns every problem at once.
@@ -66,7 +68,12 @@ func (n *NewSession) Validate() error {
 		add("time", "Enter the start time in 24-hour format, like 14:30")
 	}
 	if m == "" && err == nil {
-		n.startsAt = d.Add(time.Duration(clock.Hour())*time.Hour + time.Duration(clock.Minute())*time.Minute)
+		// The date and time are UK time; the start is kept in UTC.
+		at, m := ParseLondon(d.Format(DateLayout), clock.Format("15:04"))
+		if m != "" {
+			add("time", "Start time: "+m)
+		}
+		n.startsAt = at
 	}
 	if n.Place == "" && n.OnlineLink == "" {
 		add("place", "Enter where the session is, or a link to join online")
@@ -166,7 +173,6 @@ func ParsePounds(s string) (int64, string) {
 	return 0, "The amount must be more than £0"
 }
 
-// FormatPence shows pence as pounds: 2550 is "£25.50".
-func FormatPence(p int64) string {
-	return "£" + strconv.FormatInt(p/100, 10) + "." + strconv.FormatInt(100+p%100, 10)[1:]
-}
+// FormatPence shows pence as pounds: 2550 is "£25.50", 118000000 is
+// "£1,180,000.00" (money.Pounds, so money reads the same everywhere).
+func FormatPence(p int64) string { return money.Pounds(p) }

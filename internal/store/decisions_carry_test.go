@@ -196,6 +196,9 @@ func TestPublishingNeedsTheGroupsAgreement(t *testing.T) {
 		r, lead := roundFixture(t, db)
 		actx := audit.WithActor(ctx, lead.ID)
 		addMember(t, db, r.ID, "Robin", "Robin A", round.ConsentTakePart)
+		if err := db.PublishRound(actx, r.ID); err != nil { // a tender needs a published round
+			t.Fatal(err)
+		}
 		tn, err := db.CreateTender(actx, r.ID, "Community support")
 		if err != nil {
 			t.Fatal(err)

@@ -25,7 +25,11 @@ func (db *DB) CreateTender(ctx context.Context, roundID, title string) (*tender.
 	}
 	var t *tender.Tender
 	err := db.update(ctx, func(tx *Tx) error {
-		if _, err := tx.roundByID(ctx, roundID); err != nil {
+		rd, err := tx.roundByID(ctx, roundID)
+		if err != nil {
+			return err
+		}
+		if err := tender.CheckStart(rd.Published()); err != nil {
 			return err
 		}
 		js, err := json.Marshal(itt)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/tender"
 )
 
@@ -49,7 +50,7 @@ func (db *DB) RegisterInterest(ctx context.Context, tenderID, orgID string) (*te
 // lateRefusal is the clear message for anything a bidder tries after the deadline.
 func lateRefusal(t *tender.Tender) error {
 	return apperr.Errorf(apperr.Conflict, "The deadline for bids was %s. Bids can no longer be started, changed, sent or withdrawn.",
-		t.ITT.Deadlines.Submission.UTC().Format("2 January 2006 at 15:04 UTC"))
+		t.ITT.Deadlines.Submission.In(round.London).Format("Monday 2 January 2006 at 15:04"))
 }
 
 const bidderColumns = "b.id, b.tender_id, b.org_id, o.name, b.registered_at FROM tender_bidders b JOIN organisations o ON o.id = b.org_id"
@@ -377,7 +378,7 @@ func (db *DB) AskQuestion(ctx context.Context, tenderID, bidderID, question stri
 			return err
 		}
 		if t.QuestionsClosed(tx.now) {
-			return apperr.Errorf(apperr.Conflict, "Clarification questions closed on %s.", t.ITT.Deadlines.Clarification.UTC().Format("2 January 2006 at 15:04 UTC"))
+			return apperr.Errorf(apperr.Conflict, "Clarification questions closed on %s.", t.ITT.Deadlines.Clarification.In(round.London).Format("Monday 2 January 2006 at 15:04"))
 		}
 		if question == "" || len(question) > 5000 {
 			return apperr.Fields([]apperr.FieldError{{Field: "question", Message: "Enter your question, 5,000 characters or fewer"}})

@@ -294,28 +294,49 @@ func (db *DB) OpenPanelModeration(ctx context.Context, tenderID string, panel te
 	})
 }
 
-// RecordConsensus records (or revises) the panel's agreed score for a bid
-// and criterion, with its rationale; only the panel's chair, in moderation
-// (see tender.Evaluation.RecordConsensus).
-func (db *DB) RecordConsensus(ctx context.Context, tenderID string, c tender.Consensus) error {
+// RecordConsensus records (or revises) the panel's agreed scores, each for
+// a bid and criterion with its rationale; only the panel's chair, in
+// moderation (see tender.Evaluation.RecordConsensus). All are recorded or
+// none; a field error is named for its own score ("score-BID-Q1",
+// "rationale-BID-Q1"), as the moderation form names them.
+func (db *DB) RecordConsensus(ctx context.Context, tenderID string, cs ...tender.Consensus) error {
 	actor := audit.ActorFrom(ctx)
 	return db.update(ctx, func(tx *Tx) error {
 		e, err := tx.evaluation(ctx, tenderID, true)
 		if err != nil {
 			return err
 		}
-		if c, err = e.RecordConsensus(actor, c); err != nil {
+		// Every score is checked before any is written: the panel's scores
+		// of a bid are recorded together or not at all.
+		var fs []apperr.FieldError
+		for i, c := range cs {
+			if cs[i], err = e.RecordConsensus(actor, c); err != nil {
+				f := apperr.FieldsOf(err)
+				if len(f) == 0 {
+					return err
+				}
+				for _, x := range f { // name the criterion's own field
+					fs = append(fs, apperr.FieldError{Field: x.Field + "-" + c.Bid + "-" + c.Criterion, Message: c.Criterion + ": " + x.Message})
+				}
+			}
+		}
+		if err := apperr.Fields(fs); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `INSERT INTO tender_consensus (tender_id, bid_id, criterion_id, panel, score, rationale, recorded_by, recorded_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (tender_id, bid_id, criterion_id, panel) DO UPDATE SET score = excluded.score, rationale = excluded.rationale,
-			recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
-			tenderID, c.Bid, c.Criterion, string(c.Panel), c.Score, c.Rationale, actor, tx.now); err != nil {
-			return mapErr(err, "bid")
+		for _, c := range cs {
+			if _, err := tx.exec(ctx, `INSERT INTO tender_consensus (tender_id, bid_id, criterion_id, panel, score, rationale, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (tender_id, bid_id, criterion_id, panel) DO UPDATE SET score = excluded.score, rationale = excluded.rationale,
+				recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+				tenderID, c.Bid, c.Criterion, string(c.Panel), c.Score, c.Rationale, actor, tx.now); err != nil {
+				return mapErr(err, "bid")
+			}
+			if err := tx.record(ctx, "tender.consensus", "tender", tenderID, map[string]string{"bid_id": c.Bid, "criterion": c.Criterion,
+				"panel": string(c.Panel), "score": strconv.Itoa(c.Score)}); err != nil {
+				return err
+			}
 		}
-		return tx.record(ctx, "tender.consensus", "tender", tenderID, map[string]string{"bid_id": c.Bid, "criterion": c.Criterion,
-			"panel": string(c.Panel), "score": strconv.Itoa(c.Score)})
+		return nil
 	})
 }
 

@@ -48,6 +48,13 @@ func publishedTender(t *testing.T, db *store.DB, clock *time.Time) (*round.Round
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A tender cannot be started before the round is published (the stake locked).
+	if _, err := db.CreateTender(ctx, r.ID, "Community support"); apperr.Code(err) != apperr.Conflict {
+		t.Fatalf("a tender in a draft round: %v, want refused", err)
+	}
+	if err := db.PublishRound(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
 	tn, err := db.CreateTender(ctx, r.ID, "Community support")
 	if err != nil {
 		t.Fatal(err)

@@ -224,7 +224,8 @@ type Service interface {
 	// owe, without their scores.
 	ModerationProgress(ctx context.Context, tenderID string, panel Panel) ([]MemberProgress, error)
 	OpenPanelModeration(ctx context.Context, tenderID string, panel Panel) error
-	RecordConsensus(ctx context.Context, tenderID string, c Consensus) error
+	// RecordConsensus records the panel's agreed scores together, or none.
+	RecordConsensus(ctx context.Context, tenderID string, cs ...Consensus) error
 	// ConsensusScores lists the consensus scores viewer, as a panel
 	// member in moderation, may see (see Evaluation.VisibleConsensus).
 	ConsensusScores(ctx context.Context, tenderID, viewer string) ([]ConsensusRecord, error)

@@ -16,8 +16,27 @@ import (
 // number or a date as field errors on the field to fix; and the stored
 // values written back as form values, for editing.
 
-// formTime is how a date-time control sends its value.
+// formTime is how a date-time control sends its value: a UK date and
+// time, kept in UTC once read.
 const formTime = "2006-01-02T15:04"
+
+// formDeadline writes a stored moment as the date-time control's UK value.
+func formDeadline(t time.Time) string { return t.In(round.London).Format(formTime) }
+
+// parseDeadline reads a date-time control's value (or what was typed in
+// a browser without one, "2027-03-31 12:00") as UK time: a time the clocks
+// skip is refused, one they repeat is the first (as round.ParseLondon).
+func parseDeadline(v string) (time.Time, string) {
+	date, clock, ok := strings.Cut(strings.Replace(v, " ", "T", 1), "T")
+	if _, err := time.Parse(formTime, date+"T"+clock); !ok || err != nil {
+		return time.Time{}, "Enter the date and time like 2027-03-31 12:00"
+	}
+	at, m := round.ParseLondon(date, clock)
+	if m != "" {
+		return time.Time{}, strings.ToUpper(m[:1]) + m[1:]
+	}
+	return at, ""
+}
 
 // ittForm writes an ITT as the editor's form values.
 func ittForm(itt tender.ITT) url.Values {
@@ -25,10 +44,10 @@ func ittForm(itt tender.ITT) url.Values {
 	f.Set("title", itt.Title)
 	f.Set("price_weight_percent", itt.PriceWeight.String())
 	if !itt.Deadlines.Clarification.IsZero() {
-		f.Set("deadlines.clarification", itt.Deadlines.Clarification.UTC().Format(formTime))
+		f.Set("deadlines.clarification", formDeadline(itt.Deadlines.Clarification))
 	}
 	if !itt.Deadlines.Submission.IsZero() {
-		f.Set("deadlines.submission", itt.Deadlines.Submission.UTC().Format(formTime))
+		f.Set("deadlines.submission", formDeadline(itt.Deadlines.Submission))
 	}
 	f.Set("specification_id", itt.SpecificationID)
 	f.Set("scale.max", strconv.Itoa(itt.Scale.Max))
@@ -69,10 +88,10 @@ func parseITT(f url.Values, base tender.ITT) (tender.ITT, []apperr.FieldError) {
 		v := strings.TrimSpace(f.Get(k))
 		var at time.Time
 		if v != "" {
-			var err error
+			var m string
 			// A browser without a date-time control sends what was typed.
-			if at, err = time.Parse(formTime, strings.Replace(v, " ", "T", 1)); err != nil {
-				bad(k, "Enter the date and time like 2027-03-31 12:00")
+			if at, m = parseDeadline(v); m != "" {
+				bad(k, m)
 			}
 		}
 		if k == "deadlines.clarification" {
@@ -272,11 +291,31 @@ func scoresFormValues(criteria []tender.Criterion, mine map[string]tender.ScoreR
 	return f
 }
 
-// newConsensusForm reads the chair's agreed score on one criterion of bidID
-// for panel; a score that is not a whole number reads as -1, as above.
-func newConsensusForm(f url.Values, bidID string, panel tender.Panel) tender.Consensus {
-	return tender.Consensus{Bid: bidID, Criterion: f.Get("criterion"), Panel: panel, Score: wholeOrMinus(f.Get("score")),
-		Rationale: f.Get("rationale")}
+// newConsensusForm reads the chair's agreed scores of bidID, one bid's
+// form: for each criterion panel scores, "score-BID-Q1" and
+// "rationale-BID-Q1" (bid ids have no hyphen). A criterion left empty is left out; a score that is
+// not a whole number reads as -1, as above. An empty form is a field error.
+func newConsensusForm(f url.Values, bidID string, panel tender.Panel, criteria []tender.Criterion) ([]tender.Consensus, error) {
+	var out []tender.Consensus
+	first := ""
+	for _, c := range criteria {
+		if !c.ScoredBy(panel) {
+			continue
+		}
+		key := bidID + "-" + c.ID
+		if first == "" {
+			first = key
+		}
+		score, why := strings.TrimSpace(f.Get("score-"+key)), f.Get("rationale-"+key)
+		if score == "" && strings.TrimSpace(why) == "" {
+			continue
+		}
+		out = append(out, tender.Consensus{Bid: bidID, Criterion: c.ID, Panel: panel, Score: wholeOrMinus(score), Rationale: why})
+	}
+	if len(out) == 0 {
+		return nil, apperr.Fields([]apperr.FieldError{{Field: "score-" + first, Message: "Enter the agreed score and the reason for at least one question"}})
+	}
+	return out, nil
 }
 
 // wholeOrMinus reads a whole number, or -1 for anything else.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/tender"
 )
 
@@ -130,8 +131,18 @@ func TestScoresFormSkipsTheUnscored(t *testing.T) {
 	if got := scoresFormValues(criteria, mine, "A"); !reflect.DeepEqual(got, url.Values{"score-Q1": {"4"}, "comment-Q1": {"Clear"}}) {
 		t.Errorf("saved scores as the form: %v", got)
 	}
-	if c := newConsensusForm(url.Values{"criterion": {"Q2"}, "score": {""}, "rationale": {"Agreed"}}, "A", tender.LivedExperience); c != (tender.Consensus{Bid: "A", Criterion: "Q2", Panel: tender.LivedExperience, Score: -1, Rationale: "Agreed"}) {
-		t.Errorf("consensus %+v", c)
+	// One bid's consensus form: the panel's criteria only (Q1 is the
+	// commissioners'), empty ones left out, other bids' fields ignored.
+	panels := []tender.Criterion{{ID: "Q1", Panel: tender.Commissioner}, {ID: "Q2", Panel: tender.LivedExperience}, {ID: "Q3", Panel: tender.Joint}, {ID: "Q4", Panel: tender.LivedExperience}}
+	cf := url.Values{"score-A-Q1": {"4"}, "rationale-A-Q2": {"Agreed"}, "score-A-Q3": {"3"}, "rationale-A-Q3": {"Close"}, "score-B-Q4": {"1"}}
+	got, err := newConsensusForm(cf, "A", tender.LivedExperience, panels)
+	wantCons := []tender.Consensus{{Bid: "A", Criterion: "Q2", Panel: tender.LivedExperience, Score: -1, Rationale: "Agreed"},
+		{Bid: "A", Criterion: "Q3", Panel: tender.LivedExperience, Score: 3, Rationale: "Close"}}
+	if err != nil || !reflect.DeepEqual(got, wantCons) {
+		t.Errorf("consensus %+v %v, want %+v", got, err, wantCons)
+	}
+	if _, err := newConsensusForm(url.Values{}, "A", tender.LivedExperience, panels); len(apperr.FieldsOf(err)) != 1 || apperr.FieldsOf(err)[0].Field != "score-A-Q2" {
+		t.Errorf("an empty consensus form: %v", err)
 	}
 }
 

@@ -22,7 +22,9 @@ var (
 
 // tenderCan is what the reader may do in a tender, for the links and forms
 // every tender page offers.
-type tenderCan struct{ Manage, Bid, Evaluate, Chair, Result, Export bool }
+// Outcome is the result without the assessment summaries: the group's,
+// once the contract is awarded.
+type tenderCan struct{ Manage, Bid, Evaluate, Chair, Result, Outcome, Export bool }
 
 // tenderData is what every page inside a tender gets as Data, with the
 // page's own data in Page.
@@ -40,9 +42,10 @@ func tenderObjects(t *tender.Tender) []auth.Object {
 }
 
 // canTender reports whether the reader may do action on the tender. Bidding
-// is only on a published tender.
+// is only on a published tender, the group's view of the result only once
+// the contract is awarded.
 func canTender(r *http.Request, action auth.Action, t *tender.Tender) bool {
-	if action == auth.ActionBid && !t.Published() {
+	if (action == auth.ActionBid && !t.Published()) || (action == auth.ActionViewAwardedResult && !t.Awarded) {
 		return false
 	}
 	for _, o := range tenderObjects(t) {
@@ -95,6 +98,7 @@ func showTender[T any](s *Server, w http.ResponseWriter, r *http.Request, pg pag
 		Evaluate: canTender(r, auth.ActionEvaluate, t),
 		Chair:    canTender(r, auth.ActionChairPanel, t),
 		Result:   canTender(r, auth.ActionViewResult, t),
+		Outcome:  canTender(r, auth.ActionViewResult, t) || canTender(r, auth.ActionViewAwardedResult, t),
 		Export:   canTender(r, auth.ActionExportTenders, t),
 	}})
 }

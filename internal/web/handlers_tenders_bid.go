@@ -21,6 +21,49 @@ type bidView struct {
 	// Amended are the amendments published since the bid last changed:
 	// every bidder is told, on the page where they would act on them.
 	Amended []tender.Amendment
+	// Outcome is the award and the bidder's own assessment summary, once
+	// the contract is awarded and for a bid that was submitted.
+	Outcome *bidOutcome
+}
+
+// bidOutcome is what a bidder is told at award: who won, and their own
+// bid's scores and reasons (no other bid's scores).
+type bidOutcome struct {
+	Award   *tender.AwardDecision
+	Winner  string // the winning bidder's name
+	Summary *tender.Summary
+}
+
+// outcomeFor is the award and the bidder's own summary, nil before the
+// award or for a bid that was never submitted.
+func (s *Server) outcomeFor(r *http.Request, t *tender.Tender, bid *tender.StoredBid) (*bidOutcome, error) {
+	if !t.Awarded || bid == nil || bid.SubmittedAt == nil {
+		return nil, nil
+	}
+	res, err := s.result(r, t)
+	if err != nil || res.Award == nil {
+		return nil, err
+	}
+	o := &bidOutcome{Award: res.Award}
+	for _, b := range res.Report.Bids {
+		if b.ID == res.Award.WinnerBidID {
+			o.Winner = b.Name
+		}
+	}
+	for i := range res.Summaries {
+		if sm := res.Summaries[i]; sm.Bid.ID == bid.ID {
+			sm.Winner = nil // the winner's scores are not this bidder's to read
+			sm.Lines = append([]tender.SummaryLine(nil), sm.Lines...)
+			for j := range sm.Lines {
+				sm.Lines[j].WinnerScore, sm.Lines[j].WinnerWeighted, sm.Lines[j].WinnerRationale = nil, nil, ""
+			}
+			if !sm.Successful && !sm.Failed && len(sm.Reasons) > 1 {
+				sm.Reasons = sm.Reasons[:1] // their own rank and total; the next compares with the winner's
+			}
+			o.Summary = &sm
+		}
+	}
+	return o, nil
 }
 
 // ownBidder returns the reader's bidder record, registering their
@@ -67,6 +110,9 @@ func (s *Server) tenderBidForm(w http.ResponseWriter, r *http.Request) error {
 		if a.Version > 1 && (v.Bid == nil || a.CreatedAt.After(v.Bid.UpdatedAt)) {
 			v.Amended = append(v.Amended, a)
 		}
+	}
+	if v.Outcome, err = s.outcomeFor(r, t, v.Bid); err != nil {
+		return err
 	}
 	return showTender(s, w, r, tenderBidPage, http.StatusOK, view{Title: "Your bid", Form: bidFormValues(v.Bid)}, t, v)
 }

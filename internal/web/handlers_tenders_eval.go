@@ -274,10 +274,18 @@ type moderationView struct {
 	Progress  []tender.MemberProgress
 	Names     map[string]string
 	Spreads   []tender.Spread
+	ByBid     []moderationBid                   // the spreads, one bid at a time: one form each
 	Consensus map[string]tender.ConsensusRecord // "bid/criterion"
 	Bids      []tender.StoredBid
 	BidNames  map[string]string // bid id to the bidder's name
 	Criteria  []tender.Criterion
+}
+
+// moderationBid is one bid's criteria to agree, in one form, so that the
+// chair records every score of a bid with one button and loses none.
+type moderationBid struct {
+	Bid, Name string
+	Spreads   []tender.Spread
 }
 
 func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, error) {
@@ -319,6 +327,13 @@ func (s *Server) moderation(r *http.Request, t *tender.Tender) (moderationView, 
 	v.BidNames = map[string]string{}
 	for _, b := range v.Bids {
 		v.BidNames[b.ID] = b.OrgName
+	}
+	for _, sp := range v.Spreads { // sorted by bid
+		if n := len(v.ByBid); n == 0 || v.ByBid[n-1].Bid != sp.Bid {
+			v.ByBid = append(v.ByBid, moderationBid{Bid: sp.Bid, Name: v.BidNames[sp.Bid]})
+		}
+		last := &v.ByBid[len(v.ByBid)-1]
+		last.Spreads = append(last.Spreads, sp)
 	}
 	cs, err := s.store.ConsensusScores(ctx, t.ID, me) // the chair's panel's
 	for _, c := range cs {
@@ -369,8 +384,11 @@ func (s *Server) tenderConsensus(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c := newConsensusForm(r.PostForm, r.PathValue("bid"), panel)
-	if err := s.store.RecordConsensus(audit.WithActor(r.Context(), principal(r).User.ID), t.ID, c); err != nil {
+	cs, err := newConsensusForm(r.PostForm, r.PathValue("bid"), panel, t.ITT.Criteria)
+	if err == nil {
+		err = s.store.RecordConsensus(audit.WithActor(r.Context(), principal(r).User.ID), t.ID, cs...)
+	}
+	if err != nil {
 		return formProblem(err, func(status int, errs []apperr.FieldError) error {
 			return s.showModeration(w, r, status, t, errs)
 		})

@@ -18,6 +18,7 @@ var (
 // resultView is the engine's result, published as every face publishes it.
 type resultView struct {
 	Report    tender.Report
+	Words     tender.Words // the result in plain English, read before the table
 	Summaries []tender.Summary
 	Award     *tender.AwardDecision
 	Problem   string // why there is no result yet
@@ -43,6 +44,7 @@ func (s *Server) result(r *http.Request, t *tender.Tender) (resultView, error) {
 		return v, err
 	}
 	v.Report, v.Summaries = tender.NewReport(t.ITT, res), tender.Summaries(t.ITT, res)
+	v.Words = tender.SayResult(v.Report)
 	if a, err := s.store.AwardOf(r.Context(), t.ID); err == nil {
 		v.Award = a
 	} else if apperr.Code(err) != apperr.NotFound {
@@ -60,7 +62,7 @@ func (s *Server) showResult(w http.ResponseWriter, r *http.Request, pg page[tend
 }
 
 func (s *Server) tenderResult(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.tenderFor(r, auth.ActionViewResult)
+	t, err := s.tenderFor(r, auth.ActionViewResult, auth.ActionViewAwardedResult)
 	if err != nil {
 		return err
 	}
@@ -108,7 +110,7 @@ func (s *Server) tenderAward(w http.ResponseWriter, r *http.Request) error {
 // Running it on the second and third gives the first, byte for byte.
 
 func (s *Server) tenderResultJSON(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.tenderFor(r, auth.ActionViewResult)
+	t, err := s.tenderFor(r, auth.ActionViewResult, auth.ActionViewAwardedResult)
 	if err != nil {
 		return err
 	}
@@ -125,7 +127,7 @@ func (s *Server) tenderResultJSON(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.tenderFor(r, auth.ActionViewResult)
+	t, err := s.tenderFor(r, auth.ActionViewResult, auth.ActionViewAwardedResult)
 	if err != nil {
 		return err
 	}
@@ -140,7 +142,7 @@ func (s *Server) tenderOfflineITT(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) tenderOfflineScores(w http.ResponseWriter, r *http.Request) error {
-	t, err := s.tenderFor(r, auth.ActionViewResult)
+	t, err := s.tenderFor(r, auth.ActionViewResult, auth.ActionViewAwardedResult)
 	if err != nil {
 		return err
 	}

@@ -312,10 +312,10 @@ func TestMeasuresPermissionsAndForms(t *testing.T) {
 	// 2028) is missing; reporting it then flags it late.
 	s.advance(time.Until(time.Date(2028, 6, 1, 12, 0, 0, 0, time.UTC)))
 	prov.loginAs("provider") // the session ended long ago
-	wantContains(t, prov.get("/contracts/"+cid), "missing flag", "<strong>Missing</strong>: I3 for 2027-Q4, due 1 May 2028 at 00:00 UTC")
+	wantContains(t, prov.get("/contracts/"+cid), "missing flag", "<strong>Missing</strong>: I3 for 2027-Q4, due Monday 1 May 2028 at 00:00")
 	wantStatus(t, prov.post("/contracts/"+cid+"/report", url.Values{"period": {"2027-Q4"}, "value_I3": {"60"}}), http.StatusSeeOther, "late report")
 	late := prov.get("/contracts/" + cid)
-	wantContains(t, late, "late flag", "<strong>Late</strong>: I3 for 2027-Q4", "arrived 1 June 2028")
+	wantContains(t, late, "late flag", "<strong>Late</strong>: I3 for 2027-Q4", "arrived Thursday 1 June 2028")
 	if strings.Contains(late.Body, "<strong>Missing</strong>: I3") {
 		t.Fatal("a report that arrived is still flagged missing")
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/round"
 )
 
 //go:embed templates
@@ -26,8 +27,8 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 	funcs := template.FuncMap{
 		"static":     st.URL,
 		"fieldError": fieldError,
-		"date":       func(t time.Time) string { return t.UTC().Format("2 January 2006") },
-		"datetime":   func(t time.Time) string { return t.UTC().Format("2 January 2006 at 15:04 UTC") },
+		"date":       londonDate,
+		"datetime":   londonDateTime,
 		"isoTime":    func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"orgKinds":   func() []auth.OrgKind { return auth.OrgKinds },
 		"roles":      func() []auth.Role { return auth.Roles },
@@ -71,6 +72,16 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 	}
 	return ps, nil
 }
+
+// londonDateTime shows a moment in UK time with its weekday, on the 24-hour
+// clock people enter times on: "Thursday 10 June 2027 at 18:30".
+func londonDateTime(t time.Time) string {
+	return t.In(round.London).Format("Monday 2 January 2006 at 15:04")
+}
+
+// londonDate is the UK date of a moment: "10 June 2027". A date kept as
+// midnight UTC is the same day in the UK.
+func londonDate(t time.Time) string { return t.In(round.London).Format("2 January 2006") }
 
 // view is what every page template gets.
 type view struct {

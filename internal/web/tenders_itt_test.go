@@ -16,8 +16,8 @@ import (
 // stake with a 30% price weight, deadlines a day and two days away.
 func ittFormFor(s *testServer) url.Values {
 	return url.Values{"title": {"Short breaks"}, "price_weight_percent": {"30"},
-		"deadlines.clarification": {s.now().Add(24 * time.Hour).UTC().Format("2006-01-02T15:04")},
-		"deadlines.submission":    {s.now().Add(48 * time.Hour).UTC().Format("2006-01-02T15:04")},
+		"deadlines.clarification": {s.now().Add(24 * time.Hour).In(round.London).Format("2006-01-02T15:04")},
+		"deadlines.submission":    {s.now().Add(48 * time.Hour).In(round.London).Format("2006-01-02T15:04")},
 		"criteria[0].id":          {"Q1"}, "criteria[0].question": {"Deliver?"}, "criteria[0].weight_percent": {"50"}, "criteria[0].panel": {"commissioner"},
 		"criteria[1].id": {"Q2"}, "criteria[1].question": {"Shape?"}, "criteria[1].weight_percent": {"20"}, "criteria[1].panel": {"lived_experience"},
 		"criteria[2].id": {""}, "criteria[2].question": {""}, "criteria[2].weight_percent": {""}}

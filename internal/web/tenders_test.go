@@ -31,8 +31,8 @@ func TestTenderPagesByRole(t *testing.T) {
 			t.Fatalf("lead ITT: %d %s", r.StatusCode, r.Body)
 		}
 		f := url.Values{"title": {"Test tender"}, "price_weight_percent": {"30"},
-			"deadlines.clarification": {s.now().Add(24 * time.Hour).UTC().Format("2006-01-02T15:04")},
-			"deadlines.submission":    {s.now().Add(48 * time.Hour).UTC().Format("2006-01-02T15:04")},
+			"deadlines.clarification": {s.now().Add(24 * time.Hour).In(round.London).Format("2006-01-02T15:04")},
+			"deadlines.submission":    {s.now().Add(48 * time.Hour).In(round.London).Format("2006-01-02T15:04")},
 			"criteria[0].id":          {"Q1"}, "criteria[0].question": {"Deliver?"}, "criteria[0].weight_percent": {"50"}, "criteria[0].panel": {"commissioner"},
 			"criteria[1].id": {"Q2"}, "criteria[1].question": {"Shape?"}, "criteria[1].weight_percent": {"10"}, "criteria[1].panel": {"lived_experience"},
 			"criteria[2].id": {""}, "criteria[2].question": {""}, "criteria[2].weight_percent": {""}}
@@ -123,9 +123,14 @@ func TestDemoTenderPagesByRole(t *testing.T) {
 					c.loginAs(role)
 				}
 				for i, p := range pages {
+					want := want[i]
+					// The group that holds the stake reads the result once the contract is awarded.
+					if p == "/result" && tn.Awarded && (role == "member" || role == "facilitator") {
+						want = true
+					}
 					r := c.get("/tenders/" + tn.ID + p)
-					if got := r.StatusCode == http.StatusOK; got != want[i] {
-						t.Errorf("%s: %q GET /tenders/%s%s = %d, want allowed=%v\n%.500s", tn.Title, role, tn.ID, p, r.StatusCode, want[i], r.Body)
+					if got := r.StatusCode == http.StatusOK; got != want {
+						t.Errorf("%s: %q GET /tenders/%s%s = %d, want allowed=%v\n%.500s", tn.Title, role, tn.ID, p, r.StatusCode, want, r.Body)
 					}
 					if p == "/ocds.json" && r.StatusCode == http.StatusOK {
 						ocdstest.Validate(t, []byte(r.Body)) // the same package as coprod export ocds --tender
