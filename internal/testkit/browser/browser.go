@@ -15,10 +15,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/coprod/coprod/internal/store/storetest"
@@ -41,6 +43,12 @@ type Browser struct {
 	Checked int
 	// who the browser is signed in as, for AxeOnce ("" for a visitor).
 	who string
+
+	// Where the time went, logged when the test ends (go test -v).
+	visits, axeRuns, injects                   int
+	sinceStart, visitTime, axeTime, injectTime time.Duration
+	started                                    time.Time
+	axeLoaded                                  bool // axe-core runs in each new document
 }
 
 func chromiumPath() string {
@@ -61,24 +69,36 @@ type Options struct {
 	NoJS bool
 }
 
-// Start launches a fresh headless browser with an empty profile.
-func Start(t testing.TB, baseURL string, o Options) *Browser {
-	t.Helper()
-	exe := chromiumPath()
-	if exe == "" {
-		storetest.SkipOrFail(t, "browser tests not run: Chromium not found", "install Debian's chromium or set CHROMIUM_PATH")
-	}
-	axeDir := testkit.NpmPackage(t, "axe-core")
-	if axeDir == "" {
-		storetest.SkipOrFail(t, "browser tests not run: axe-core not installed", "run .ci/npm-deps")
-	}
-	axe, err := os.ReadFile(filepath.Join(axeDir, "axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := []chromedp.ExecAllocatorOption{
+// shared is the one Chromium process that the tests of a test binary share.
+// Starting Chromium costs about a second of CPU; each Browser instead gets
+// its own BrowserContext in it (a fresh profile in all that matters: its
+// own cookies, storage and cache), which costs a few milliseconds. The
+// process stops when no Browser has used it for idleStop, or at Close, or
+// with the test binary (chromedp's allocator has the kernel kill it).
+var shared struct {
+	mu     sync.Mutex
+	ctx    context.Context // the browser's first context
+	stop   func()
+	dir    string
+	users  int
+	idle   *time.Timer
+	gen    int // counts starts, so a stale idle timer stops nothing
+	exe    string
+	axe    string
+	setup  sync.Once
+	errMsg string
+}
+
+// idleStop is how long the shared Chromium waits for the next test before
+// it stops: long enough to bridge the start of the next test's server.
+const idleStop = 20 * time.Second
+
+// browserFlags start Chromium headless with nothing running in the
+// background that a test does not ask for.
+func browserFlags(exe, dir string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -86,12 +106,130 @@ func Start(t testing.TB, baseURL string, o Options) *Browser {
 		chromedp.Flag("disable-quic", true),
 		chromedp.WindowSize(1280, 900),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	b := &Browser{t: t, ctx: ctx, BaseURL: strings.TrimSuffix(baseURL, "/"), axe: string(axe), noJS: o.NoJS}
+}
+
+// acquire returns the shared browser's context, starting Chromium if it is
+// not running, and counts the caller as a user until release.
+func acquire(t testing.TB) context.Context {
+	t.Helper()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.idle != nil {
+		shared.idle.Stop()
+		shared.idle = nil
+	}
+	if shared.ctx == nil {
+		dir, err := os.MkdirTemp("", "coprod-chromium-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browserFlags(shared.exe, dir)...)
+		ctx, cancelCtx := chromedp.NewContext(actx)
+		if err := chromedp.Do(ctx); err != nil {
+			cancelCtx()
+			cancelAlloc()
+			os.RemoveAll(dir)
+			t.Fatalf("starting Chromium (%s): %v", shared.exe, err)
+		}
+		shared.ctx, shared.dir = ctx, dir
+		shared.stop = func() {
+			// A graceful close, so that Chromium's helpers end with it.
+			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			chromedp.Cancel(cctx)
+			cancel()
+			cancelCtx()
+			cancelAlloc()
+			os.RemoveAll(dir)
+		}
+		shared.gen++
+	}
+	shared.users++
+	return shared.ctx
+}
+
+// release counts a user out; the last one leaves Chromium running for
+// idleStop, for the next test.
+func release() {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	shared.users--
+	if shared.users > 0 || shared.ctx == nil {
+		return
+	}
+	gen := shared.gen
+	shared.idle = time.AfterFunc(idleStop, func() {
+		shared.mu.Lock()
+		defer shared.mu.Unlock()
+		if shared.users == 0 && shared.gen == gen && shared.ctx != nil {
+			stopLocked()
+		}
+	})
+}
+
+func stopLocked() {
+	shared.stop()
+	shared.ctx, shared.stop = nil, nil
+}
+
+// Close stops the shared Chromium at once and removes its profile
+// directory. A TestMain may call it after m.Run; without it Chromium stops
+// when idle, or with the test binary.
+func Close() {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.idle != nil {
+		shared.idle.Stop()
+		shared.idle = nil
+	}
+	if shared.ctx != nil {
+		stopLocked()
+	}
+}
+
+// Start opens a fresh browser: a new BrowserContext (empty cookies, storage
+// and cache, like a new profile) with one tab, in the Chromium process the
+// test binary shares.
+func Start(t testing.TB, baseURL string, o Options) *Browser {
+	t.Helper()
+	shared.setup.Do(func() {
+		shared.exe = chromiumPath()
+		if shared.exe == "" {
+			shared.errMsg = "Chromium not found"
+			return
+		}
+		axeDir := testkit.NpmPackage(t, "axe-core")
+		if axeDir == "" {
+			shared.errMsg = "axe-core not installed"
+			return
+		}
+		axe, err := os.ReadFile(filepath.Join(axeDir, "axe.min.js"))
+		if err != nil {
+			shared.errMsg = "reading axe-core: " + err.Error()
+			return
+		}
+		shared.axe = string(axe)
+	})
+	switch shared.errMsg {
+	case "":
+	case "Chromium not found":
+		storetest.SkipOrFail(t, "browser tests not run: Chromium not found", "install Debian's chromium or set CHROMIUM_PATH")
+	case "axe-core not installed":
+		storetest.SkipOrFail(t, "browser tests not run: axe-core not installed", "run .ci/npm-deps")
+	default:
+		t.Fatal(shared.errMsg)
+	}
+	parent := acquire(t)
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	b := &Browser{t: t, ctx: ctx, BaseURL: strings.TrimSuffix(baseURL, "/"), axe: shared.axe, noJS: o.NoJS, started: time.Now()}
+	t.Cleanup(func() {
+		t.Logf("browser: %v in all; %d visits %v; axe on %d pages %v (loading axe-core %d times %v)",
+			time.Since(b.started).Round(time.Millisecond), b.visits, b.visitTime.Round(time.Millisecond),
+			b.axeRuns, b.axeTime.Round(time.Millisecond), b.injects, b.injectTime.Round(time.Millisecond))
+		cancel()
+		release()
+	})
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium (%s): %v", exe, err)
+		t.Fatalf("opening a browser context in Chromium (%s): %v", shared.exe, err)
 	}
 	if o.NoJS {
 		b.setScripts(false)
@@ -143,7 +281,10 @@ func (b *Browser) Visit(path string) {
 		url = b.BaseURL + path
 	}
 	b.lastURL = url
+	start := time.Now()
 	b.Do(chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body")))
+	b.visits++
+	b.visitTime += time.Since(start)
 }
 
 // Fill types into the field with the given id, replacing what is there.
@@ -216,8 +357,10 @@ type Violation struct {
 }
 
 // Axe runs axe-core on the current page with AxeTags and fails the test
-// listing every violation. axe runs through the DevTools protocol, outside
-// the page's Content-Security-Policy.
+// listing every violation. axe-core comes through the DevTools protocol,
+// outside the page's Content-Security-Policy: sent once per browser and
+// run by Chromium at the start of each new document (with page scripts on
+// or off), so a check costs only axe.run.
 func (b *Browser) Axe() {
 	b.t.Helper()
 	if b.noJS {
@@ -225,8 +368,32 @@ func (b *Browser) Axe() {
 		b.setScripts(true)
 		defer b.setScripts(false)
 	}
+	start := time.Now()
+	defer func() { b.axeTime += time.Since(start); b.axeRuns++ }()
+	// axe-core is half a megabyte of script, and sending it through
+	// DevTools costs far more than running it: send it once per browser,
+	// for Chromium to run in each new document (and in this one).
+	if !b.axeLoaded {
+		ctx, cancel := b.ctxWithTimeout()
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: b.axe, RunImmediately: &[]bool{true}[0]})
+		cancel()
+		if err != nil {
+			b.t.Fatalf("browser: loading axe-core: %v", err)
+		}
+		b.axeLoaded = true
+		b.injects++
+		b.injectTime += time.Since(start)
+	}
+	if get(b, chromedp.EvaluateAsDevTools[bool](`typeof axe === 'object'`)) == false {
+		// Not expected (RunImmediately covers the document open when axe
+		// was registered), but a check must not fail for want of axe.
+		s := time.Now()
+		get(b, chromedp.EvaluateAsDevTools[bool](b.axe+`;true`))
+		b.injects++
+		b.injectTime += time.Since(s)
+	}
 	tags, _ := json.Marshal(AxeTags)
-	script := b.axe + `;axe.run(document, {runOnly: {type: 'tag', values: ` + string(tags) + `}, resultTypes: ['violations']})
+	script := `axe.run(document, {runOnly: {type: 'tag', values: ` + string(tags) + `}, resultTypes: ['violations']})
 		.then(r => JSON.stringify(r.violations))`
 	out := get(b, chromedp.EvaluateAsDevTools[string](script, chromedp.EvalAwaitPromise))
 	var vs []Violation

@@ -1,0 +1,68 @@
+package browser
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// recorder is a test that keeps the errors reported to it, so that a test
+// can check what Axe reports.
+type recorder struct {
+	testing.TB
+	mu   sync.Mutex
+	errs []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+func (r *recorder) take() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	errs := r.errs
+	r.errs = nil
+	return errs
+}
+
+// axe-core is sent to Chromium once per browser and runs in every document
+// after it, with page scripts on or off and under a strict
+// Content-Security-Policy: each new page is checked (an image without a
+// text alternative is reported on every page that has one, and a page
+// without one passes), and the browser's first page too.
+func TestAxeChecksEveryNewDocument(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'")
+		img := ""
+		if strings.HasPrefix(r.URL.Path, "/bad") {
+			img = `<img src="/static/chart.png">`
+		}
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Page %s</title></head><body><main><h1>Page %s</h1>%s</main></body></html>`, r.URL.Path, r.URL.Path, img)
+	}))
+	defer srv.Close()
+	for _, noJS := range []bool{false, true} {
+		t.Run(fmt.Sprintf("scripts off %v", noJS), func(t *testing.T) {
+			rec := &recorder{TB: t}
+			b := Start(rec, srv.URL, Options{NoJS: noJS})
+			for _, p := range []string{"/bad/1", "/good/1", "/bad/2", "/bad/3", "/good/2"} {
+				b.Visit(p)
+				b.Axe()
+				errs := rec.take()
+				if strings.HasPrefix(p, "/bad") != (len(errs) == 1 && strings.Contains(errs[0], "image-alt")) {
+					t.Errorf("axe on %s reported %q", p, errs)
+				}
+			}
+			if b.Checked != 5 || b.injects != 1 {
+				t.Errorf("axe checked %d pages and was sent %d times, want 5 and once", b.Checked, b.injects)
+			}
+		})
+	}
+}
