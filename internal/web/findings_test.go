@@ -300,3 +300,33 @@ func userID(t *testing.T, srv *testServer, email string) string {
 	}
 	return u.ID
 }
+
+// Where staff write Easy Read for the group, the form shows what the Easy
+// Read checker found beside the box when it comes back: a measure, a
+// proposal and a voice item, each sent with another field missing and an
+// Easy Read sentence of 18 words (Easy Read allows 15).
+func TestEasyReadCheckerBesideStaffBoxes(t *testing.T) {
+	t.Parallel()
+	srv := newTestServer(t, store.SQLite)
+	id := findingsRound(t, srv.DB)
+	long := "We will ask every young person who comes to the crisis team what happened and how they felt."
+	com := srv.client(t)
+	com.loginAs("commissioner")
+	for _, c := range []struct{ path string }{
+		{"/rounds/" + id + "/measures"},
+		{"/rounds/" + id + "/decisions"},
+		{"/ledger/items"},
+	} {
+		r := com.post(c.path, url.Values{"easy_read": {long}})
+		if r.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d", c.path, r.StatusCode)
+			continue
+		}
+		if !strings.Contains(r.Body, "Easy Read checker:</strong>") || !strings.Contains(r.Body, "18 words") {
+			t.Errorf("%s: the checker's findings are not beside the box", c.path)
+		}
+	}
+	if r := com.post("/rounds/"+id+"/measures", url.Values{"easy_read": {"We ask you."}}); !strings.Contains(r.Body, "Easy Read checker: no problems found.") {
+		t.Errorf("a short Easy Read text: no problems")
+	}
+}

@@ -54,6 +54,7 @@ func parsePages(st *staticFiles) (*pageSet, error) {
 	for name, f := range measureFuncs {
 		funcs[name] = f
 	}
+	funcs["easyReadCheck"] = easyReadCheck
 	base, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/layout/*.html")
 	if err != nil {
 		return nil, err
