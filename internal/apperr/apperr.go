@@ -16,6 +16,7 @@ const (
 	Unauthorized = "unauthorized" // the caller is not signed in
 	Forbidden    = "forbidden"    // signed in, but the policy says no
 	RateLimited  = "rate_limited" // too many attempts; Message says when to retry
+	Unavailable  = "unavailable"  // busy for now; Message says when to try again
 	Internal     = "internal"     // anything else; never shown
 )
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -27,6 +28,9 @@ const maxUpload = 10 << 20
 // cut into marked segments, and what the save form needs to save it again.
 type reportView struct {
 	Report   *readability.Report
+	Issues   []readability.Issue // the issues listed: the first maxShownIssues
+	TextCut  bool                // the marked text stops after the last issue listed
+	Savable  bool                // the text is within what a library keeps
 	Segments []markSegment
 	Source   string             // the text to save: the source, or the extracted text of a document
 	Format   readability.Format // the format of Source
@@ -53,9 +57,32 @@ func analyse(src []byte, format readability.Format, profileName string) (*report
 	if format == readability.FormatDOCX || format == readability.FormatODT {
 		v.Source, v.Format = r.Text, readability.FormatText
 	}
-	v.Segments = markText(v.Source, r.Issues)
+	v.Issues, v.Savable = r.Issues, len(v.Source) <= infocheck.MaxSourceBytes
+	text := v.Source
+	if len(v.Issues) > maxShownIssues {
+		// A page listing every issue of a long document would run to
+		// hundreds of megabytes: list the first ones and the text up to
+		// the end of the line holding the last of them.
+		v.Issues, v.TextCut = v.Issues[:maxShownIssues], true
+		end := 0
+		for _, is := range v.Issues {
+			end = max(end, is.End)
+		}
+		end = min(end, len(text))
+		if nl := strings.IndexByte(text[end:], '\n'); nl >= 0 {
+			end += nl
+		} else {
+			end = len(text)
+		}
+		text = text[:end]
+	}
+	v.Segments = markText(text, v.Issues)
 	return v, nil
 }
+
+// maxShownIssues bounds the issues a report page lists, and so its size:
+// more than this is a document to split or rewrite, not to read through.
+const maxShownIssues = 300
 
 // reanalyse checks a saved letter again: one that no longer reads is the
 // service's fault, not the reader's, so its error is an internal one.

@@ -127,8 +127,8 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 		return fmt.Errorf("no page template %q", name)
 	}
 	v.Principal, v.Path, v.Demo = principal(r), r.URL.Path, s.cfg.Demo
-	v.Nav, v.Crumbs = s.navFor(r, status, v.Title)
 	v.Display, v.EasyRead = s.displayFor(r)
+	v.Nav, v.Crumbs = s.navFor(r, status, v.Title)
 	v.Unread = s.unreadNotifications(r)
 	if v.Flash == "" {
 		v.Flash = flashMessages[r.URL.Query().Get("done")]
@@ -182,6 +182,7 @@ var statusFor = map[string]int{
 	apperr.Unauthorized: http.StatusUnauthorized,
 	apperr.Forbidden:    http.StatusForbidden,
 	apperr.RateLimited:  http.StatusTooManyRequests,
+	apperr.Unavailable:  http.StatusServiceUnavailable,
 	apperr.Internal:     http.StatusInternalServerError,
 }
 
@@ -199,7 +200,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	title := map[string]string{apperr.NotFound: "Page not found", apperr.Forbidden: "You do not have access to this page",
-		apperr.RateLimited: "Too many attempts"}[code]
+		apperr.RateLimited: "Too many attempts", apperr.Unavailable: "The service is busy"}[code]
 	if title == "" {
 		title = "There is a problem"
 	}

@@ -9,7 +9,7 @@ func (s *Server) ledgerRoutes() []route {
 		{"GET /ledger/items/new", s.ledgerNewForm},
 		{"POST /ledger/items", s.ledgerCreate},
 		{"GET /ledger/import", s.ledgerImportForm},
-		{"POST /ledger/import", s.ledgerImportPreview},
+		{"POST /ledger/import", s.heavy(s.ledgerImportPreview)},
 		{"POST /ledger/import/confirm", s.ledgerImportConfirm},
 		{"GET /ledger/items/{id}", s.ledgerItem},
 		{"GET /ledger/items/{id}/commitment", s.ledgerCommitForm},

@@ -31,7 +31,7 @@ func (s *Server) measureRoutes() []route {
 		{"POST /contracts/{cid}/profile", s.profileSave},
 		{"GET /contracts/{cid}/report", s.reportForm},
 		{"POST /contracts/{cid}/report", s.reportSave},
-		{"POST /contracts/{cid}/report/csv", s.reportCSV},
+		{"POST /contracts/{cid}/report/csv", s.heavy(s.reportCSV)},
 		{"GET /contracts/{cid}/profile.json", s.profileJSON},
 		{"GET /contracts/{cid}/reports.csv", s.reportsCSVExport},
 	}

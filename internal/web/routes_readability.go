@@ -4,13 +4,13 @@ package web
 func (s *Server) readabilityRoutes() []route {
 	return []route{
 		{"GET /readability", s.readabilityForm},
-		{"POST /readability", s.readabilityCheck},
+		{"POST /readability", s.heavy(s.readabilityCheck)},
 		{"POST /readability/checks", s.readabilitySave},
 		{"GET /readability/checks/{id}", s.readabilitySaved},
 		{"GET /readability/library", s.readabilityLibraries},
 		{"GET /readability/library/{org}", s.readabilityLibrary},
 		{"GET /readability/compare", s.readabilityCompareForm},
-		{"POST /readability/compare", s.readabilityComparePasted},
+		{"POST /readability/compare", s.heavy(s.readabilityComparePasted)},
 		{"GET /readability/compare/saved", s.readabilityCompareSaved},
 	}
 }

@@ -85,7 +85,7 @@ func (s *Server) roundRoutes() []route {
 		{"GET /rounds/{id}/services/new", s.serviceNewForm},
 		{"POST /rounds/{id}/services", s.serviceCreate},
 		{"GET /rounds/{id}/services/import", s.importForm},
-		{"POST /rounds/{id}/services/import", s.importPreview},
+		{"POST /rounds/{id}/services/import", s.heavy(s.importPreview)},
 		{"POST /rounds/{id}/services/import/confirm", s.importConfirm},
 		{"GET /rounds/{id}/services/{sid}", s.serviceShow},
 		{"GET /rounds/{id}/services/{sid}/feedback/new", s.feedbackNewForm},

@@ -9,7 +9,7 @@ func (s *Server) studyRoutes() []route {
 		{"POST /studies", s.studyCreate},
 		{"GET /studies/{study}", s.studyShow},
 		{"GET /studies/{study}/upload", s.transcriptUploadForm},
-		{"POST /studies/{study}/transcripts", s.transcriptUpload},
+		{"POST /studies/{study}/transcripts", s.heavy(s.transcriptUpload)},
 		{"GET /studies/{study}/transcripts/{id}", s.transcriptReport},
 		{"GET /studies/{study}/transcripts/{id}/roles", s.transcriptRolesForm},
 		{"POST /studies/{study}/transcripts/{id}/roles", s.transcriptRolesSave},
