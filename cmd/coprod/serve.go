@@ -30,6 +30,8 @@ type serveOptions struct {
 	proxies   []netip.Prefix
 	mail      *mailFlags // nil for the demo: no email
 	auditKey  string     // audit key file; "" reads COPROD_AUDIT_KEY
+	// access is the accessibility statement's contact (serve_accessibility.go); nil for the demo.
+	access *web.AccessibilityContact
 }
 
 func cmdServe(ctx context.Context, e env, args []string) int {
@@ -42,6 +44,7 @@ func cmdServe(ctx context.Context, e env, args []string) int {
 	proxies := fs.String("trusted-proxies", e.getenv("COPROD_TRUSTED_PROXIES"),
 		"comma-separated addresses or networks of the proxies in front of the service, whose X-Forwarded-For names the client (env COPROD_TRUSTED_PROXIES)")
 	o.mail = addMailFlags(e, fs)
+	o.access = addAccessibilityFlags(e, fs)
 	keyFile := auditKeyFlag(e, fs, "audit-key-file")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -141,8 +144,12 @@ func serve(ctx context.Context, e env, o serveOptions) int {
 	defer stopWorker()
 
 	var draining atomic.Bool
+	access := web.AccessibilityContact{}
+	if o.access != nil {
+		access = *o.access
+	}
 	h, err := web.New(web.Config{Store: db, Log: log, Secure: o.behindTLS, Demo: o.demo, TrustedProxies: o.proxies, EmailEnabled: sender != nil,
-		Draining: &draining, MetricsToken: e.getenv("COPROD_METRICS_TOKEN")})
+		Draining: &draining, MetricsToken: e.getenv("COPROD_METRICS_TOKEN"), Accessibility: access})
 	if err != nil {
 		return fail(e, "%v", err)
 	}

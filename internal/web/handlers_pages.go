@@ -7,7 +7,7 @@ import (
 // The pages of the site's shell.
 var (
 	homePage          = page[noData]{"home"}
-	accessibilityPage = page[noData]{"accessibility"}
+	accessibilityPage = page[accessibilityData]{"accessibility"}
 	errorPage         = page[string]{"error"} // the message, safe to show
 	shellPages        = []pageType{homePage, accessibilityPage, errorPage, tasksPage, yourTendersPage}
 )
@@ -22,5 +22,5 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) accessibility(w http.ResponseWriter, r *http.Request) error {
-	return accessibilityPage.show(s, w, r, http.StatusOK, view{Title: "Accessibility statement"}, noData{})
+	return accessibilityPage.show(s, w, r, http.StatusOK, view{Title: "Accessibility statement"}, s.accessibilityData())
 }
