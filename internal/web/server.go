@@ -65,11 +65,18 @@ type Config struct {
 	// Draining is set when the service has been asked to stop: readiness
 	// then says no, so a load balancer sends its requests elsewhere.
 	Draining *atomic.Bool
+	// HeavyWork is how many analyses of uploads may run at once (default:
+	// one fewer than the cores, at least one); HeavyWait how long another waits for a turn before it
+	// is told the service is busy (default 5 s).
+	HeavyWork int
+	HeavyWait time.Duration
 	// MetricsToken, when set, is the bearer token /metrics asks for;
 	// without it /metrics answers only on the machine itself.
 	MetricsToken string
 	// Demo adds a banner saying this is demonstration data.
 	Demo bool
+	// Accessibility is who the accessibility statement says to contact (accessibility.go).
+	Accessibility AccessibilityContact
 	// Accessibility is who the accessibility statement says to contact (accessibility.go).
 	Accessibility AccessibilityContact
 	// TrustedProxies are the proxies in front of the service, whose
@@ -90,6 +97,7 @@ type Server struct {
 	static  *staticFiles
 	boards  *boardPages
 	metrics *metrics
+	work    *heavyWork
 }
 
 // New returns the service's HTTP handler.
@@ -110,7 +118,8 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg), metrics: newMetrics()}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg), metrics: newMetrics(),
+		work: newHeavyWork(cfg)}
 	if s.pages, err = parsePages(st); err != nil {
 		return nil, err
 	}
