@@ -77,8 +77,6 @@ type Config struct {
 	Demo bool
 	// Accessibility is who the accessibility statement says to contact (accessibility.go).
 	Accessibility AccessibilityContact
-	// Accessibility is who the accessibility statement says to contact (accessibility.go).
-	Accessibility AccessibilityContact
 	// TrustedProxies are the proxies in front of the service, whose
 	// X-Forwarded-For names the client (see ParseTrustedProxies).
 	TrustedProxies []netip.Prefix
