@@ -19,6 +19,11 @@ const (
 	QuestionAsker AudienceKind = "question_asker" // the people of the bidder who asked (ID: question)
 	EmailAccount  AudienceKind = "email"          // the account with this email address, if there is one (ID: address)
 	RoundInvitee  AudienceKind = "round_invitee"  // the account with a round invitation's email address, if any (ID: invitation)
+	// ItemOwners: the commitment's owner and the people of its owning
+	// organisation who hold a role that opens the item (commissioner,
+	// facilitator or provider over one of the organisations it concerns, or
+	// over its round), so nobody is sent to a page that refuses them (ID: item).
+	ItemOwners AudienceKind = "item_owners"
 )
 
 // Audience is one group of people to tell.
@@ -91,13 +96,11 @@ func FromEvent(e audit.Event) (Plan, bool) {
 		p.Kind, p.TenderID = TenderAwarded, e.ObjectID
 		p.Audiences = []Audience{{Kind: TenderBidders, ID: e.ObjectID}, {Kind: RoundMembers}} // the tender's round
 	case "ledger.commit":
+		if d["owner_org_id"] == "" && d["owner_user_id"] == "" {
+			return Plan{}, false
+		}
 		p.Kind = CommitmentGiven
-		if d["owner_org_id"] != "" {
-			p.Audiences = append(p.Audiences, Audience{Kind: OrgPeople, ID: d["owner_org_id"]})
-		}
-		if d["owner_user_id"] != "" {
-			p.Audiences = append(p.Audiences, Audience{Kind: OneUser, ID: d["owner_user_id"]})
-		}
+		p.Audiences = []Audience{{Kind: ItemOwners, ID: e.ObjectID}}
 	case "ledger.status":
 		if d["status"] != "done" {
 			return Plan{}, false
@@ -140,8 +143,11 @@ func (p Plan) Link() string {
 		return "/rounds/" + p.RoundID + "/decisions/" + p.ObjectID
 	case ScoringAsked:
 		return "/tenders/" + p.TenderID + "/score"
-	case ModerationReady, ModerationOpen:
-		return "/tenders/" + p.TenderID + "/moderation"
+	case ModerationReady:
+		return "/tenders/" + p.TenderID + "/moderation" // the chair's page
+	case ModerationOpen:
+		return "/tenders/" + p.TenderID + "/score" // the evaluator's scores, now beside the others'
+
 	case QuestionAnswered:
 		return "/tenders/" + p.TenderID + "/questions"
 	case TenderAwarded:
@@ -168,11 +174,8 @@ func (p Plan) Link() string {
 // announces: the store finds them each day.
 func Overdue(itemID, ownerOrgID, ownerUserID, roundID, dueOn string) Plan {
 	p := Plan{Kind: CommitmentOverdue, ObjectType: "ledger_item", ObjectID: itemID, RoundID: roundID, Facts: Facts{DueOn: dueOn}}
-	if ownerOrgID != "" {
-		p.Audiences = append(p.Audiences, Audience{Kind: OrgPeople, ID: ownerOrgID})
-	}
-	if ownerUserID != "" {
-		p.Audiences = append(p.Audiences, Audience{Kind: OneUser, ID: ownerUserID})
+	if ownerOrgID != "" || ownerUserID != "" {
+		p.Audiences = []Audience{{Kind: ItemOwners, ID: itemID}}
 	}
 	return p
 }

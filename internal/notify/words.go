@@ -173,8 +173,10 @@ func (k Kind) LinkLabel() string {
 		return "See the question"
 	case ScoringAsked:
 		return "Go to scoring"
-	case ModerationReady, ModerationOpen:
+	case ModerationReady:
 		return "Go to moderation"
+	case ModerationOpen:
+		return "See the scores"
 	case QuestionAnswered:
 		return "Read the answers"
 	case TenderAwarded:

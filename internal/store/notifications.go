@@ -238,6 +238,14 @@ func (tx *Tx) audience(ctx context.Context, p notify.Plan) ([]string, error) {
 				JOIN memberships m ON m.org_id = b.org_id WHERE q.id = ? ORDER BY m.created_at, m.user_id`
 		case notify.EmailAccount:
 			q = "SELECT id FROM users WHERE email = ?"
+		case notify.ItemOwners:
+			q = `SELECT DISTINCT ra.user_id FROM ledger_items i JOIN role_assignments ra
+				ON ra.role IN ('commissioner', 'facilitator', 'provider')
+				AND ((ra.scope_type = 'organisation' AND ra.scope_id IN (SELECT org_id FROM ledger_item_orgs WHERE item_id = i.id))
+					OR (ra.scope_type = 'round' AND ra.scope_id = i.round_id))
+				WHERE i.id = ? AND (ra.user_id = i.owner_user_id
+					OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ra.user_id AND m.org_id = i.owner_org_id))
+				ORDER BY ra.user_id`
 		case notify.RoundInvitee:
 			q = `SELECT u.id FROM round_invitations ri JOIN users u ON u.email = ri.email
 				WHERE ri.id = ? AND ri.email <> '' AND ri.used_at IS NULL`

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coprod/coprod/internal/demo"
 	"github.com/coprod/coprod/internal/notify"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
@@ -138,6 +139,49 @@ func TestNotificationsPages(t *testing.T) {
 		admin.loginAs("admin")
 		if r := admin.get("/admin/emails"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "There are no emails with problems.") {
 			t.Errorf("admin on the emails page: %d", r.StatusCode)
+		}
+	})
+}
+
+// Every notification the demo's history gives each demo person links to a
+// page that opens for them: nobody is sent to a refusal.
+func TestNotificationLinksOpenForTheirReader(t *testing.T) {
+	t.Parallel()
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		srv := newTestServer(t, engine)
+		ctx := context.Background()
+		deriveAll(t, srv.DB)
+		if _, err := srv.DB.NotifyOverdue(ctx, notify.MailOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, l := range demo.Logins() {
+			u, err := srv.DB.UserByEmail(ctx, l.Email)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pg, err := srv.DB.Notifications(ctx, u.ID, 0, 200)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := srv.client(t)
+			if r := c.login(l.Email, demo.Password); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("signing in as %s: %d", l.Email, r.StatusCode)
+			}
+			seen := map[string]bool{}
+			for _, n := range pg.Items {
+				if n.Link == "" || seen[n.Link] {
+					continue
+				}
+				seen[n.Link] = true
+				total++
+				if r := c.get(n.Link); r.StatusCode != http.StatusOK {
+					t.Errorf("%s: %s (%s) answers %d", l.Email, n.Link, n.Kind, r.StatusCode)
+				}
+			}
+		}
+		if total < 10 {
+			t.Errorf("only %d links checked: the demo's history should give its people more", total)
 		}
 	})
 }
