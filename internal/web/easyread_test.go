@@ -133,6 +133,10 @@ func TestMemberRoundPageAndPictures(t *testing.T) {
 		r.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" || !strings.HasPrefix(r.Body, "<svg") {
 		t.Fatalf("picture %s = %d %q %q", m[1], r.StatusCode, r.Header.Get("Content-Type"), r.Header.Get("Cache-Control"))
 	}
+	if a := s.client(t).get("/accessibility").Body; !strings.Contains(a, `<h2 id="pictures">Pictures</h2>`) ||
+		!strings.Contains(a, `href="https://openmoji.org/">OpenMoji</a>`) || !strings.Contains(a, "https://creativecommons.org/licenses/by-sa/4.0/") {
+		t.Error("the accessibility statement does not credit the pictures and their licence")
+	}
 	fac := s.client(t)
 	fac.loginAs("facilitator")
 	if strings.Contains(fac.get(base).Body, "What you can do now") {
