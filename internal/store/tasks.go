@@ -165,7 +165,8 @@ func (tx *Tx) verdictTasks(ctx context.Context, userID string) ([]tasks.Task, er
 }
 
 // overdueTasks: commitments the user owns that are past their due date
-// and not yet done.
+// and not yet done, on items whose page they may open (a role in the
+// item's round or in an organisation it concerns, as auth's ledgerRole).
 func (tx *Tx) overdueTasks(ctx context.Context, userID string) ([]tasks.Task, error) {
 	var out []tasks.Task
 	err := tx.each(ctx, func(s scanner) error {
@@ -179,6 +180,9 @@ func (tx *Tx) overdueTasks(ctx context.Context, userID string) ([]tasks.Task, er
 	}, `SELECT i.id, i.commitment, COALESCE(r.title, ''), i.due_on
 		FROM ledger_items i LEFT JOIN rounds r ON r.id = i.round_id
 		WHERE i.owner_user_id = ? AND i.status IN ('committed', 'in_progress') AND i.shown = 1 AND i.due_on < ?
+		AND (EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = i.owner_user_id AND ra.scope_type = 'round' AND ra.scope_id = i.round_id)
+			OR EXISTS (SELECT 1 FROM ledger_item_orgs io JOIN role_assignments ra ON ra.scope_type = 'organisation' AND ra.scope_id = io.org_id
+				WHERE io.item_id = i.id AND ra.user_id = i.owner_user_id))
 		ORDER BY i.due_on, i.id`, userID, ledger.Today(tx.now))
 	return out, err
 }

@@ -83,11 +83,8 @@ func holdsScope(p *auth.Principal, t auth.ScopeType) bool {
 	return false
 }
 
-// usesRounds: the rounds list has something for those who may open a
-// round or who hold a role in one.
-func usesRounds(p *auth.Principal) bool {
-	return auth.Can(p, auth.ActionCreateRound, auth.Object{}) || holdsScope(p, auth.ScopeRound)
-}
+// usesRounds: the list of one's rounds, as the policy allows it.
+func usesRounds(p *auth.Principal) bool { return auth.Can(p, auth.ActionListRounds, auth.Object{}) }
 
 // usesTenders: bidders (the tenders open to them), and anyone who may see
 // a round's tenders or sits on a tender's panel.
@@ -95,21 +92,13 @@ func usesTenders(p *auth.Principal) bool {
 	return auth.Can(p, auth.ActionBid, auth.Object{}) || p.IsAdmin() || holdsScope(p, auth.ScopeRound) || holdsScope(p, auth.ScopeTender)
 }
 
-// tendersHref: a bidder with no other part in tenders goes to the tenders
-// open to bidders; everyone else to the tenders they take part in, which
-// links to the open ones for those who may bid too.
-func tendersHref(p *auth.Principal) string {
-	if auth.Can(p, auth.ActionBid, auth.Object{}) && !p.IsAdmin() && !holdsScope(p, auth.ScopeRound) && !holdsScope(p, auth.ScopeTender) {
-		return "/tenders"
-	}
-	return "/tenders/mine"
-}
+// tendersHref is "Your tenders", which links bidders on to the tenders
+// open to them.
+func tendersHref(*auth.Principal) string { return "/tenders/mine" }
 
-// usesContracts: providers report against their contracts; the round's
-// people read its measures, specifications and contracts.
-func usesContracts(p *auth.Principal) bool {
-	return p.IsAdmin() || len(p.ProviderOrgIDs()) > 0 || holdsScope(p, auth.ScopeRound)
-}
+// usesContracts: the contracts page (a provider's contracts and the
+// measures of one's rounds) asks what the rounds list asks.
+func usesContracts(p *auth.Principal) bool { return auth.Can(p, auth.ActionListRounds, auth.Object{}) }
 
 // mainNav is the main navigation for the person asking, with the count of
 // their tasks on "Your tasks". A visitor gets the public board only.
