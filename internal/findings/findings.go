@@ -89,6 +89,18 @@ type Point struct {
 	Include bool   `json:"include"`
 }
 
+// Quotes reports whether the point gives the group's own words (a factor,
+// a vision statement, something a member said): pages mark them as the
+// group's, checked by the facilitator rather than rewritten by the page.
+func (p Point) Quotes() bool {
+	for _, prefix := range []string{"factor:", "vision:", "voice:"} {
+		if strings.HasPrefix(p.Key, prefix) && p.Key != "vision:order" {
+			return true
+		}
+	}
+	return false
+}
+
 // Sentences are the point's lines, trimmed, blank ones left out.
 func (p Point) Sentences() []string {
 	var out []string

@@ -116,7 +116,7 @@ func TestWillChange(t *testing.T) {
 	if len(tp) != 2 {
 		t.Fatalf("only published tenders: %d", len(tp))
 	}
-	if tp[0].Text != "Riverside Community Support will run the service.\nYour group's scores changed who won." {
+	if tp[0].Text != "The winner is Riverside Community Support.\nThey will run the service.\nYour group's scores changed who won." {
 		t.Errorf("awarded tender: %q", tp[0].Text)
 	}
 	if tp[1].Text != "We have not chosen who will run the service yet.\nYour group's scores count for 25% of the marks." {
@@ -129,7 +129,7 @@ func TestWillChange(t *testing.T) {
 		{Tender{Awarded: true, Winner: "A", Tested: true}, "Your group's scores did not change who won."},
 		{Tender{Awarded: true, Winner: "A", Stake: "0%"}, "Your group's scores counted for 0% of the marks."},
 	} {
-		if got := tenderLines(c.t); len(got) != 2 || got[1] != c.want {
+		if got := tenderLines(c.t); len(got) != 3 || got[2] != c.want {
 			t.Errorf("%+v: %q", c.t, got)
 		}
 	}
@@ -296,6 +296,15 @@ func asErr(err error, e **apperr.Error) bool {
 	x, ok := err.(*apperr.Error)
 	*e = x
 	return ok
+}
+
+func TestQuotes(t *testing.T) {
+	for key, want := range map[string]bool{"factor:a": true, "vision:v": true, "voice:l": true, "vision:order": false,
+		"theme:t": false, "measure:m": false, "indicator:c:I1": false, "tender:x": false, "waiting": false} {
+		if got := (Point{Key: key}).Quotes(); got != want {
+			t.Errorf("%s: %v", key, got)
+		}
+	}
 }
 
 func TestParseKind(t *testing.T) {

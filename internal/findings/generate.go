@@ -291,7 +291,7 @@ func tenderLines(t Tender) []string {
 		return []string{"We have not chosen who will run the service yet.",
 			"Your group's scores count for " + t.Stake + " of the marks."}
 	}
-	lines := []string{strings.TrimRight(t.Winner, ".") + " will run the service."}
+	lines := []string{"The winner is " + strings.TrimRight(t.Winner, ".") + ".", "They will run the service."}
 	switch {
 	case !t.Tested:
 		lines = append(lines, "Your group's scores counted for "+t.Stake+" of the marks.")

@@ -330,3 +330,41 @@ func TestEasyReadCheckerBesideStaffBoxes(t *testing.T) {
 		t.Errorf("a short Easy Read text: no problems")
 	}
 }
+
+// The findings pages a member reaches pass the Easy Read profile like the
+// other member pages (easyread_pages_test.go, same reviewed list): no
+// sentence over 15 words, no jargon, no long words.
+func TestFindingsPagesPassEasyRead(t *testing.T) {
+	t.Parallel()
+	srv := newTestServer(t, store.SQLite)
+	base := "/rounds/" + findingsRound(t, srv.DB) + "/findings"
+	robin := srv.client(t)
+	robin.loginAs("member")
+	pages := []string{base}
+	for _, k := range findings.Kinds {
+		pages = append(pages, base+"/"+string(k))
+	}
+	for _, p := range pages {
+		body := robin.get(p).Body
+		start, end := strings.Index(body, "<main"), strings.Index(body, "</main>")
+		if start < 0 || end < start {
+			t.Fatalf("%s: no main content", p)
+		}
+		main := theirWords.ReplaceAllString(body[start:end+len("</main>")], "")
+		r, err := readability.Analyze([]byte(main), readability.FormatHTML, readability.EasyRead())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, is := range r.Issues {
+			switch is.Rule {
+			case readability.RuleSentenceTooLong, readability.RuleJargon, readability.RuleLongWords:
+			default:
+				continue
+			}
+			if _, ok := easyReadAllowed[strings.ToLower(is.Text)]; ok && is.Rule != readability.RuleSentenceTooLong {
+				continue
+			}
+			t.Errorf("%s: %s: %q", p, is.Rule, is.Text)
+		}
+	}
+}
