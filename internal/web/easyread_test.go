@@ -183,6 +183,24 @@ func TestMemberRoundPageAndPictures(t *testing.T) {
 	if r := robin.post(choose, url.Values{"picture": {"home"}}); r.StatusCode != http.StatusForbidden {
 		t.Errorf("a member choosing = %d", r.StatusCode)
 	}
+
+	// A measure's picture is chosen by whoever writes measures: the commissioner.
+	ms, _, err := s.DB.Measures(ctx, ids.round, "", 10)
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("measures: %v", err)
+	}
+	mpath := base + "/measures/" + ms[0].ID
+	com := s.client(t)
+	com.loginAs("commissioner")
+	if r := com.post(mpath+"/picture", url.Values{"picture": {"doctor"}}); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != mpath+"?done=picture-chosen" {
+		t.Fatalf("the commissioner choosing a measure's picture = %d %s", r.StatusCode, r.Header.Get("Location"))
+	}
+	if m := picSrc.FindStringSubmatch(robin.get(mpath).Body); m == nil || m[2] != "A doctor" {
+		t.Errorf("the measure's picture: %v", m)
+	}
+	if r := robin.get(mpath + "/picture"); r.StatusCode != http.StatusForbidden {
+		t.Errorf("a member opening a measure's chooser = %d", r.StatusCode)
+	}
 }
 
 var dotsLeft = regexp.MustCompile(`You have (\d+) dots? left\.`)

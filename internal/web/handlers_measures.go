@@ -8,6 +8,7 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 )
 
@@ -183,6 +184,7 @@ type measureShowData struct {
 	M       *measure.Measure
 	Missing []apperr.FieldError // what stops sign-off
 	Chain   chainUse
+	Picture string // the picture chosen for it in Easy Read, if any
 }
 
 func (s *Server) measureShow(w http.ResponseWriter, r *http.Request) error {
@@ -207,6 +209,7 @@ func (s *Server) showMeasure(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	d.Chain = ch.uses[m.ID]
+	d.Picture = s.chosenPictures(r, pictures.KindMeasure, []string{m.ID})[m.ID]
 	return measureShowPage.show(s, w, r, status, view{Title: m.Title, Errors: errs, Form: formValues(r)}, inRound(r, rd, d))
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // Facilitators choose the picture that goes beside a vision statement or a
-// proposal in Easy Read (issue 15): radio buttons with the pictures, so the
+// proposal in Easy Read, and whoever writes a measure its picture (issue 15): radio buttons with the pictures, so the
 // chooser works without JavaScript. The choice is kept as the picture's key.
 var pictureChoosePage = page[pictureData]{"picture_choose"}
 
@@ -33,7 +33,13 @@ type pictureChoice struct {
 // words, and the page to go back to. The reader must be able to run the
 // group.
 func (s *Server) pictureItem(r *http.Request, kind pictures.Kind) (pictureData, error) {
-	rd, err := s.roundFor(r, auth.ActionRunGroup)
+	var rd *round.Round
+	var err error
+	if kind == pictures.KindMeasure {
+		rd, err = s.measureRoundFor(r, true) // whoever writes the measure
+	} else {
+		rd, err = s.roundFor(r, auth.ActionRunGroup)
+	}
 	if err != nil {
 		return pictureData{}, err
 	}
@@ -50,6 +56,12 @@ func (s *Server) pictureItem(r *http.Request, kind pictures.Kind) (pictureData, 
 				d.Words, d.Action, d.Back = x.Body, base+"/vision/"+item+"/picture", base+"/vision"
 			}
 		}
+	case pictures.KindMeasure:
+		m, err := s.store.MeasureByID(r.Context(), rd.ID, item)
+		if err != nil {
+			return d, err
+		}
+		d.Words, d.Action, d.Back = m.Title, base+"/measures/"+item+"/picture", base+"/measures/"+item
 	case pictures.KindProposal:
 		pr, err := s.store.ProposalByID(r.Context(), rd.ID, item, round.Facilitators)
 		if err != nil {

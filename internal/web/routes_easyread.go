@@ -9,6 +9,8 @@ func (s *Server) easyReadRoutes() []route {
 		{"POST /rounds/{id}/vision/dots", s.dotStep},
 		{"GET /rounds/{id}/vision/{item}/picture", s.pictureForm(pictures.KindVision)},
 		{"POST /rounds/{id}/vision/{item}/picture", s.pictureChoose(pictures.KindVision)},
+		{"GET /rounds/{id}/measures/{item}/picture", s.pictureForm(pictures.KindMeasure)},
+		{"POST /rounds/{id}/measures/{item}/picture", s.pictureChoose(pictures.KindMeasure)},
 		{"GET /rounds/{id}/decisions/{item}/picture", s.pictureForm(pictures.KindProposal)},
 		{"POST /rounds/{id}/decisions/{item}/picture", s.pictureChoose(pictures.KindProposal)},
 	}
