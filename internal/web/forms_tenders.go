@@ -219,7 +219,8 @@ func bidFormValues(b *tender.StoredBid) url.Values {
 	if b == nil {
 		return f
 	}
-	f.Set("price", strings.TrimPrefix(round.FormatPence(b.PricePence), "£"))
+	// As typed in the box (its hint's form), without the £ and separators.
+	f.Set("price", strconv.FormatInt(b.PricePence/100, 10)+"."+strconv.FormatInt(100+b.PricePence%100, 10)[1:])
 	for k, a := range b.Answers {
 		f.Set("answer-"+k, a)
 	}

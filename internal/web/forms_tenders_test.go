@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -156,5 +157,49 @@ func TestAwardFormNoticeDate(t *testing.T) {
 	}
 	if _, err := newAwardForm(url.Values{"notice_on": {"soon"}}); !slices.Equal(fieldNames(err), []string{"notice_on"}) {
 		t.Errorf("no real date: %v", err)
+	}
+}
+
+// TestDeadlinesAreUKTime: a tender's deadlines are typed in UK time (the
+// date-time control's value, or what was typed without one) and kept in
+// UTC; the editor writes them back in UK time. BST runs from 01:00 UTC on
+// 28 March 2027 to 01:00 UTC on 31 October 2027.
+func TestDeadlinesAreUKTime(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ typed, want string }{
+		{"2027-06-10T18:30", "2027-06-10T17:30:00Z"},
+		{"2027-12-09T18:30", "2027-12-09T18:30:00Z"},
+		{"2027-06-10 18:30", "2027-06-10T17:30:00Z"},
+		{"2027-10-31T01:30", "2027-10-31T00:30:00Z"}, // happens twice: the first
+		{"2027-03-28T01:30", ""},                     // never happens
+		{"10 June 2027 18:30", ""},
+	} {
+		got, m := parseDeadline(c.typed)
+		if c.want == "" {
+			if m == "" {
+				t.Errorf("%q read as %v, want refused", c.typed, got)
+			}
+			continue
+		}
+		if m != "" || got.Format(time.RFC3339) != c.want {
+			t.Errorf("%q = %v %q, want %s", c.typed, got, m, c.want)
+		}
+		if back := formDeadline(got); back != strings.Replace(c.typed, " ", "T", 1) {
+			t.Errorf("%s written back as %q", c.want, back)
+		}
+	}
+	if _, m := parseDeadline("2027-03-28T01:30"); !strings.HasPrefix(m, "That time does not exist in the UK") {
+		t.Errorf("the skipped hour: %q", m)
+	}
+}
+
+// TestBidPriceAsTyped: a saved price goes back into the box as people type
+// it (the hint's form), without the £ or the separators pages show.
+func TestBidPriceAsTyped(t *testing.T) {
+	t.Parallel()
+	for p, want := range map[int64]string{125000050: "1250000.50", 5: "0.05", 118000000: "1180000.00"} {
+		if got := bidFormValues(&tender.StoredBid{PricePence: p}).Get("price"); got != want {
+			t.Errorf("%d pence in the box: %q, want %q", p, got, want)
+		}
 	}
 }
