@@ -330,9 +330,10 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 	fac.Axe()
 }
 
-// TestBrowserRoundPagesPassAxe crawls the demo round as the people who
-// work in it, so every page of the area (and the facilitator-only views of
-// withdrawn content) is checked by axe, then the error states of its forms.
+// TestBrowserRoundPagesPassAxe crawls the demo round with JavaScript off as
+// the people who work in it, so every page of the area (and the
+// facilitator-only views of withdrawn content) is checked by axe, then the
+// error states of its forms.
 func TestBrowserRoundPagesPassAxe(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -344,7 +345,7 @@ func TestBrowserRoundPagesPassAxe(t *testing.T) {
 		"evaluator": {base + "/services", base + "/themes"}}
 	for _, role := range []string{"facilitator", "member", "commissioner", "evaluator"} {
 		t.Run(role, func(t *testing.T) {
-			b := browser.Start(t, s.URL, browser.Options{})
+			b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 			signIn(b, role+"@demo.test", demo.Password)
 			visited := b.Crawl(base, 60, b.AxeOnce)
 			for _, want := range reach[role] {

@@ -22,13 +22,13 @@ func signIn(b *browser.Browser, email, password string) {
 }
 
 // TestBrowserEveryPagePassesAxe signs in as every demo role (and visits
-// anonymously), follows every link it can reach, and runs axe on each page,
-// then on the error states of the forms.
+// anonymously), follows every link it can reach with JavaScript off, and
+// runs axe on each page, then on the error states of the forms.
 func TestBrowserEveryPagePassesAxe(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	t.Run("anonymous", func(t *testing.T) {
-		b := browser.Start(t, s.URL, browser.Options{})
+		b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 		visited := b.Crawl("/", 40, b.AxeOnce)
 		for _, want := range []string{"/", "/login", "/accessibility"} {
 			if !contains(visited, want) {
@@ -46,7 +46,7 @@ func TestBrowserEveryPagePassesAxe(t *testing.T) {
 	})
 	for _, role := range demoRoles {
 		t.Run(role, func(t *testing.T) {
-			b := browser.Start(t, s.URL, browser.Options{})
+			b := browser.Start(t, s.URL, browser.Options{NoJS: true})
 			signIn(b, role+"@demo.test", demo.Password)
 			if p := b.Path(); p != "/" {
 				t.Fatalf("after signing in as %s: at %s", role, p)

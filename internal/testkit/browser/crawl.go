@@ -53,7 +53,8 @@ var checkedShapes sync.Map
 func (b *Browser) As(who string) { b.who = who }
 
 // AxeOnce runs axe on the page unless a page of the same shape has been
-// checked for the same person in this test process: the same path with its
+// checked for the same person, with page scripts on or off as this browser
+// has them, in this test process: the same path with its
 // ids and numbers replaced, and the same query parameter names. Crawls
 // meet many pages drawn by one template for one person (each story, each
 // filter of the board, each page of a list, the same pages from another
@@ -62,7 +63,11 @@ func (b *Browser) As(who string) { b.who = who }
 // of a page call Axe.
 func (b *Browser) AxeOnce(path string) {
 	b.t.Helper()
-	if _, done := checkedShapes.LoadOrStore(b.who+" "+pageShape(path), true); done {
+	mode := "scripts on"
+	if b.noJS {
+		mode = "scripts off"
+	}
+	if _, done := checkedShapes.LoadOrStore(b.who+" "+mode+" "+pageShape(path), true); done {
 		return
 	}
 	b.Axe()
