@@ -51,10 +51,11 @@ type server struct {
 	URL string
 }
 
-// startServer runs `coprod serve` on a free port and waits until it answers.
-func startServer(t *testing.T, dsn string) *server {
+// startServer runs `coprod serve` on a free port, with any extra flags, and
+// waits until it answers.
+func startServer(t *testing.T, dsn string, flags ...string) *server {
 	t.Helper()
-	cmd := exec.Command(coprodBinary(t), "serve", "--addr", "127.0.0.1:0", "--db", dsn)
+	cmd := exec.Command(coprodBinary(t), append([]string{"serve", "--addr", "127.0.0.1:0", "--db", dsn}, flags...)...)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
