@@ -14,8 +14,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -119,7 +121,8 @@ func acquire(t testing.TB) context.Context {
 		shared.idle = nil
 	}
 	if shared.ctx == nil {
-		dir, err := os.MkdirTemp("", "coprod-chromium-")
+		removeStaleProfiles()
+		dir, err := os.MkdirTemp("", fmt.Sprintf("coprod-chromium-%d-", os.Getpid()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,6 +148,26 @@ func acquire(t testing.TB) context.Context {
 	}
 	shared.users++
 	return shared.ctx
+}
+
+// removeStaleProfiles removes the profile directories of test binaries
+// that have ended (Chromium ends with them, but nothing removes its
+// directory unless Close runs), named coprod-chromium-<pid>-*.
+func removeStaleProfiles() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "coprod-chromium-*"))
+	for _, d := range dirs {
+		parts := strings.SplitN(filepath.Base(d), "-", 4)
+		if len(parts) < 4 {
+			continue
+		}
+		pid, err := strconv.Atoi(parts[2])
+		if err != nil || pid == os.Getpid() {
+			continue
+		}
+		if syscall.Kill(pid, 0) == syscall.ESRCH {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // release counts a user out; the last one leaves Chromium running for
