@@ -45,7 +45,10 @@ type Service interface {
 	PrincipalForSession(ctx context.Context, token string) (*Principal, error)
 	DeleteSession(ctx context.Context, token string) error
 
-	RecordLoginFailure(ctx context.Context, email, address string) error
-	LoginFailures(ctx context.Context, email, address string, since time.Time) (byEmail, byAddress int, err error)
-	ClearLoginFailures(ctx context.Context, email string) error
+	// Sign-in throttling (throttle.go): KnownDevice finds the browser's known device for an account,
+	// StartSignIn says how long an attempt must wait (or records it as a failure), FinishSignIn
+	// forgets the failures after a right password and remembers the device.
+	KnownDevice(ctx context.Context, userID string, tokens []string) (deviceID string, err error)
+	StartSignIn(ctx context.Context, a SignInAttempt) (wait time.Duration, err error)
+	FinishSignIn(ctx context.Context, a SignInAttempt, userID string) (deviceToken string, err error)
 }

@@ -21,9 +21,12 @@ import (
 // its own failures for that account: an attacker's wrong passwords, from
 // other devices, do not delay it, nor do the failures of the address it
 // shares with others.
+//
+// A device stays known for KnownDeviceFor after it last signed in.
 const (
 	FailureMemory  = 24 * time.Hour
 	MaxSignInDelay = 15 * time.Minute
+	KnownDeviceFor = 365 * 24 * time.Hour
 )
 
 // Throttle is one growing-delay rule.

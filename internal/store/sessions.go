@@ -63,35 +63,3 @@ func (db *DB) DeleteSession(ctx context.Context, token string) error {
 		return tx.record(ctx, "session.delete", "user", userID, nil)
 	})
 }
-
-// RecordLoginFailure notes a failed sign-in for throttling, and forgets
-// failures older than a day.
-func (db *DB) RecordLoginFailure(ctx context.Context, email, address string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		if _, err := tx.exec(ctx, "DELETE FROM login_failures WHERE at < ?", tx.now.Add(-24*time.Hour)); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, "INSERT INTO login_failures (email, address, at) VALUES (?, ?, ?)", auth.NormaliseEmail(email), address, tx.now)
-		return err
-	})
-}
-
-// LoginFailures counts recent failures for the email and for the address.
-func (db *DB) LoginFailures(ctx context.Context, email, address string, since time.Time) (int, int, error) {
-	var byEmail, byAddr int
-	err := db.view(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM login_failures WHERE email = ? AND at >= ?", auth.NormaliseEmail(email), since.UTC()).Scan(&byEmail); err != nil {
-			return err
-		}
-		return tx.queryRow(ctx, "SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?", address, since.UTC()).Scan(&byAddr)
-	})
-	return byEmail, byAddr, err
-}
-
-// ClearLoginFailures forgets an account's failures after a successful sign-in.
-func (db *DB) ClearLoginFailures(ctx context.Context, email string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		_, err := tx.exec(ctx, "DELETE FROM login_failures WHERE email = ?", auth.NormaliseEmail(email))
-		return err
-	})
-}

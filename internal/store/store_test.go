@@ -240,25 +240,6 @@ func TestInvitationsAreOneTimeAndExpire(t *testing.T) {
 	})
 }
 
-func TestLoginFailuresCountPerEmailAndAddress(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-		db.Now = func() time.Time { return now }
-		for range 3 {
-			_ = db.RecordLoginFailure(ctx, "a@example.org", "10.0.0.1")
-		}
-		_ = db.RecordLoginFailure(ctx, "b@example.org", "10.0.0.1")
-		e, a, err := db.LoginFailures(ctx, "A@example.org", "10.0.0.1", now.Add(-time.Minute))
-		if err != nil || e != 3 || a != 4 {
-			t.Fatalf("LoginFailures = %d, %d, %v; want 3, 4", e, a, err)
-		}
-		_ = db.ClearLoginFailures(ctx, "a@example.org")
-		if e, a, _ = db.LoginFailures(ctx, "a@example.org", "10.0.0.1", now.Add(-time.Minute)); e != 0 || a != 1 {
-			t.Fatalf("after clearing: %d, %d", e, a)
-		}
-	})
-}
-
 func TestEveryChangeIsAuditedAndTheChainVerifies(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		actx := audit.WithActor(context.Background(), "admin-1")

@@ -2,20 +2,27 @@ package web
 
 import (
 	"fmt"
+	"math"
 	"net/http"
-	"time"
+	"strconv"
+	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 )
 
-// Sign-in throttling: a sliding window, so nobody is ever locked out for
-// good; the limits are loose enough for a person and tight for a script.
+// Sign-in throttling (auth/throttle.go): wrong passwords bring growing
+// delays per account and per address, never a lock-out, and a browser that
+// has signed in to the account before (a known device, holding a random
+// token in the coprod_device cookie) is not delayed by strangers' failures.
+// During a delay the password is not checked at all, so guessing stays slow.
+// All of it lives in the database, so instances behind one proxy share it.
 const (
-	loginWindow     = 15 * time.Minute
-	maxPerAccount   = 5
-	maxPerAddress   = 30
 	badLoginMessage = "The email address or password is not right. Check them and try again."
+	deviceCookie    = "coprod_device"
+	// devicesPerBrowser is how many accounts' device tokens one browser keeps
+	// (a shared computer), the latest first.
+	devicesPerBrowser = 5
 )
 
 // The pages of signing in and of one's own account.
@@ -55,18 +62,29 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	addr := s.clientAddress(r)
-	byEmail, byAddr, err := s.store.LoginFailures(r.Context(), email, addr, s.cfg.Now().Add(-loginWindow))
-	if err != nil {
-		return err
-	}
-	if byEmail >= maxPerAccount || byAddr >= maxPerAddress {
-		msg := fmt.Sprintf("There have been too many sign-in attempts. Wait %d minutes, then try again. If you have forgotten your password, ask an administrator to reset it.", int(loginWindow.Minutes()))
-		return again(http.StatusTooManyRequests, []apperr.FieldError{{Field: "email", Message: msg}})
-	}
 	u, err := s.store.UserByEmail(r.Context(), email)
 	if err != nil && apperr.Code(err) != apperr.NotFound {
 		return err
+	}
+	a := auth.SignInAttempt{Email: email, Address: s.clientAddress(r)}
+	tokens := deviceTokens(r)
+	if len(tokens) > 0 {
+		userID := "" // an unknown account has no known devices; asking anyway takes the same time
+		if u != nil {
+			userID = u.ID
+		}
+		if a.DeviceID, err = s.store.KnownDevice(r.Context(), userID, tokens); err != nil {
+			return err
+		}
+	}
+	wait, err := s.store.StartSignIn(r.Context(), a)
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		msg := fmt.Sprintf("There have been too many wrong passwords. Wait %s, then try again. If you have forgotten your password, ask an administrator to reset it.", auth.SayWait(wait))
+		return again(http.StatusTooManyRequests, []apperr.FieldError{{Field: "email", Message: msg}})
 	}
 	ok := false
 	if u != nil && u.DisabledAt == nil {
@@ -74,18 +92,46 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		auth.DummyCheck(password) // same time whether or not the account exists
 	}
-	if !ok {
-		if err := s.store.RecordLoginFailure(r.Context(), email, addr); err != nil {
-			return err
-		}
+	if !ok { // StartSignIn has already counted it as a failure
 		return again(http.StatusUnauthorized, []apperr.FieldError{{Field: "email", Message: badLoginMessage}})
 	}
 	if err := s.startSession(w, r, u.ID); err != nil {
 		return err
 	}
-	_ = s.store.ClearLoginFailures(r.Context(), email)
+	if token, err := s.store.FinishSignIn(r.Context(), a, u.ID); err != nil {
+		s.log.Warn("sign-in: could not forget failures or remember the device", "err", err)
+	} else if token != "" {
+		s.setDeviceCookie(w, append([]string{token}, tokens...))
+	}
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
 	return nil
+}
+
+// deviceTokens are the known-device tokens the browser showed, the latest
+// first; anything that does not look like one is ignored.
+func deviceTokens(r *http.Request) []string {
+	c, err := r.Cookie(deviceCookie)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for t := range strings.SplitSeq(c.Value, ".") {
+		if len(out) == devicesPerBrowser {
+			break
+		}
+		if len(t) > 0 && len(t) <= 64 && strings.Trim(t, "abcdefghijklmnopqrstuvwxyz234567") == "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// setDeviceCookie keeps the browser's known-device tokens for a year; it is
+// sent only to /login.
+func (s *Server) setDeviceCookie(w http.ResponseWriter, tokens []string) {
+	tokens = tokens[:min(len(tokens), devicesPerBrowser)]
+	http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: strings.Join(tokens, "."), Path: "/login", HttpOnly: true,
+		Secure: s.cfg.Secure, SameSite: http.SameSiteLaxMode, MaxAge: int(auth.KnownDeviceFor.Seconds())})
 }
 
 // startSession ends any session the browser had and starts a new one, so a

@@ -120,67 +120,100 @@ func TestLoginLogout(t *testing.T) {
 	})
 }
 
+// TestLoginErrorsAndThrottling: wrong passwords bring growing delays (five
+// free for an account, then 1 s, doubling), never a lock-out; during a delay
+// even the right password is not checked, and the page says how long to wait.
 func TestLoginErrorsAndThrottling(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(t, store.SQLite)
-	c := s.client(t)
-	r := c.login("", "")
-	if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `href="#email"`) || !strings.Contains(r.Body, `href="#password"`) {
-		t.Fatalf("empty login: %d", r.StatusCode)
-	}
-	for i := range 5 {
-		r = c.login("member@demo.test", "wrong password")
-		if r.StatusCode != http.StatusUnauthorized || !strings.Contains(r.Body, "not right") {
-			t.Fatalf("attempt %d: %d", i+1, r.StatusCode)
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s, clock := newStoppedServer(t, engine, func(*web.Config) {})
+		c := s.client(t)
+		r := c.login("", "")
+		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `href="#email"`) || !strings.Contains(r.Body, `href="#password"`) {
+			t.Fatalf("empty login: %d", r.StatusCode)
 		}
-		if strings.Contains(r.Body, "wrong password") {
-			t.Fatal("the password was echoed back into the page")
+		for i := range 6 { // five failures cost nothing; the sixth is still checked
+			r = c.login("member@demo.test", "wrong password")
+			if r.StatusCode != http.StatusUnauthorized || !strings.Contains(r.Body, "not right") {
+				t.Fatalf("attempt %d: %d", i+1, r.StatusCode)
+			}
+			if strings.Contains(r.Body, "wrong password") {
+				t.Fatal("the password was echoed back into the page")
+			}
 		}
-	}
-	// The sixth attempt is refused even with the right password, and says why.
-	r = c.login("member@demo.test", "coprod-demo")
-	if r.StatusCode != http.StatusTooManyRequests || !strings.Contains(r.Body, "Wait 15 minutes") {
-		t.Fatalf("throttled login: %d", r.StatusCode)
-	}
-	// Another account from the same address still works.
-	if r := c.login("researcher@demo.test", "coprod-demo"); r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("other account: %d", r.StatusCode)
-	}
-	// And after the window the member can sign in again: no permanent lock-out.
-	s.advance(16 * time.Minute)
-	if r := c.login("member@demo.test", "coprod-demo"); r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("login after the window: %d", r.StatusCode)
-	}
+		// The seventh must wait a second: refused even with the right
+		// password (which is not checked), saying how long to wait.
+		r = c.login("member@demo.test", demo.Password)
+		if r.StatusCode != http.StatusTooManyRequests || !strings.Contains(r.Body, "Wait 1 second, then try again") ||
+			r.Header.Get("Retry-After") != "1" || strings.Contains(r.Header.Get("Set-Cookie"), "coprod_session=") {
+			t.Fatalf("throttled login: %d, Retry-After %q, cookie %q", r.StatusCode, r.Header.Get("Retry-After"), r.Header.Get("Set-Cookie"))
+		}
+		if strings.Contains(r.Body, demo.Password) {
+			t.Fatal("the password was echoed back into the throttled page")
+		}
+		// Another account from the same address still works (and this
+		// browser's known device for it does not count for the member).
+		if r := c.login("researcher@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("other account: %d", r.StatusCode)
+		}
+		// After the delay the member may try again; the next failure doubles it.
+		clock.advance(time.Second)
+		if r := c.login("member@demo.test", "wrong again"); r.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("after the first delay: %d", r.StatusCode)
+		}
+		r = c.login("member@demo.test", demo.Password)
+		if r.StatusCode != http.StatusTooManyRequests || !strings.Contains(r.Body, "Wait 2 seconds") || r.Header.Get("Retry-After") != "2" {
+			t.Fatalf("doubled delay: %d, Retry-After %q", r.StatusCode, r.Header.Get("Retry-After"))
+		}
+		// No permanent lock-out: after the delay the right password works.
+		clock.advance(2 * time.Second)
+		if r := c.login("member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("login after the delay: %d", r.StatusCode)
+		}
+	})
 }
 
 // TestThrottleBehindTrustedProxy runs the service behind a trusted proxy
-// (the test client's own address): 30 failed sign-ins from one client,
-// as X-Forwarded-For names it, refuse that client's next attempt, while
-// another client behind the same proxy signs in.
+// (the test client's own address). Thirty-one failed sign-ins from one
+// client, as X-Forwarded-For names it, delay that address's next attempt
+// from an unknown device; another client behind the same proxy signs in,
+// and so does a person at the busy address whose browser has signed in to
+// their account before.
 func TestThrottleBehindTrustedProxy(t *testing.T) {
 	t.Parallel()
 	proxies, err := web.ParseTrustedProxies("127.0.0.1, ::1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newConfiguredServer(t, store.SQLite, func(c *web.Config) { c.TrustedProxies = proxies })
-	from := func(client, email, password string) response {
-		req, _ := http.NewRequest("POST", s.URL+"/login", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("X-Forwarded-For", "192.0.2.99, "+client) // the left entry is the client's own claim, ignored
-		return s.client(t).do(req)
-	}
-	for i := range 30 { // 6 accounts, 5 failures each: no account reaches its own limit before the address does
-		if r := from("198.51.100.1", fmt.Sprintf("nobody%d@demo.test", i/5), "wrong"); r.StatusCode != http.StatusUnauthorized {
-			t.Fatalf("attempt %d: %d", i+1, r.StatusCode)
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s, _ := newStoppedServer(t, engine, func(c *web.Config) { c.TrustedProxies = proxies })
+		from := func(c *client, addr, email, password string) response {
+			req, _ := http.NewRequest("POST", s.URL+"/login", strings.NewReader(url.Values{"email": {email}, "password": {password}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("X-Forwarded-For", "192.0.2.99, "+addr) // the left entry is the client's own claim, ignored
+			return c.do(req)
 		}
-	}
-	if r := from("198.51.100.1", "member@demo.test", demo.Password); r.StatusCode != http.StatusTooManyRequests {
-		t.Fatalf("the 31st attempt from one client: %d", r.StatusCode)
-	}
-	if r := from("198.51.100.2", "member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("another client behind the same proxy: %d", r.StatusCode)
-	}
+		// Sam signed in from this office's shared address last week.
+		sam := s.client(t)
+		if r := from(sam, "198.51.100.1", "member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("Sam's first sign-in: %d", r.StatusCode)
+		}
+		attacker := s.client(t)
+		for i := range 31 { // 7 accounts, at most 5 failures each: no account's own delay starts
+			if r := from(attacker, "198.51.100.1", fmt.Sprintf("nobody%d@demo.test", i/5), "wrong"); r.StatusCode != http.StatusUnauthorized {
+				t.Fatalf("attempt %d: %d", i+1, r.StatusCode)
+			}
+		}
+		if r := from(attacker, "198.51.100.1", "member@demo.test", demo.Password); r.StatusCode != http.StatusTooManyRequests || r.Header.Get("Retry-After") != "1" {
+			t.Fatalf("the 32nd attempt from one address: %d", r.StatusCode)
+		}
+		if r := from(s.client(t), "198.51.100.2", "member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("another client behind the same proxy: %d", r.StatusCode)
+		}
+		if r := from(sam, "198.51.100.1", "member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("Sam's known device at the busy address: %d %s", r.StatusCode, r.Body)
+		}
+	})
 }
 
 func TestAdminPagesNeedTheAdminRole(t *testing.T) {
