@@ -52,6 +52,7 @@ else
 	# no writable /tmp: only the data directory can be written.
 	unshare --mount --propagation private sh -c '
 		set -e
+		mount --bind "$1/data" "$1/data"
 		mount -o remount,bind,ro /
 		mount -o remount,bind,ro /tmp 2>/dev/null || true
 		exec setpriv --reuid 65532 --regid 65532 --clear-groups --inh-caps=-all --no-new-privs \
