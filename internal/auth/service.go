@@ -46,9 +46,10 @@ type Service interface {
 	DeleteSession(ctx context.Context, token string) error
 
 	// Sign-in throttling (throttle.go): KnownDevice finds the browser's known device for an account,
-	// StartSignIn says how long an attempt must wait (or records it as a failure), FinishSignIn
-	// forgets the failures after a right password and remembers the device.
+	// StartSignIn says how long an attempt must wait (or lets it be checked), SignInFailed counts a
+	// wrong password, FinishSignIn forgets the failures after a right one and remembers the device.
 	KnownDevice(ctx context.Context, userID string, tokens []string) (deviceID string, err error)
 	StartSignIn(ctx context.Context, a SignInAttempt) (wait time.Duration, err error)
+	SignInFailed(ctx context.Context, a SignInAttempt) error
 	FinishSignIn(ctx context.Context, a SignInAttempt, userID string) (deviceToken string, err error)
 }

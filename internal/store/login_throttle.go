@@ -38,9 +38,12 @@ func (db *DB) KnownDevice(ctx context.Context, userID string, tokens []string) (
 
 // StartSignIn asks the throttle whether the attempt may have its password
 // checked now. When it must wait, the wait is returned and nothing is
-// recorded. Otherwise the attempt is recorded as a failure at once — in the
-// same transaction as the count, so parallel attempts each see the others —
-// and stays one unless FinishSignIn follows. Failures older than
+// recorded. Otherwise an attempt from an unknown device is recorded as a
+// failure at once — in the same transaction as the count, so parallel
+// guesses each see the others — and stays one unless FinishSignIn follows.
+// A known device's attempt is recorded only if it fails (SignInFailed): its
+// parallel sign-ins (tabs, or clients sharing its cookies) are its own
+// owner's, and must not delay each other. Failures older than
 // auth.FailureMemory are forgotten here.
 func (db *DB) StartSignIn(ctx context.Context, a auth.SignInAttempt) (time.Duration, error) {
 	var wait time.Duration
@@ -62,13 +65,26 @@ func (db *DB) StartSignIn(ctx context.Context, a auth.SignInAttempt) (time.Durat
 		if f.Address, err = tx.failures(ctx, "address = ?", a.Address); err != nil {
 			return err
 		}
-		if wait = auth.SignInWait(a, f, tx.now); wait > 0 {
+		if wait = auth.SignInWait(a, f, tx.now); wait > 0 || a.DeviceID != "" {
 			return nil
 		}
 		_, err = tx.exec(ctx, "INSERT INTO login_failures (email, address, device_id, at) VALUES (?, ?, ?, ?)", email, a.Address, a.DeviceID, tx.now)
 		return err
 	})
 	return wait, err
+}
+
+// SignInFailed follows a StartSignIn whose password was wrong. An unknown
+// device's attempt was recorded already; a known device's is recorded now.
+func (db *DB) SignInFailed(ctx context.Context, a auth.SignInAttempt) error {
+	if a.DeviceID == "" {
+		return nil
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		_, err := tx.exec(ctx, "INSERT INTO login_failures (email, address, device_id, at) VALUES (?, ?, ?, ?)",
+			auth.NormaliseEmail(a.Email), a.Address, a.DeviceID, tx.now)
+		return err
+	})
 }
 
 // failures counts the failures matching where in the last

@@ -92,7 +92,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		auth.DummyCheck(password) // same time whether or not the account exists
 	}
-	if !ok { // StartSignIn has already counted it as a failure
+	if !ok {
+		if err := s.store.SignInFailed(r.Context(), a); err != nil {
+			return err
+		}
 		return again(http.StatusUnauthorized, []apperr.FieldError{{Field: "email", Message: badLoginMessage}})
 	}
 	if err := s.startSession(w, r, u.ID); err != nil {
