@@ -17,6 +17,7 @@ import (
 	"github.com/coprod/coprod/internal/demo"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
+	"github.com/coprod/coprod/internal/testkit/browser"
 	"github.com/coprod/coprod/internal/web"
 )
 
@@ -24,6 +25,7 @@ import (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	storetest.DropTemplates()
+	browser.Close() // Chromium, shared by the browser tests, and its profile folder
 	os.Exit(code)
 }
 
