@@ -141,6 +141,7 @@ type roundTab struct {
 var roundTabs = []roundTab{
 	{"Overview", "", auth.ActionViewRound, ""},
 	{"Group", "/members", auth.ActionViewGroupContent, ""},
+	{"Invitations", "/invitations", auth.ActionManageInvitations, ""},
 	{"Sessions", "/sessions", auth.ActionViewGroupContent, ""},
 	{"Stories", "/stories", auth.ActionViewGroupContent, ""},
 	{"What helps and harms", "/factors", auth.ActionViewGroupContent, ""},
