@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -171,47 +170,15 @@ func TestTwoInstancesBehindAProxy(t *testing.T) {
 	}
 
 	// Concurrent writes through both instances; one is killed mid-flight.
-	var mu sync.Mutex
-	var acked []string
-	var n atomic.Int64
-	stop := make(chan struct{})
-	var writers sync.WaitGroup
-	for w := range 8 {
-		writers.Add(1)
-		go func() {
-			defer writers.Done()
-			for i := 0; ; i++ {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				name := fmt.Sprintf("Two instances %d-%04d", w, i)
-				res, err := client.PostForm(p.URL+"/admin/organisations", url.Values{"name": {name}, "kind": {"provider"}})
-				if err != nil {
-					continue
-				}
-				res.Body.Close()
-				if res.StatusCode == http.StatusSeeOther {
-					mu.Lock()
-					acked = append(acked, name)
-					mu.Unlock()
-					n.Add(1)
-				}
-			}
-		}()
-	}
-	for n.Load() < 40 {
-		time.Sleep(20 * time.Millisecond)
-	}
+	writers := startOrgWriters(client, p.URL, "Two instances", 8)
+	writers.waitFor(40, time.Minute)
 	if err := a.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	killedAt := n.Load()
+	killedAt := writers.n.Load()
 	time.Sleep(time.Second)
-	close(stop)
-	writers.Wait()
-	if n.Load() <= killedAt {
+	acked := writers.finish()
+	if int64(len(acked)) <= killedAt {
 		t.Error("no write was acknowledged after one instance died: the other should carry on")
 	}
 	for _, name := range acked {

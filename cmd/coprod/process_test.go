@@ -94,6 +94,63 @@ func signedInClient(t *testing.T, base string) *http.Client {
 	return c
 }
 
+// orgWriters create organisations through a server from several clients
+// at once until finished, keeping the names whose creation was
+// acknowledged (a redirect): those must be stored whatever happens next.
+type orgWriters struct {
+	mu    sync.Mutex
+	acked []string
+	n     atomic.Int64
+	stop  chan struct{}
+	wg    sync.WaitGroup
+}
+
+func startOrgWriters(client *http.Client, base, prefix string, workers int) *orgWriters {
+	w := &orgWriters{stop: make(chan struct{})}
+	for id := range workers {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-w.stop:
+					return
+				default:
+				}
+				name := fmt.Sprintf("%s %02d-%04d", prefix, id, i)
+				res, err := client.PostForm(base+"/admin/organisations", url.Values{"name": {name}, "kind": {"provider"}})
+				if err != nil {
+					time.Sleep(10 * time.Millisecond) // the server died: not acknowledged
+					continue
+				}
+				res.Body.Close()
+				if res.StatusCode == http.StatusSeeOther {
+					w.mu.Lock()
+					w.acked = append(w.acked, name)
+					w.mu.Unlock()
+					w.n.Add(1)
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// waitFor waits until n writes are acknowledged, or the timeout passes.
+func (w *orgWriters) waitFor(n int64, timeout time.Duration) {
+	deadline := time.Now().Add(timeout)
+	for w.n.Load() < n && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// finish stops the writers and returns the acknowledged names.
+func (w *orgWriters) finish() []string {
+	close(w.stop)
+	w.wg.Wait()
+	return w.acked
+}
+
 // TestKillDuringWritesLosesNothingAcknowledged starts the real binary, has
 // many clients create organisations at once, kills the process with SIGKILL
 // mid-flight, restarts it and checks that every acknowledged write is there.
@@ -104,46 +161,13 @@ func TestKillDuringWritesLosesNothingAcknowledged(t *testing.T) {
 	srv := startServer(t, dsn)
 	client := signedInClient(t, srv.URL)
 
-	var mu sync.Mutex
-	var acked []string
-	var n atomic.Int64
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for w := range 12 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; ; i++ {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				name := fmt.Sprintf("Crash test organisation %02d-%04d", w, i)
-				res, err := client.PostForm(srv.URL+"/admin/organisations", url.Values{"name": {name}, "kind": {"provider"}})
-				if err != nil {
-					return // the server died: this write was not acknowledged
-				}
-				res.Body.Close()
-				if res.StatusCode == http.StatusSeeOther {
-					mu.Lock()
-					acked = append(acked, name)
-					mu.Unlock()
-					n.Add(1)
-				}
-			}
-		}()
-	}
-	deadline := time.Now().Add(60 * time.Second)
-	for n.Load() < 150 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	writers := startOrgWriters(client, srv.URL, "Crash test organisation", 12)
+	writers.waitFor(150, 60*time.Second)
 	if err := srv.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	srv.cmd.Wait()
-	close(stop)
-	wg.Wait()
+	acked := writers.finish()
 	if len(acked) < 150 {
 		t.Fatalf("only %d writes acknowledged before the deadline", len(acked))
 	}
