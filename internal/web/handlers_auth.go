@@ -105,6 +105,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		s.log.Warn("sign-in: could not forget failures or remember the device", "err", err)
 	} else if token != "" {
 		s.setDeviceCookie(w, append([]string{token}, tokens...))
+	} else {
+		s.setDeviceCookie(w, tokens) // a known device: another year from today, as in the database
 	}
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
 	return nil

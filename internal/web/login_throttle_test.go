@@ -89,9 +89,14 @@ func TestAttackerCannotKeepAMemberFromTheirKnownDevice(t *testing.T) {
 		if r := s.client(t).login("member@demo.test", demo.Password); r.StatusCode != http.StatusTooManyRequests {
 			t.Fatalf("an unknown device during the delay: %d", r.StatusCode)
 		}
-		// The member's phone is not delayed by the attacker's failures.
-		if r := phone.login("member@demo.test", demo.Password); r.StatusCode != http.StatusSeeOther {
+		// The member's phone is not delayed by the attacker's failures; its
+		// cookie is kept another year.
+		r = phone.login("member@demo.test", demo.Password)
+		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("the member's known device: %d %s", r.StatusCode, r.Body)
+		}
+		if again := r.Header.Values("Set-Cookie"); len(again) != 2 || again[1] != device {
+			t.Errorf("the known device's cookie after signing in again: %q, want %q", again, device)
 		}
 		if r := phone.get("/account"); r.StatusCode != http.StatusOK {
 			t.Fatalf("account after signing in: %d", r.StatusCode)
