@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -163,4 +164,31 @@ func TestParallelSignInAttemptsShareTheCount(t *testing.T) {
 			t.Fatalf("%d of 20 parallel attempts had their password checked, want 6", through)
 		}
 	})
+}
+
+// BenchmarkSignInThrottle is the database's part of a right sign-in from an
+// unknown device (count, record, forget, remember), beside the password
+// check's tenth of a second.
+func BenchmarkSignInThrottle(b *testing.B) {
+	for _, engine := range []store.Engine{store.SQLite, store.Postgres} {
+		b.Run(string(engine), func(b *testing.B) {
+			if engine == store.Postgres && os.Getenv("COPROD_TEST_POSTGRES_URL") == "" {
+				b.Skip("set COPROD_TEST_POSTGRES_URL to benchmark PostgreSQL")
+			}
+			db := storetest.Open(b, engine)
+			u, err := db.CreateUser(ctx, "bench@example.org", "Bench", "h")
+			if err != nil {
+				b.Fatal(err)
+			}
+			a := auth.SignInAttempt{Email: u.Email, Address: "10.0.0.3"}
+			for b.Loop() {
+				if w, err := db.StartSignIn(ctx, a); w != 0 || err != nil {
+					b.Fatal(w, err)
+				}
+				if _, err := db.FinishSignIn(ctx, a, u.ID); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
