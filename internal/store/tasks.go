@@ -24,7 +24,7 @@ func (db *DB) Tasks(ctx context.Context, userID string) ([]tasks.Task, error) {
 	var out []tasks.Task
 	err := db.view(ctx, func(tx *Tx) error {
 		for _, find := range []func(context.Context, string) ([]tasks.Task, error){
-			tx.respondTasks, tx.tenderTasks, tx.reportTasks, tx.verdictTasks, tx.overdueTasks,
+			tx.joinTasks, tx.respondTasks, tx.tenderTasks, tx.reportTasks, tx.verdictTasks, tx.overdueTasks,
 		} {
 			ts, err := find(ctx, userID)
 			if err != nil {
@@ -35,6 +35,29 @@ func (db *DB) Tasks(ctx context.Context, userID string) ([]tasks.Task, error) {
 		return nil
 	})
 	tasks.Sort(out)
+	return out, err
+}
+
+// joinTasks: round invitations made out to the user's email address that
+// are still open (not used, withdrawn or expired). The link and code are
+// kept only as hashes, so the task sends the person to enter the code they
+// were given; it is due when the invitation expires.
+func (tx *Tx) joinTasks(ctx context.Context, userID string) ([]tasks.Task, error) {
+	var out []tasks.Task
+	err := tx.each(ctx, func(s scanner) error {
+		var roundTitle string
+		var expires time.Time
+		if err := s.Scan(&roundTitle, &expires); err != nil {
+			return err
+		}
+		out = append(out, tasks.Task{Kind: tasks.Join, Subject: roundTitle, Where: roundTitle, Href: "/join",
+			Note: "Use the link or the code you were given.", Due: expires.UTC(), HasTime: true})
+		return nil
+	}, `SELECT r.title, ri.expires_at FROM round_invitations ri
+		JOIN users u ON u.email = ri.email JOIN rounds r ON r.id = ri.round_id
+		WHERE u.id = ? AND ri.email <> '' AND ri.used_at IS NULL AND ri.revoked_at IS NULL AND ri.expires_at > ?
+		AND NOT EXISTS (SELECT 1 FROM round_members m WHERE m.round_id = ri.round_id AND m.user_id = u.id)
+		ORDER BY ri.expires_at, ri.id`, userID, tx.now)
 	return out, err
 }
 

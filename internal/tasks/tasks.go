@@ -25,10 +25,11 @@ const (
 	Report   Kind = "report"   // report a contract's indicator values for a period
 	Verdict  Kind = "verdict"  // say whether a thing that was done changed anything
 	Overdue  Kind = "overdue"  // a commitment the person owns is past its due date
+	Join     Kind = "join"     // an invitation to a round, made out to the person's email address
 )
 
 // Kinds lists every kind, in the order the home page explains them.
-var Kinds = []Kind{Respond, Score, Moderate, Report, Verdict, Overdue}
+var Kinds = []Kind{Join, Respond, Score, Moderate, Report, Verdict, Overdue}
 
 // Action is the task's instruction in plain English.
 func (k Kind) Action() string {
@@ -45,6 +46,8 @@ func (k Kind) Action() string {
 		return "Say whether it changed"
 	case Overdue:
 		return "Update an overdue commitment"
+	case Join:
+		return "Join a round you are invited to"
 	}
 	return string(k)
 }
