@@ -195,11 +195,10 @@ var unlinked = map[string]string{
 	// in the header (a form, which a crawl does not press) brings them back.
 	"GET /rounds/{id}/evidence.csv":  "left out of the Easy Read round page; the header's switch brings back the full page",
 	"GET /rounds/{id}/evidence.json": "left out of the Easy Read round page; the header's switch brings back the full page",
-	// Issue 14's round edit and delete pages are linked from the round's
-	// next steps by the change that adds them (H6, in progress): remove
-	// these two when that lands.
-	"GET /rounds/{id}/edit":   "to be linked from the round's next steps (issue 14, in progress)",
-	"GET /rounds/{id}/delete": "to be linked from the round's next steps (issue 14, in progress)",
+	// A draft's edit page links its delete page; the demo's round is
+	// published, where the delete page only explains why it cannot be
+	// deleted, and nothing needs to lead there.
+	"GET /rounds/{id}/delete": "linked from a draft round's edit page; the demo round is published",
 }
 
 // checkCrawls asks, over plain HTTP as each person, that no link they met

@@ -30,6 +30,7 @@ func nextSteps(rd *round.Round, c stepCan) []todo {
 
 	add(c.Manage && !rd.Published(), "Check the stake of "+rd.Stake.String()+", then publish the round to lock it", "#publish")
 	add(c.Manage && !rd.Published(), "Change the round's title or dates, or delete this draft", "/edit")
+	add(c.Manage && rd.Published() && !rd.Closed(), "Change the round's title or dates", "/edit")
 	add(c.Invite, "Invite people to the round", "/invitations/new")
 	add(c.Group, "Add a member to the group", "/members/new")
 	add(c.Group, "Plan or record a session", "/sessions/new")

@@ -108,8 +108,16 @@ func TestRoundEditAndDeleteOverHTTP(t *testing.T) {
 		if got := nextLinks(t, c, draft.ID); !contains(got, "/rounds/"+draft.ID+"/edit") {
 			t.Errorf("the draft's next steps do not offer editing: %v", got)
 		}
-		if got := nextLinks(t, c, published); contains(got, "/rounds/"+published+"/edit") {
-			t.Errorf("the published round's next steps offer deleting it: %v", got)
+		// A published round's title and dates can still change, but its
+		// edit page offers no deleting; a draft's does.
+		if got := nextLinks(t, c, published); !contains(got, "/rounds/"+published+"/edit") {
+			t.Errorf("the published round's next steps do not offer editing: %v", got)
+		}
+		if r := c.get("/rounds/" + published + "/edit"); strings.Contains(r.Body, "/rounds/"+published+"/delete") {
+			t.Error("the published round's edit page offers deleting it")
+		}
+		if r := c.get("/rounds/" + draft.ID + "/edit"); !strings.Contains(r.Body, `href="/rounds/`+draft.ID+`/delete"`) {
+			t.Error("the draft's edit page does not offer deleting it")
 		}
 		for _, role := range []string{"member", "provider", "facilitator"} {
 			o := s.client(t)
