@@ -27,6 +27,7 @@ func runCmdEnv(t *testing.T, vars map[string]string, stdin string, args ...strin
 // own change is sealed with the new key; then the tail of the log is
 // deleted and only the checkpoint catches it.
 func TestAuditKeysFromTheCommandLine(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		dir := t.TempDir()
 		keyFile, cpFile := filepath.Join(dir, "audit.key"), filepath.Join(dir, "checkpoint.json")

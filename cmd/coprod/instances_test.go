@@ -111,6 +111,7 @@ func (p *proxy) answeredBy(t *testing.T, method, path string) map[string]int {
 // instance: two `coprod serve` against one PostgreSQL database, started at
 // once on an empty database, behind nginx round robin.
 func TestTwoInstancesBehindAProxy(t *testing.T) {
+	t.Parallel()
 	dsn := storetest.DSN(t, store.Postgres)
 	var a, b *server
 	var wg sync.WaitGroup

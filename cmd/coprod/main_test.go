@@ -85,6 +85,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestAuditVerifyAcceptsDemoAndRejectsAlteredEvent(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		dsn := demoDB(t, engine)
 		db, _ := store.Open(context.Background(), dsn)

@@ -155,6 +155,7 @@ func (w *orgWriters) finish() []string {
 // many clients create organisations at once, kills the process with SIGKILL
 // mid-flight, restarts it and checks that every acknowledged write is there.
 func TestKillDuringWritesLosesNothingAcknowledged(t *testing.T) {
+	t.Parallel()
 	dsn := filepath.Join(t.TempDir(), "crash.db")
 	runCmd(t, "", "migrate", "--db", dsn)
 	addAdmin(t, dsn)
@@ -211,6 +212,7 @@ func TestKillDuringWritesLosesNothingAcknowledged(t *testing.T) {
 
 // TestBackupOpensWithServe backs up a live database and serves the copy.
 func TestBackupOpensWithServe(t *testing.T) {
+	t.Parallel()
 	dsn := filepath.Join(t.TempDir(), "live.db")
 	runCmd(t, "", "migrate", "--db", dsn)
 	addAdmin(t, dsn)
