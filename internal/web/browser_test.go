@@ -51,16 +51,14 @@ func TestBrowserEveryPagePassesAxe(t *testing.T) {
 			if p := b.Path(); p != "/" {
 				t.Fatalf("after signing in as %s: at %s", role, p)
 			}
-			visited := b.Crawl("/", 80, b.AxeOnce)
+			// Axe on the first pages each person meets; that every page
+			// they may open is reached by links, with axe on each page
+			// shape, is TestBrowserFollowLinksFromHome's, for every account.
+			visited := b.Crawl("/", 20, b.AxeOnce)
 			if !contains(visited, "/account") {
 				t.Errorf("%s crawl did not reach /account: %v", role, visited)
 			}
 			if role == "admin" {
-				for _, want := range []string{"/admin", "/admin/users", "/admin/organisations", "/admin/audit", "/admin/invitations/new", "/admin/organisations/new"} {
-					if !contains(visited, want) {
-						t.Errorf("admin crawl did not reach %s", want)
-					}
-				}
 				adminErrorStates(t, b)
 			}
 			b.Visit("/account/password")
