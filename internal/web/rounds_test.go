@@ -138,17 +138,14 @@ func TestQuestionsSaveOnlyAfterTheLastAndAsTheReader(t *testing.T) {
 	if r.StatusCode != 200 || !strings.Contains(r.Body, "Tell us your story") || !strings.Contains(r.Body, `<input type="hidden" name="title" value="A new story">`) {
 		t.Fatalf("after question 1: %d", r.StatusCode)
 	}
+	// A member is asked two questions (Easy Read is the facilitator's to
+	// write), so nothing is saved after the first and the second saves.
 	ctx := context.Background()
-	before, _, _ := s.DB.Stories(ctx, ids.round, round.Facilitators, "", "", 50)
-	answers.Set("body", "Text")
-	answers.Set("q", "1")
-	if r := robin.post(base+"/stories", answers); r.StatusCode != 200 || !strings.Contains(r.Body, "Would you like to add an Easy Read summary?") {
-		t.Fatalf("after question 2: %d", r.StatusCode)
-	}
-	if now, _, _ := s.DB.Stories(ctx, ids.round, round.Facilitators, "", "", 50); len(now) != len(before) {
+	if now, _, _ := s.DB.Stories(ctx, ids.round, round.Facilitators, "A new story", "", 50); len(now) != 0 {
 		t.Fatal("saved before the last question")
 	}
-	answers.Set("q", "2")
+	answers.Set("body", "Text")
+	answers.Set("q", "1")
 	r = robin.post(base+"/stories", answers)
 	if r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("last question = %d %s", r.StatusCode, r.Body)
