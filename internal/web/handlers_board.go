@@ -18,6 +18,9 @@ type flaggedItem struct {
 	// an item's page, for a reader allowed to see the contract.
 	ContractHref  string
 	ContractTitle string
+	// Picture is the key of the picture chosen for the item, on the
+	// item's own pages.
+	Picture string
 }
 
 func (s *Server) flagged(items []ledger.Item) []flaggedItem {
@@ -145,6 +148,7 @@ func (s *Server) publicItem(r *http.Request) (*boardItemData, error) {
 		return nil, err
 	}
 	d := &boardItemData{Item: s.flagged([]ledger.Item{*it})[0], Staff: s.canOnItem(r, auth.ActionViewLedger, it)}
+	s.itemPicture(r, &d.Item)
 	// The public copy has no contract; a reader allowed to see the
 	// contract gets the link from the full item.
 	if it.Commitment != nil && it.Commitment.Indicator != "" && principal(r).SignedIn() {

@@ -185,6 +185,7 @@ func (s *Server) ledgerItem(w http.ResponseWriter, r *http.Request) error {
 	if d.Item.ContractHref = contractHref(r, it.Commitment); d.Item.ContractHref != "" {
 		d.Item.ContractTitle = it.Commitment.ContractTitle
 	}
+	s.itemPicture(r, &d.Item)
 	return ledgerItemPage.show(s, w, r, http.StatusOK, view{Title: "Voice item"}, d)
 }
 

@@ -46,6 +46,7 @@ type respondData struct {
 
 func (s *Server) respondData(r *http.Request, it *ledger.Item) (respondData, error) {
 	d := respondData{Item: s.flagged([]ledger.Item{*it})[0]}
+	s.itemPicture(r, &d.Item)
 	for _, st := range ledger.Statuses[1:] {
 		d.StatusOptions = append(d.StatusOptions, round.Option{Key: string(st), Label: st.Label()})
 	}

@@ -10,14 +10,17 @@ import (
 )
 
 // Facilitators choose the picture that goes beside a vision statement or a
-// proposal in Easy Read, and whoever writes a measure its picture (issue 15): radio buttons with the pictures, so the
-// chooser works without JavaScript. The choice is kept as the picture's key.
+// proposal in Easy Read, whoever writes a measure its picture, and whoever
+// responds to a voice item (facilitators and commissioners) the item's
+// (issue 15): radio buttons with the pictures, so the chooser works without
+// JavaScript. The choice is kept as the picture's key.
 var pictureChoosePage = page[pictureData]{"picture_choose"}
 
 // pictureData is the chooser: what the picture is for, its words, where
 // the form goes and where to go back to.
 type pictureData struct {
 	Kind         string // "vision statement", "proposal"
+	ItemID       string
 	Words        string
 	Action, Back string
 	Chosen       string
@@ -29,10 +32,37 @@ type pictureChoice struct {
 	Legend, Chosen string
 }
 
-// pictureItem finds a thing of a kind in a round, for the chooser: its
-// words, and the page to go back to. The reader must be able to run the
-// group.
+// pictureItem finds the thing in the path, for the chooser: its words, and
+// the page to go back to, with the picture chosen so far.
 func (s *Server) pictureItem(r *http.Request, kind pictures.Kind) (pictureData, error) {
+	var d pictureData
+	var err error
+	if kind == pictures.KindVoiceItem {
+		d, err = s.voicePictureItem(r)
+	} else {
+		d, err = s.roundPictureItem(r, kind)
+	}
+	if err != nil {
+		return d, err
+	}
+	chosen, err := s.store.ChosenPictures(r.Context(), kind, []string{d.ItemID})
+	d.Chosen = chosen[d.ItemID]
+	return d, err
+}
+
+// voicePictureItem is a ledger item, for those who may respond to it.
+func (s *Server) voicePictureItem(r *http.Request) (pictureData, error) {
+	it, err := s.itemFor(r, auth.ActionRespond)
+	if err != nil {
+		return pictureData{}, err
+	}
+	base := "/ledger/items/" + it.ID
+	return pictureData{Kind: pictures.KindVoiceItem.Label(), ItemID: it.ID, Words: it.Said, Action: base + "/picture", Back: base}, nil
+}
+
+// roundPictureItem is a thing of a kind in a round. The reader must be
+// able to run the group, or for a measure, write it.
+func (s *Server) roundPictureItem(r *http.Request, kind pictures.Kind) (pictureData, error) {
 	var rd *round.Round
 	var err error
 	if kind == pictures.KindMeasure {
@@ -44,7 +74,7 @@ func (s *Server) pictureItem(r *http.Request, kind pictures.Kind) (pictureData, 
 		return pictureData{}, err
 	}
 	base, item := "/rounds/"+rd.ID, r.PathValue("item")
-	d := pictureData{Kind: kind.Label()}
+	d := pictureData{Kind: kind.Label(), ItemID: item}
 	switch kind {
 	case pictures.KindVision:
 		st, err := s.store.Statements(r.Context(), rd.ID, round.Facilitators, "")
@@ -72,9 +102,7 @@ func (s *Server) pictureItem(r *http.Request, kind pictures.Kind) (pictureData, 
 	if d.Action == "" {
 		return d, errNotFound
 	}
-	chosen, err := s.store.ChosenPictures(r.Context(), kind, []string{item})
-	d.Chosen = chosen[item]
-	return d, err
+	return d, nil
 }
 
 func (s *Server) pictureForm(kind pictures.Kind) handler {
@@ -94,7 +122,7 @@ func (s *Server) pictureChoose(kind pictures.Kind) handler {
 			return err
 		}
 		_ = r.ParseForm()
-		c := pictures.Choice{Kind: kind, ItemID: r.PathValue("item"), Key: r.PostForm.Get("picture")}
+		c := pictures.Choice{Kind: kind, ItemID: d.ItemID, Key: r.PostForm.Get("picture")}
 		if err := s.store.ChoosePicture(r.Context(), c); err != nil {
 			return formProblem(err, func(status int, errs []apperr.FieldError) error {
 				d.Chosen = c.Key
@@ -115,4 +143,10 @@ func (s *Server) chosenPictures(r *http.Request, kind pictures.Kind, ids []strin
 		return map[string]string{}
 	}
 	return m
+}
+
+// itemPicture sets the picture chosen for a voice item shown on its own
+// page (lists of items draw none).
+func (s *Server) itemPicture(r *http.Request, it *flaggedItem) {
+	it.Picture = s.chosenPictures(r, pictures.KindVoiceItem, []string{it.ID})[it.ID]
 }

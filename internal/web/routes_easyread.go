@@ -3,7 +3,7 @@ package web
 import "github.com/coprod/coprod/internal/pictures"
 
 // easyReadRoutes are the picture choosers of the things members read in
-// Easy Read, and dot voting by buttons.
+// Easy Read (a voice item's too), and dot voting by buttons.
 func (s *Server) easyReadRoutes() []route {
 	return []route{
 		{"POST /rounds/{id}/vision/dots", s.dotStep},
@@ -13,6 +13,8 @@ func (s *Server) easyReadRoutes() []route {
 		{"POST /rounds/{id}/measures/{item}/picture", s.pictureChoose(pictures.KindMeasure)},
 		{"GET /rounds/{id}/decisions/{item}/picture", s.pictureForm(pictures.KindProposal)},
 		{"POST /rounds/{id}/decisions/{item}/picture", s.pictureChoose(pictures.KindProposal)},
+		{"GET /ledger/items/{id}/picture", s.pictureForm(pictures.KindVoiceItem)},
+		{"POST /ledger/items/{id}/picture", s.pictureChoose(pictures.KindVoiceItem)},
 	}
 }
 
