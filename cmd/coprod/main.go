@@ -11,6 +11,7 @@ import (
 	"github.com/coprod/coprod/internal/cli/exportcli"
 	"github.com/coprod/coprod/internal/cli/paymentscli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
+	"github.com/coprod/coprod/internal/cli/spccli"
 	"github.com/coprod/coprod/internal/cli/tendercli"
 )
 
@@ -35,6 +36,7 @@ Usage:
   coprod ca convert --to chat|jefferson|json FILE
   coprod payments calc --profile FILE.json --reports FILE.csv [--format json|csv|text]
   coprod tender score --itt ITT.json --scores SCORES.csv [--format json|text]
+  coprod spc [--direction up|down|neutral] [--format json|csv|text] FILE.csv
   coprod export ocds --db DSN [--tender ID] [--ocid-prefix PREFIX]
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
@@ -85,6 +87,9 @@ func run(ctx context.Context, e env, args []string) int {
 		},
 		"tender": func(_ context.Context, e env, args []string) int {
 			return tendercli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"spc": func(_ context.Context, e env, args []string) int {
+			return spccli.Run(args, e.stdin, e.stdout, e.stderr)
 		},
 		"export": func(ctx context.Context, e env, args []string) int {
 			return exportcli.Run(ctx, args, e.stdout, e.stderr)
