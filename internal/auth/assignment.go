@@ -18,7 +18,7 @@ const RoleObserver Role = "observer"
 // so no role is held over a study itself.
 var scopeRoles = map[ScopeType][]Role{
 	ScopePlatform:     {RoleAdmin},
-	ScopeOrganisation: {RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher},
+	ScopeOrganisation: {RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher, RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead},
 	ScopeRound:        {RoleCommissioner, RoleFacilitator, RoleMember, RoleObserver},
 	ScopeTender:       {RoleEvaluator, RoleChair},
 	ScopeStudy:        nil,

@@ -47,7 +47,8 @@ const (
 )
 
 // Roles lists every role, the admin first.
-var Roles = []Role{RoleAdmin, RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher}
+var Roles = []Role{RoleAdmin, RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher,
+	RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead}
 
 // Label is the plain-English name of the role.
 func (r Role) Label() string {
@@ -66,6 +67,12 @@ func (r Role) Label() string {
 		return "Evaluator"
 	case RoleResearcher:
 		return "Researcher"
+	case RoleCoordinator:
+		return "Peer support coordinator"
+	case RolePeerSupporter:
+		return "Peer supporter"
+	case RoleSafeguardingLead:
+		return "Safeguarding lead"
 	}
 	return string(r)
 }
