@@ -55,6 +55,10 @@ const (
 	// questions is carried out by publishing the tender (tenders' policy),
 	// and a general question has nothing to carry out.
 	ActionCarryOut Action = "round.decisions.carry_out"
+	// ActionWriteEasyRead is writing the Easy Read version of a proposal:
+	// the facilitator or the commissioner lead, never asked of members
+	// (issue 15).
+	ActionWriteEasyRead Action = "round.decisions.easy_read"
 )
 
 // roundRules are the policy's rules for this area; policy.go merges every area's table.
@@ -79,6 +83,7 @@ var roundRules = map[Action]rule{
 	ActionHelpDecide:        inRound(RoleFacilitator),
 	ActionWithdrawProposal:  inRound(RoleCommissioner, RoleFacilitator, RoleMember),
 	ActionCarryOut:          inRound(RoleCommissioner, RoleFacilitator),
+	ActionWriteEasyRead:     inRound(RoleCommissioner, RoleFacilitator),
 }
 
 // groupContent allows admins and those who run the round or are in its

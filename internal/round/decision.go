@@ -244,7 +244,9 @@ func (n *NewProposal) Validate(rd *Round, now time.Time) error {
 	if m := checkText("the proposal in plain English", n.PlainEnglish, 10000); m != "" {
 		add("plain_english", m)
 	}
-	if m := checkText("the proposal in Easy Read", n.EasyRead, 10000); m != "" {
+	// Easy Read is written by the facilitator or commissioner, now or
+	// later (ProposalEasyRead); a member proposing is never asked for it.
+	if m := checkOptional("the proposal in Easy Read", n.EasyRead, 10000); m != "" {
 		add("easy_read", m)
 	}
 	if n.ProposedBy == "" {

@@ -61,12 +61,24 @@ func fields(err error) []string {
 	return out
 }
 
-func TestNewProposalNeedsBothTextsAndSaneTimes(t *testing.T) {
+// A proposal needs its plain English; its Easy Read is optional, because
+// only the facilitator or commissioner writes it (issue 15), and a member
+// proposing is not asked for it.
+func TestNewProposalNeedsPlainEnglishAndSaneTimes(t *testing.T) {
 	now := time.Date(2027, 2, 20, 12, 0, 0, 0, time.UTC)
 	n := NewProposal{Kind: KindQuestion, Title: "  ", OpensDate: "2027-03-08", OpensTime: "10:00", ClosesDate: "2027-03-08", ClosesTime: "09:00"}
 	err := n.Validate(testRound(), now)
-	if got := strings.Join(fields(err), " "); got != "closes easy_read plain_english proposed_by title" {
+	if got := strings.Join(fields(err), " "); got != "closes plain_english proposed_by title" {
 		t.Fatalf("fields = %q (%v)", got, err)
+	}
+	n = validProposal(KindQuestion)
+	n.EasyRead = "   "
+	if err := n.Validate(testRound(), now); err != nil || n.Parsed().EasyRead != "" {
+		t.Fatalf("a proposal without Easy Read: %v, %q", err, n.Parsed().EasyRead)
+	}
+	n.EasyRead = strings.Repeat("a", 10001)
+	if got := fields(n.Validate(testRound(), now)); len(got) != 1 || got[0] != "easy_read" {
+		t.Fatalf("Easy Read of 10,001 characters: %v", got)
 	}
 	n = validProposal(KindQuestion)
 	n.ClosesDate = "2027-02-19"

@@ -76,6 +76,9 @@ type Service interface {
 	ResolveBlock(ctx context.Context, roundID, proposalID, memberID, resolution string) error
 	WithdrawProposal(ctx context.Context, roundID, proposalID, userID string) error
 	CloseProposal(ctx context.Context, roundID, proposalID string) (*Outcome, error)
+	// SetProposalEasyRead writes or changes a proposal's Easy Read
+	// version while it is not decided (decision_easyread.go).
+	SetProposalEasyRead(ctx context.Context, roundID, proposalID string, e ProposalEasyRead) error
 	CarryOut(ctx context.Context, roundID, proposalID string) error
 	// ImpactOutcomes lists the round's real outcomes an impact statement may link.
 	ImpactOutcomes(ctx context.Context, roundID string) ([]LinkedOutcome, error)

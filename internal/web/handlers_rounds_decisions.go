@@ -134,11 +134,14 @@ func (s *Server) decisionList(w http.ResponseWriter, r *http.Request) error {
 // choices (value and label).
 type decisionNewData struct {
 	Kinds, Measures, Versions, Tenders, Outcomes []round.Option
+	// WritesEasyRead: the proposer writes its Easy Read version too; a
+	// member is not asked to (the facilitator writes it later).
+	WritesEasyRead bool
 }
 
 func (s *Server) decisionNewData(r *http.Request, rd *round.Round) (decisionNewData, error) {
 	ctx := r.Context()
-	var d decisionNewData
+	d := decisionNewData{WritesEasyRead: can(r, auth.ActionWriteEasyRead, rd.ID)}
 	for _, k := range round.ProposalKinds {
 		d.Kinds = append(d.Kinds, round.Option{Key: string(k), Label: k.Label()})
 	}
@@ -216,7 +219,11 @@ func (s *Server) decisionCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	_ = r.ParseForm()
-	pr, err := s.store.CreateProposal(r.Context(), rd.ID, newProposalForm(r.PostForm, principal(r).User.ID))
+	n := newProposalForm(r.PostForm, principal(r).User.ID)
+	if !can(r, auth.ActionWriteEasyRead, rd.ID) {
+		n.EasyRead = "" // the form did not ask for it
+	}
+	pr, err := s.store.CreateProposal(r.Context(), rd.ID, n)
 	if err != nil {
 		return formProblem(err, func(status int, errs []apperr.FieldError) error {
 			d, err := s.decisionNewData(r, rd)
@@ -246,6 +253,9 @@ type decisionData struct {
 	// CanChoosePicture says the reader may choose it.
 	Picture          string
 	CanChoosePicture bool
+	// CanWriteEasyRead: the reader may write or change its Easy Read
+	// version now.
+	CanWriteEasyRead bool
 }
 
 func (s *Server) decisionShow(w http.ResponseWriter, r *http.Request) error {
@@ -296,6 +306,7 @@ func (s *Server) showDecision(w http.ResponseWriter, r *http.Request, rd *round.
 	d.CanWithdraw = (open || state == round.StateUpcoming) && pr.ProposedBy == principal(r).User.ID && can(r, auth.ActionWithdrawProposal, rd.ID)
 	d.CanCarryOut = state == round.StatePassed && pr.CarriedOutAt == nil && carriedOutHere(pr.Kind) && can(r, auth.ActionCarryOut, rd.ID)
 	d.Picture, d.CanChoosePicture = s.chosenPictures(r, pictures.KindProposal, []string{pr.ID})[pr.ID], can(r, auth.ActionRunGroup, rd.ID)
+	d.CanWriteEasyRead = round.EasyReadChangeable(state) == "" && can(r, auth.ActionWriteEasyRead, rd.ID)
 	pg.Page = d
 	if v.Form == nil {
 		v.Form = formValues(r)
