@@ -10,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/cli/cacli"
 	"github.com/coprod/coprod/internal/cli/exportcli"
 	"github.com/coprod/coprod/internal/cli/paymentscli"
+	"github.com/coprod/coprod/internal/cli/qdacli"
 	"github.com/coprod/coprod/internal/cli/readabilitycli"
 	"github.com/coprod/coprod/internal/cli/spccli"
 	"github.com/coprod/coprod/internal/cli/tendercli"
@@ -38,6 +39,8 @@ Usage:
   coprod tender score --itt ITT.json --scores SCORES.csv [--format json|text]
   coprod spc [--direction up|down|neutral] [--format json|csv|text] FILE.csv
   coprod export ocds --db DSN [--tender ID] [--ocid-prefix PREFIX]
+  coprod qda agreement [--metric alpha|fleiss|cohen|percent] [--level nominal|ordinal|interval|ratio]
+                       [--bootstrap N] [--seed S] [--format json|text] FILE.csv|-
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db; COPROD_SMTP_* and
@@ -90,6 +93,9 @@ func run(ctx context.Context, e env, args []string) int {
 		},
 		"spc": func(_ context.Context, e env, args []string) int {
 			return spccli.Run(args, e.stdin, e.stdout, e.stderr)
+		},
+		"qda": func(_ context.Context, e env, args []string) int {
+			return qdacli.Run(args, e.stdin, e.stdout, e.stderr)
 		},
 		"export": func(ctx context.Context, e env, args []string) int {
 			return exportcli.Run(ctx, args, e.stdout, e.stderr)

@@ -118,7 +118,7 @@ func (b *Builder) Add(unit []string) error {
 // label is one (so the table has Values and can be measured at every level).
 func (b *Builder) NonNumeric() string {
 	for _, l := range b.labels {
-		if _, err := parseNumber(l); err != nil {
+		if _, err := ParseNumber(l); err != nil {
 			return l
 		}
 	}
@@ -130,7 +130,10 @@ func (b *Builder) NonNumeric() string {
 // one value); otherwise the labels are sorted as text and Values is nil.
 func (b *Builder) Table() Table {
 	t := Table{Coders: b.coders}
-	numeric := b.NonNumeric() == "" && len(b.labels) > 0
+	numeric := b.NonNumeric() == ""
+	if numeric {
+		t.Values = []float64{} // a table of blanks still measures at every level
+	}
 	type entry struct {
 		label string
 		num   float64
@@ -140,7 +143,7 @@ func (b *Builder) Table() Table {
 	for i, l := range b.labels {
 		es[i] = entry{label: l, old: int32(i)}
 		if numeric {
-			es[i].num, _ = parseNumber(l)
+			es[i].num, _ = ParseNumber(l)
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {
@@ -171,7 +174,7 @@ func (b *Builder) Table() Table {
 }
 
 // parseNumber reads a finite decimal number.
-func parseNumber(s string) (float64, error) {
+func ParseNumber(s string) (float64, error) {
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, fmt.Errorf("%q is not a number", s)
