@@ -41,6 +41,7 @@ Usage:
   coprod export ocds --db DSN [--tender ID] [--ocid-prefix PREFIX]
   coprod qda agreement [--metric alpha|fleiss|cohen|percent] [--level nominal|ordinal|interval|ratio]
                        [--bootstrap N] [--seed S] [--format json|text] FILE.csv|-
+  coprod qda inspect [--format json|text] FILE.qdpx|FILE.qdc
 
 DSN is a file path, sqlite:PATH or a postgres:// URL (default ./coprod.db).
 COPROD_ADDR and COPROD_DB set --addr and --db; COPROD_SMTP_* and
