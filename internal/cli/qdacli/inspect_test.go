@@ -89,9 +89,9 @@ func TestInspectErrors(t *testing.T) {
 	other := filepath.Join(dir, "x.txt")
 	_ = os.WriteFile(other, []byte("hello"), 0o600)
 	for file, want := range map[string]string{
-		bad:                       `bad.qde: project.qde: Sources/TextSource 1 ("Interview A")/PlainTextSelection 1: endPosition 40 is past the end of the text (32 characters)`,
-		notZip:                    "x.qdpx: not a zip archive, so not a .qdpx file",
-		other:                     "x.txt: not a REFI-QDA file",
+		bad:                        `bad.qde: project.qde: Sources/TextSource 1 ("Interview A")/PlainTextSelection 1: endPosition 40 is past the end of the text (32 characters)`,
+		notZip:                     "x.qdpx: not a zip archive, so not a .qdpx file",
+		other:                      "x.txt: not a REFI-QDA file",
 		filepath.Join(dir, "none"): "no such file",
 	} {
 		code, out, errOut := run(t, "", "inspect", file)
