@@ -14,6 +14,7 @@ import (
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
 )
@@ -80,6 +81,7 @@ type Store interface {
 	evidence.Service
 	study.Service
 	findings.Service
+	peer.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -138,6 +140,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedFindings(ctx, s); err != nil {
+		return err
+	}
+	if err := seedPeer(ctx, s, orgIDs["ulo"]); err != nil {
 		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])

@@ -119,3 +119,6 @@ func spreadOf(xs []float64) Spread {
 	rank := (9*n + 9) / 10 // ⌈9n/10⌉ in whole numbers, free of rounding
 	return Spread{N: n, Median: med, P90: s[rank-1]}
 }
+
+// Discharged is how many ended support because a service discharged them.
+func (m Measures) Discharged() int { return m.Ended[EndDischarged] }

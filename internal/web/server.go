@@ -21,6 +21,7 @@ import (
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/notify"
+	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
@@ -43,6 +44,7 @@ type Store interface {
 	notify.Service
 	tasks.Service
 	findings.Service
+	peer.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
 	AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error)
@@ -148,7 +150,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.spcRoutes())
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
