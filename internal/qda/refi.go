@@ -1,0 +1,99 @@
+package qda
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"slices"
+
+	"github.com/coprod/coprod/internal/refiqda"
+)
+
+// Export is a project with everything its REFI-QDA file holds.
+type Export struct {
+	Project  Project
+	Coders   map[string]string // user id → name
+	Codes    []Code
+	Sources  []Source
+	Segments []Segment
+}
+
+// REFI turns a project into REFI-QDA: its codebook with the hierarchy and
+// colours (definitions, when to use and when not, and examples go in each
+// code's description), its sources, and each segment as a selection coded
+// by its coder, its memo as a note. Coprod's ids become GUIDs by hashing,
+// so the same project always exports the same GUIDs.
+func REFI(e Export) (refiqda.Project, error) {
+	p := refiqda.Project{Name: e.Project.Title, Origin: "Coprod", Description: e.Project.Description}
+	coders := make([]string, 0, len(e.Coders))
+	for id := range e.Coders {
+		coders = append(coders, id)
+	}
+	slices.Sort(coders)
+	for _, id := range coders {
+		p.Users = append(p.Users, refiqda.User{GUID: GUID("user", id), Name: e.Coders[id]})
+	}
+	roots, err := Tree(e.Codes)
+	if err != nil {
+		return p, err
+	}
+	p.Codes = refiCodes(roots)
+	bySource := map[string][]Segment{}
+	for _, s := range e.Segments {
+		bySource[s.SourceID] = append(bySource[s.SourceID], s)
+	}
+	for _, src := range e.Sources {
+		rs := refiqda.Source{GUID: GUID("source", src.ID), Name: src.Title, Text: src.Text}
+		for _, seg := range bySource[src.ID] {
+			if _, ok := e.Coders[seg.CoderID]; !ok {
+				return p, fmt.Errorf("a segment of %q is by someone who is not one of the coders", src.Title)
+			}
+			user := GUID("user", seg.CoderID)
+			sel := refiqda.Selection{GUID: GUID("segment", seg.ID), Start: seg.Start, End: seg.End, CreatingUser: user}
+			for _, c := range seg.CodeIDs {
+				sel.Codings = append(sel.Codings, refiqda.Coding{GUID: GUID("coding", seg.ID+"/"+c), Code: GUID("code", c), User: user})
+			}
+			if seg.Memo != "" {
+				note := refiqda.Note{GUID: GUID("memo", seg.ID), Name: "Memo on " + src.Title, Text: seg.Memo, CreatingUser: user}
+				p.Notes = append(p.Notes, note)
+				sel.NoteRefs = []string{note.GUID}
+			}
+			rs.Selections = append(rs.Selections, sel)
+		}
+		p.Sources = append(p.Sources, rs)
+	}
+	return p, nil
+}
+
+func refiCodes(ns []*Node) []refiqda.Code {
+	var out []refiqda.Code
+	for _, n := range ns {
+		out = append(out, refiqda.Code{GUID: GUID("code", n.ID), Name: n.Name, Description: describe(n.Code), Color: n.Color,
+			Codable: true, Children: refiCodes(n.Children)})
+	}
+	return out
+}
+
+// describe puts a code's guidance into the one description REFI-QDA has.
+func describe(c Code) string {
+	var s string
+	for _, part := range []struct{ label, text string }{
+		{"", c.Definition}, {"When to use: ", c.WhenToUse}, {"When not to use: ", c.WhenNotToUse}, {"Example: ", c.Example},
+	} {
+		if part.text == "" {
+			continue
+		}
+		if s != "" {
+			s += "\n"
+		}
+		s += part.label + part.text
+	}
+	return s
+}
+
+// GUID is the GUID a Coprod id of the given kind exports as.
+func GUID(kind, id string) string {
+	h := sha256.Sum256([]byte("coprod/" + kind + "/" + id))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
