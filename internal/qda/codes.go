@@ -3,8 +3,8 @@ package qda
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
