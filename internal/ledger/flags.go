@@ -122,7 +122,7 @@ func (f Flag) EasyRead() string {
 	case FlagVague:
 		return "The promise is not clear. You cannot check it."
 	case FlagNoVerdict:
-		return "It was done a long time ago. Nobody asked the group if it helped."
+		return "It was done a long time ago. No one asked the group if it helped."
 	}
 	return ""
 }

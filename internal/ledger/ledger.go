@@ -77,7 +77,7 @@ func (s Status) Label() string {
 func (s Status) EasyRead() string {
 	switch s {
 	case StatusOpen:
-		return "Nobody has promised to do anything yet."
+		return "No one has made a promise yet."
 	case StatusCommitted:
 		return "Someone has promised to do something."
 	case StatusInProgress:

@@ -1,6 +1,7 @@
 package round
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -34,4 +35,46 @@ func EasyReadChangeable(st ProposalState) string {
 		return "This proposal was withdrawn, so its Easy Read version cannot change."
 	}
 	return "The group's answers to this proposal are being counted or are counted, so its Easy Read version cannot change."
+}
+
+// EasyRead says why the proposal passed or did not, for a member reading
+// Easy Read: the facts of Explanation, one short sentence each, in
+// everyday words ("answered", not "responded"; no quorum or rounding).
+func (o Outcome) EasyRead() string {
+	s := []string{"It did not pass."}
+	if o.Passed {
+		s[0] = "It passed."
+	}
+	answered := fmt.Sprintf("%d of the %d people in the group answered.", o.Responded(), o.Active)
+	needed := fmt.Sprintf("%d %s needed to answer.", o.QuorumNeeded, plural(o.QuorumNeeded, "person", "people"))
+	if !o.QuorumMet() {
+		return strings.Join(append(s, "Not enough people answered.", answered, needed), " ")
+	}
+	s = append(s, answered)
+	switch o.Rule.Kind {
+	case RuleMajority:
+		against := o.Disagree + o.Block
+		s = append(s, fmt.Sprintf("%d said agree.", o.Agree), fmt.Sprintf("%d did not agree.", against))
+		if o.NotSure > 0 {
+			s = append(s, fmt.Sprintf("%d %s not sure.", o.NotSure, plural(o.NotSure, "was", "were")))
+		}
+		switch {
+		case o.Passed:
+			s = append(s, "More people agreed than did not.")
+		case o.Agree == against:
+			s = append(s, "It needed more people to agree.")
+		default:
+			s = append(s, "More people did not agree.")
+		}
+	case RuleConsent:
+		switch {
+		case o.Passed && o.Block > 0:
+			s = append(s, "All the blocks were sorted out.")
+		case o.Passed:
+			s = append(s, "No one blocked it.")
+		default:
+			s = append(s, fmt.Sprintf("%d %s not sorted out.", o.UnresolvedBlocks, plural(o.UnresolvedBlocks, "block was", "blocks were")))
+		}
+	}
+	return strings.Join(s, " ")
 }

@@ -67,13 +67,14 @@ func (s *Server) decisionRows(r *http.Request, rd *round.Round, a round.Audience
 	if err != nil {
 		return nil, err
 	}
+	_, easyRead := s.displayFor(r)
 	out := make([]decisionRow, 0, len(ps))
 	for _, p := range ps {
 		row := decisionRow{Proposal: p, Href: "/rounds/" + rd.ID + "/decisions/" + p.ID, Now: p.State(s.cfg.Now()),
 			Opens: ukWhen(p.OpensAt), Closes: ukWhen(p.ClosesAt)}
 		switch {
 		case p.Outcome != nil:
-			row.Tally, row.Explanation = *p.Outcome, p.Outcome.Explanation()
+			row.Tally, row.Explanation = *p.Outcome, outcomeWords(easyRead, *p.Outcome)
 		case p.Status == round.StatusOpen:
 			d, err := s.store.ProposalByID(r.Context(), rd.ID, p.ID, a)
 			if err != nil {
@@ -85,6 +86,15 @@ func (s *Server) decisionRows(r *http.Request, rd *round.Round, a round.Audience
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// outcomeWords says why a proposal passed or did not, in Easy Read for a
+// reader who reads Easy Read.
+func outcomeWords(easyRead bool, o round.Outcome) string {
+	if easyRead {
+		return o.EasyRead()
+	}
+	return o.Explanation()
 }
 
 // myResponse is the member's current response, if any.
@@ -290,7 +300,8 @@ func (s *Server) showDecision(w http.ResponseWriter, r *http.Request, rd *round.
 	d := decisionData{ProposalDetail: *pr, State: state, Opens: ukWhen(pr.OpensAt), Closes: ukWhen(pr.ClosesAt),
 		Resolved: round.ResolvedBlocks(pr.Responses, pr.Resolutions)}
 	if pr.Outcome != nil {
-		d.Explanation = pr.Outcome.Explanation()
+		_, easyRead := s.displayFor(r)
+		d.Explanation = outcomeWords(easyRead, *pr.Outcome)
 	}
 	if pg.Acting != "" {
 		d.Mine = myResponse(pr, pg.Acting)
