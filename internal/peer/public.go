@@ -120,3 +120,14 @@ func share(part, whole int) Share {
 	}
 	return Share{Part: part, Whole: whole}
 }
+
+// Discharged is the published count of those whose support ended because
+// a service discharged them.
+func (p Public) Discharged() Count {
+	for _, e := range p.Ended {
+		if e.Reason == EndDischarged {
+			return e.Count
+		}
+	}
+	return Count{}
+}

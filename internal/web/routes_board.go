@@ -11,8 +11,10 @@ func (s *Server) boardRoutes() []route {
 		{"GET /board.csv", s.boardCSV},
 		{"GET /board/feed.atom", s.boardFeed},
 		{"GET /board/checkpoint.json", s.boardCheckpoint},
+		{"GET /board/peer", s.boardPeerShow},
+		{"GET /board/peer.csv", s.boardPeerCSV},
 	}
 }
 
 // publicBoardPages are the area's typed pages, for the template test (page_test.go).
-var publicBoardPages = []pageType{boardListPage, boardItemPage, boardEasyReadPage, boardRoundsPage}
+var publicBoardPages = []pageType{boardListPage, boardItemPage, boardEasyReadPage, boardRoundsPage, boardPeerPage}
