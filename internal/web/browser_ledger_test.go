@@ -121,6 +121,9 @@ func TestBrowserLedgerWithoutJavaScript(t *testing.T) {
 	m.Submit("Give my verdict")
 	m.Axe()
 	clickLabel(m, "Too early to say")
+	// Robin reads Easy Read: saying why waits behind "Say why", opened as
+	// a person would.
+	m.Do(chromedp.Click(chromedp.Search(`//summary[normalize-space(.)="Say why (you do not have to)"]`)))
 	m.Fill("comment", "It has only just started")
 	m.Submit("Give my verdict")
 	if !strings.Contains(m.HTML(), "Thank you. Your verdict is recorded.") {
