@@ -42,9 +42,9 @@ func TestResultsPairsAnswers(t *testing.T) {
 
 func TestReachPerProviderAndRole(t *testing.T) {
 	declared := []Staffing{
-		{"Riverside Care", "Support worker", 40},
-		{"Riverside Care", "Nurse", 8},
-		{"Hilltop Trust", "Receptionist", 6},
+		{"", "Riverside Care", "Support worker", 40},
+		{"", "Riverside Care", "Nurse", 8},
+		{"", "Hilltop Trust", "Receptionist", 6},
 	}
 	attendees := []Attendee{
 		{"p1", "Riverside Care", "Support worker"},

@@ -8,7 +8,8 @@ import (
 
 // Staffing is the number of staff in one role that a provider declares.
 type Staffing struct {
-	Organisation, Role string
+	OrgID              string
+	Organisation, Role string // the organisation's name
 	Declared           int
 }
 

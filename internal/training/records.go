@@ -1,0 +1,148 @@
+package training
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/coprod/coprod/internal/apperr"
+)
+
+// Course is a course delivered by people with lived experience, run by a
+// user-led organisation, with its materials in plain English and Easy Read
+// and the confidence questions asked before and after every session.
+type Course struct {
+	ID, OrgID, OrgName string
+	Title              string
+	About              string // plain English
+	EasyRead           string
+	Questions          []Question
+}
+
+// NewCourse is a course as entered; Questions are one a line.
+type NewCourse struct {
+	Title, About, EasyRead, Questions string
+}
+
+// MaxQuestions keeps the before-and-after questionnaire short.
+const MaxQuestions = 8
+
+// Validate tidies the course and returns every problem at once, with the
+// questions read.
+func (n *NewCourse) Validate() ([]string, error) {
+	var fs []apperr.FieldError
+	add := func(f, m string) { fs = append(fs, apperr.FieldError{Field: f, Message: m}) }
+	n.Title, n.About, n.EasyRead = strings.TrimSpace(n.Title), strings.TrimSpace(n.About), strings.TrimSpace(n.EasyRead)
+	if m := checkText("the course's title", n.Title, 200); m != "" {
+		add("title", m)
+	}
+	if m := checkText("what the course is about, in plain English", n.About, 4000); m != "" {
+		add("about", m)
+	}
+	if utf8.RuneCountInString(n.EasyRead) > 4000 {
+		add("easy_read", "The Easy Read version must be 4000 characters or fewer")
+	}
+	var qs []string
+	for _, l := range strings.Split(n.Questions, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			qs = append(qs, l)
+		}
+	}
+	switch {
+	case len(qs) == 0:
+		add("questions", "Enter at least one confidence question, one a line")
+	case len(qs) > MaxQuestions:
+		add("questions", "Enter at most "+strconv.Itoa(MaxQuestions)+" questions: people answer them twice")
+	}
+	for _, q := range qs {
+		if utf8.RuneCountInString(q) > 300 {
+			add("questions", "Each question must be 300 characters or fewer")
+			break
+		}
+	}
+	return qs, apperr.Fields(fs)
+}
+
+// Session is one delivery of a course.
+type Session struct {
+	ID, CourseID, CourseTitle, OrgID, OrgName string
+	StartsAt                                  time.Time
+	Place                                     string
+	Trainers                                  []string // people with lived experience, paid as involvement
+}
+
+// NewSession is a session as entered; Trainers are one a line.
+type NewSession struct {
+	StartsAt time.Time
+	Place    string
+	Trainers string
+}
+
+// Validate reads the trainers and says what is wrong.
+func (n *NewSession) Validate() ([]string, error) {
+	var fs []apperr.FieldError
+	n.Place = strings.TrimSpace(n.Place)
+	if n.StartsAt.IsZero() {
+		fs = append(fs, apperr.FieldError{Field: "starts_at", Message: "Enter when the session starts"})
+	}
+	if m := checkText("where the session is (or that it is online)", n.Place, 200); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "place", Message: m})
+	}
+	var ts []string
+	for _, l := range strings.Split(n.Trainers, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			ts = append(ts, l)
+		}
+	}
+	if len(ts) == 0 {
+		fs = append(fs, apperr.FieldError{Field: "trainers", Message: "Enter the trainers with lived experience who deliver it, one a line"})
+	}
+	return ts, apperr.Fields(fs)
+}
+
+// Record is one attendee of one session.
+type Record struct {
+	ID, SessionID      string
+	Name               string
+	OrgID, OrgName     string // the provider they work for
+	Role               string
+	UserID             string // their account, "" when none
+	AnsweredBefore     bool
+	AnsweredAfter      bool
+	CourseTitle, Place string
+	StartsAt           time.Time
+	Trainers           []string
+	TrainingOrg        string
+}
+
+// NewAttendee is an attendee as entered.
+type NewAttendee struct {
+	Name, OrgID, Role string
+}
+
+// Validate tidies the attendee and says what is wrong.
+func (n *NewAttendee) Validate() error {
+	var fs []apperr.FieldError
+	n.Name, n.Role = strings.TrimSpace(n.Name), strings.TrimSpace(n.Role)
+	if m := checkText("the attendee's name", n.Name, 100); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "name", Message: m})
+	}
+	if n.OrgID == "" {
+		fs = append(fs, apperr.FieldError{Field: "org", Message: "Choose the organisation they work for"})
+	}
+	if m := checkText("their role, for example support worker", n.Role, 100); m != "" {
+		fs = append(fs, apperr.FieldError{Field: "role", Message: m})
+	}
+	return apperr.Fields(fs)
+}
+
+func checkText(what, s string, max int) string {
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		return "Enter " + what
+	case n > max:
+		return strings.ToUpper(what[:1]) + what[1:] + " must be " + strconv.Itoa(max) + " characters or fewer"
+	}
+	return ""
+}

@@ -1,0 +1,24 @@
+package training
+
+import "context"
+
+// Service is what storage provides for training. Every change is audited.
+type Service interface {
+	CreateCourse(ctx context.Context, orgID string, n NewCourse) (string, error)
+	Courses(ctx context.Context) ([]Course, error)
+	Course(ctx context.Context, id string) (*Course, error)
+	AddSession(ctx context.Context, courseID string, n NewSession) (string, error)
+	TrainingSessions(ctx context.Context, courseID string) ([]Session, error)
+	TrainingSession(ctx context.Context, id string) (*Session, error)
+	AddAttendee(ctx context.Context, sessionID string, n NewAttendee, userID string) (string, error)
+	Attendees(ctx context.Context, sessionID string) ([]Record, error)
+	Attendee(ctx context.Context, id string) (*Record, error)
+	// RecordAnswers keeps an attendee's answers at one phase, replacing any
+	// given before at that phase.
+	RecordAnswers(ctx context.Context, attendeeID string, phase Phase, values map[string]int) error
+	CourseAnswers(ctx context.Context, courseID string) ([]Answer, error)
+	SetStaffing(ctx context.Context, s Staffing) error
+	Staffing(ctx context.Context) ([]Staffing, error)
+	// AllAttendees lists every attendee of every session, for reach.
+	AllAttendees(ctx context.Context) ([]Attendee, error)
+}
