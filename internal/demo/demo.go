@@ -6,6 +6,7 @@ package demo
 import (
 	"context"
 
+	"github.com/coprod/coprod/internal/adjustment"
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
@@ -82,6 +83,7 @@ type Store interface {
 	study.Service
 	findings.Service
 	peer.Service
+	adjustment.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -143,6 +145,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedPeer(ctx, s, orgIDs["ulo"]); err != nil {
+		return err
+	}
+	if err := seedAdjustments(ctx, s, orgIDs["provider"]); err != nil {
 		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])

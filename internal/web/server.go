@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/coprod/coprod/internal/adjustment"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/display"
@@ -45,6 +46,7 @@ type Store interface {
 	tasks.Service
 	findings.Service
 	peer.Service
+	adjustment.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
 	AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error)
@@ -150,7 +152,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes())
+		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes(), s.adjustmentRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
