@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/coprod/coprod/internal/adjustment"
+	"github.com/coprod/coprod/internal/adjustment/fhirtest"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
@@ -89,6 +90,10 @@ func TestAdjustmentRegisterOverHTTP(t *testing.T) {
 		}
 		if got := flagsIn(t, r.Body); len(got) != 1 || got[0] != "Flag: Send letters in Easy Read, and phone me the day before an appointment." {
 			t.Errorf("exported %q", got)
+		}
+		// The demo member's export is a valid R4 Bundle of Flags.
+		if probs := fhirtest.Bundle([]byte(r.Body)); len(probs) > 0 {
+			t.Errorf("Robin's export is not valid FHIR R4: %q", probs)
 		}
 
 		prov := s.client(t)
