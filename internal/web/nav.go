@@ -65,7 +65,7 @@ var sections = []section{
 	{"Ledger", "what is overdue, and what awaits evidence or a verdict", fixed("/ledger"), (*auth.Principal).ServesLedger, under("/ledger")},
 	{"Board", "you said, we did: what was promised and whether it changed, in public", fixed("/board"), func(*auth.Principal) bool { return true }, under("/board")},
 	{"Peer support", "ask for peer support from people who have been through it; referrals, supporters and safeguarding for those who run it", fixed("/peer"), func(*auth.Principal) bool { return true }, under("/peer")},
-	{"Research", "research studies: conversations in support, measured and compared", fixed("/studies"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionListStudies, auth.Object{}) }, under("/studies")},
+	{"Research", "research studies: conversations in support, measured and compared", fixed("/studies"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionListStudies, auth.Object{}) }, func(p string) bool { return under("/studies")(p) || under("/coding")(p) }},
 	{"Letters", "check a letter or leaflet is easy to read", fixed("/readability"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionCheckReadability, auth.Object{}) }, under("/readability")},
 	{"Admin", "people, organisations and the audit log", fixed("/admin"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionViewAdmin, auth.Object{}) }, under("/admin")},
 }
@@ -278,6 +278,11 @@ func (s *Server) breadcrumbs(r *http.Request, title string) []navLink {
 		add("Research", "/studies", true)
 		if len(segs) >= 4 {
 			add("The study", "/studies/"+r.PathValue("study"), true)
+		}
+	case "coding":
+		add("Coding projects", "/coding", true)
+		if len(segs) >= 3 {
+			add("The project", "/coding/"+r.PathValue("project"), true)
 		}
 	case "admin":
 		add("Administration", "/admin", true)

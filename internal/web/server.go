@@ -25,6 +25,7 @@ import (
 	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
+	"github.com/coprod/coprod/internal/qda"
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/internal/tasks"
 	"github.com/coprod/coprod/internal/tender"
@@ -39,6 +40,7 @@ type Store interface {
 	ledger.Service
 	measure.Service
 	study.Service
+	qda.Service
 	tender.Service
 	display.Service
 	pictures.Service
@@ -152,7 +154,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes(), s.adjustmentRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes(), s.adjustmentRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.

@@ -1,0 +1,155 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/coprod/coprod/internal/cli/qdacli"
+	"github.com/coprod/coprod/internal/refiqda"
+	"github.com/coprod/coprod/internal/refiqda/refiqdatest"
+	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
+)
+
+// TestCodingBlindOverHTTP: the demo researcher starts a blind coding
+// project, adds a source, and codes it by checkbox with a second coder
+// (the admin). Until both have submitted, a coder's request for the
+// comparison, the reliability data or the export is refused (the store's
+// blind rule); then the comparison shows the hand-worked agreement (the
+// example of internal/agreement's TestPerCode: Materials 1, Meanings .125),
+// and `coprod qda agreement` on the page's CSV gives the same figure.
+func TestCodingBlindOverHTTP(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		ctx := context.Background()
+		lead := s.client(t)
+		lead.loginAs("researcher")
+		if r := lead.get("/coding"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Start a coding project") {
+			t.Fatalf("/coding = %d", r.StatusCode)
+		}
+		lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
+		r := lead.post("/coding", url.Values{"org_id": {lab}, "title": {"Getting out"}, "blind": {"yes"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create = %d %s", r.StatusCode, r.Body)
+		}
+		project := strings.TrimPrefix(strings.Split(r.Header.Get("Location"), "?")[0], "/coding/")
+		base := "/coding/" + project
+		if r := lead.post(base+"/sources", url.Values{"title": {"Narrative 1"}, "text": {"One. Two. Three. Four."}, "units": {"sentences"},
+			"consent_note": {"Written consent"}}); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Confirm that consent") {
+			t.Fatalf("source without consent = %d", r.StatusCode)
+		}
+		if r := lead.post(base+"/sources", url.Values{"title": {"Narrative 1"}, "text": {"One. Two. Three. Four."}, "units": {"sentences"},
+			"consent_note": {"Written consent"}, "consent_confirmed": {"yes"}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("source = %d %s", r.StatusCode, r.Body)
+		}
+		admin, err := s.DB.UserByEmail(ctx, "admin@demo.test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB.AddCoder(ctx, project, admin.ID); err != nil {
+			t.Fatal(err)
+		}
+		sources, _ := s.DB.Sources(ctx, project)
+		codes, _ := s.DB.Codes(ctx, project)
+		id := map[string]string{}
+		for _, c := range codes {
+			id[c.Name] = c.ID
+		}
+		A, B := id["Materials"], id["Meanings"]
+		src := base + "/sources/" + sources[0].ID
+		page := lead.get(src)
+		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, "Sentence 3: <span class=\"their-words\">Three.</span>") ||
+			!strings.Contains(page.Body, `name="u0" value="`+A+`"`) {
+			t.Fatalf("coding page = %d\n%s", page.StatusCode, page.Body)
+		}
+		save := func(c *client, ticks map[string][]string) {
+			t.Helper()
+			f := url.Values{"page": {"1"}, "unit": {"0", "1", "2", "3"}}
+			for k, v := range ticks {
+				f[k] = v
+			}
+			if r := c.post(src, f); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("save = %d %s", r.StatusCode, r.Body)
+			}
+		}
+		save(lead, map[string][]string{"u0": {A}, "u1": {A, B}, "u3": {B}})
+		if p := lead.get(src); !strings.Contains(p.Body, `id="u1-`+B+`" name="u1" value="`+B+`" checked`) {
+			t.Fatal("the saved tick is not shown")
+		}
+		second := s.client(t)
+		second.loginAs("admin")
+		save(second, map[string][]string{"u0": {A}, "u1": {A}, "u2": {B}, "u3": {B}})
+
+		if r := lead.post(base+"/submit", nil); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("submit = %d", r.StatusCode)
+		}
+		// Blind: the admin has not submitted, so the researcher's coding is
+		// refused to them however they ask for it.
+		for _, p := range []string{base + "/compare", base + "/agreement.csv?code=" + B, base + "/export.qdpx"} {
+			if r := second.get(p); r.StatusCode != http.StatusForbidden || !strings.Contains(r.Body, "once you have submitted yours") {
+				t.Errorf("%s before submitting = %d", p, r.StatusCode)
+			}
+		}
+		if r := lead.get(base + "/compare"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "at least two coders who have submitted") {
+			t.Errorf("compare with one submitted = %d", r.StatusCode)
+		}
+		if r := lead.post(src, url.Values{"page": {"1"}, "unit": {"2"}, "u2": {A}}); r.StatusCode != http.StatusConflict {
+			t.Errorf("changing submitted coding = %d", r.StatusCode)
+		}
+		if r := second.post(base+"/submit", nil); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("second submit = %d", r.StatusCode)
+		}
+		cmp := second.get(base + "/compare")
+		for _, want := range []string{"<th scope=\"row\">Materials</th><td>1.000</td><td>1.000</td>", "<th scope=\"row\">Meanings</th><td>0.125</td><td>0.500</td>",
+			"Narrative 1, unit 2: <span class=\"their-words\">Two.</span>", "Narrative 1, unit 3: <span class=\"their-words\">Three.</span>"} {
+			if cmp.StatusCode != http.StatusOK || !strings.Contains(cmp.Body, want) {
+				t.Errorf("compare lacks %q", want)
+			}
+		}
+		// The CLI on the page's reliability data gives the page's figure.
+		csv := second.get(base + "/agreement.csv?code=" + B)
+		file := filepath.Join(t.TempDir(), "meanings.csv")
+		if err := os.WriteFile(file, []byte(csv.Body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		if code := qdacli.Run([]string{"agreement", "--bootstrap", "0", "--format", "json", file}, nil, &out, &errOut); code != 0 {
+			t.Fatalf("coprod qda agreement: %d %s\n%s", code, errOut.String(), csv.Body)
+		}
+		var got struct{ Value float64 }
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil || got.Value != 0.125 {
+			t.Errorf("the CLI gives %v (%v) on\n%s", got.Value, err, csv.Body)
+		}
+		// The export reads back with both coders' selections, and validates.
+		exp := second.get(base + "/export.qdpx")
+		p, err := refiqda.ReadQDPX(strings.NewReader(exp.Body), int64(len(exp.Body)))
+		if err != nil || len(p.Users) != 2 || len(p.Sources) != 1 || len(p.Sources[0].Selections) != 7 {
+			t.Fatalf("export: %+v %v", p, err)
+		}
+		qde, err := refiqda.MarshalQDE(p, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refiqdatest.Validate(t, qde)
+
+		for _, role := range []string{"member", "commissioner"} {
+			c := s.client(t)
+			c.loginAs(role)
+			for _, path := range []string{"/coding", "/coding/new", base, src, base + "/compare"} {
+				if r := c.get(path); r.StatusCode != http.StatusForbidden {
+					t.Errorf("%s %s = %d", role, path, r.StatusCode)
+				}
+			}
+		}
+		if r := s.client(t).get(base); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("anonymous = %d", r.StatusCode)
+		}
+	})
+}

@@ -1,0 +1,196 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/qda"
+)
+
+var (
+	codingListPage      = page[codingListData]{"coding_list"}
+	codingNewPage       = page[studyNewData]{"coding_new"}
+	codingShowPage      = page[codingShowData]{"coding_show"}
+	codingSourceNewPage = page[codingProjectData]{"coding_source_new"}
+)
+
+type codingListData struct{ Items []qda.Project }
+
+func (s *Server) codingList(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
+	}
+	items, err := s.store.ListProjects(r.Context(), principal(r).ResearchOrgIDs())
+	if err != nil {
+		return err
+	}
+	return codingListPage.show(s, w, r, http.StatusOK, view{Title: "Coding projects"}, codingListData{Items: items})
+}
+
+func (s *Server) showCodingNew(w http.ResponseWriter, r *http.Request, status int, v view) error {
+	orgs, err := s.studyOrgs(r)
+	if err != nil {
+		return err
+	}
+	v.Title = "Start a coding project"
+	return codingNewPage.show(s, w, r, status, v, studyNewData{Orgs: orgs})
+}
+
+func (s *Server) codingNewForm(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
+	}
+	return s.showCodingNew(w, r, http.StatusOK, view{Form: url.Values{"blind": {"yes"}}})
+}
+
+// codingCreate starts a project with the Social Practice Theory codebook.
+func (s *Server) codingCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	n := qda.NewProject{OrgID: r.PostForm.Get("org_id"), Title: r.PostForm.Get("title"), Description: r.PostForm.Get("description"),
+		Blind: r.PostForm.Get("blind") == "yes"}
+	err := n.Validate()
+	if err == nil && !auth.Can(principal(r), auth.ActionCreateStudy, auth.Object{Type: auth.ScopeOrganisation, ID: n.OrgID}) {
+		err = apperr.Fields([]apperr.FieldError{{Field: "org_id", Message: "You can only start a project for a research organisation you are a researcher of"}})
+	}
+	var p *qda.Project
+	if err == nil {
+		p, err = s.store.CreateProject(r.Context(), n)
+	}
+	if err == nil {
+		err = s.store.AddPreset(r.Context(), p.ID, qda.SocialPracticeTheory())
+	}
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showCodingNew(w, r, status, view{Errors: errs, Form: r.PostForm})
+		})
+	}
+	http.Redirect(w, r, "/coding/"+p.ID+"?done=coding-created", http.StatusSeeOther)
+	return nil
+}
+
+// projectFor returns the project named in the path if the person may do
+// action on it (a study action: see routes_coding.go).
+func (s *Server) projectFor(r *http.Request, action auth.Action) (*qda.Project, error) {
+	if !principal(r).SignedIn() {
+		return nil, errSignIn
+	}
+	p, err := s.store.ProjectByID(r.Context(), r.PathValue("project"))
+	if err != nil {
+		return nil, err
+	}
+	if err := allow(r, action, auth.Object{Type: auth.ScopeOrganisation, ID: p.OrgID}); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// codingProjectData is a project with what every project page shows.
+type codingProjectData struct {
+	Project   *qda.Project
+	Sources   []qda.Source
+	Coders    []qda.Coder
+	Codes     []*qda.Node
+	Me        *qda.Coder // nil when the viewer does not code this project
+	CanManage bool
+}
+
+func (s *Server) codingProject(r *http.Request, action auth.Action) (codingProjectData, error) {
+	var d codingProjectData
+	p, err := s.projectFor(r, action)
+	if err != nil {
+		return d, err
+	}
+	d.Project = p
+	ctx := r.Context()
+	if d.Sources, err = s.store.Sources(ctx, p.ID); err != nil {
+		return d, err
+	}
+	if d.Coders, err = s.store.Coders(ctx, p.ID); err != nil {
+		return d, err
+	}
+	codes, err := s.store.Codes(ctx, p.ID)
+	if err != nil {
+		return d, err
+	}
+	roots, err := qda.Tree(codes)
+	if err != nil {
+		return d, err
+	}
+	d.Codes = qda.Flatten(roots)
+	me := principal(r).User.ID
+	for i := range d.Coders {
+		if d.Coders[i].UserID == me {
+			d.Me = &d.Coders[i]
+		}
+	}
+	d.CanManage = auth.Can(principal(r), auth.ActionManageStudy, auth.Object{Type: auth.ScopeOrganisation, ID: p.OrgID})
+	return d, nil
+}
+
+type codingShowData struct {
+	codingProjectData
+	Submitted int // coders who have submitted
+}
+
+func (s *Server) codingShow(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.codingProject(r, auth.ActionViewStudy)
+	if err != nil {
+		return err
+	}
+	sd := codingShowData{codingProjectData: d}
+	for _, c := range d.Coders {
+		if c.SubmittedAt != nil {
+			sd.Submitted++
+		}
+	}
+	return codingShowPage.show(s, w, r, http.StatusOK, view{Title: d.Project.Title}, sd)
+}
+
+func (s *Server) codingSourceForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.codingProject(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
+	}
+	return codingSourceNewPage.show(s, w, r, http.StatusOK, view{Title: "Add a source", Form: url.Values{"units": {"sentences"}}}, d)
+}
+
+func (s *Server) codingSourceAdd(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.codingProject(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	n := qda.NewSource{ProjectID: d.Project.ID, Title: r.PostForm.Get("title"), Text: r.PostForm.Get("text"),
+		Units: qda.UnitKind(r.PostForm.Get("units")), Attribute: r.PostForm.Get("attribute"), ConsentNote: r.PostForm.Get("consent_note")}
+	err = n.Validate()
+	if err == nil && r.PostForm.Get("consent_confirmed") != "yes" {
+		err = apperr.Fields([]apperr.FieldError{{Field: "consent_confirmed", Message: "Confirm that consent for research use was given"}})
+	}
+	if err == nil {
+		_, err = s.store.AddSource(r.Context(), n)
+	}
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return codingSourceNewPage.show(s, w, r, status, view{Title: "Add a source", Errors: errs, Form: r.PostForm}, d)
+		})
+	}
+	http.Redirect(w, r, "/coding/"+d.Project.ID+"?done=source-added", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) codingSubmit(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.projectFor(r, auth.ActionViewStudy)
+	if err != nil {
+		return err
+	}
+	if err := s.store.Submit(r.Context(), p.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/coding/"+p.ID+"?done=coding-submitted", http.StatusSeeOther)
+	return nil
+}

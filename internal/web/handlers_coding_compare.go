@@ -1,0 +1,244 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/coprod/coprod/internal/agreement"
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/csvcell"
+	"github.com/coprod/coprod/internal/qda"
+	"github.com/coprod/coprod/internal/refiqda"
+)
+
+var codingComparePage = page[codingCompareData]{"coding_compare"}
+
+// codingComparison is every visible coder's coding of a project, unit by
+// unit. The store's blind rule decides what is visible: a refusal for any
+// coder who has submitted is the page's answer.
+type codingComparison struct {
+	codingProjectData
+	Coders   []qda.Coder // those compared: submitted, or anyone in an open project
+	Segments []qda.Segment
+	Units    []qda.UnitCodes
+}
+
+func (s *Server) codingComparison(r *http.Request) (codingComparison, error) {
+	var c codingComparison
+	d, err := s.codingProject(r, auth.ActionViewStudy)
+	if err != nil {
+		return c, err
+	}
+	c.codingProjectData = d
+	coded := map[string]map[string]bool{}
+	for _, coder := range d.Coders {
+		if d.Project.Blind && coder.SubmittedAt == nil {
+			continue
+		}
+		segs, err := s.store.Segments(r.Context(), d.Project.ID, coder.UserID)
+		if err != nil {
+			return c, err
+		}
+		c.Coders = append(c.Coders, coder)
+		c.Segments = append(c.Segments, segs...)
+		coded[coder.UserID] = map[string]bool{}
+		for _, src := range d.Sources {
+			// A submitted coder has coded every source (a unit left without
+			// codes means none apply); otherwise a source counts as coded
+			// once they have coded something in it.
+			coded[coder.UserID][src.ID] = coder.SubmittedAt != nil
+		}
+		for _, seg := range segs {
+			coded[coder.UserID][seg.SourceID] = true
+		}
+	}
+	var units []qda.SourceUnits
+	for _, src := range d.Sources {
+		units = append(units, qda.SourceUnits{SourceID: src.ID, Units: qda.Split(src.Text, src.Units)})
+	}
+	c.Units = qda.ByUnit(units, c.Segments, coded)
+	return c, nil
+}
+
+func (c codingComparison) coderIDs() []string {
+	var ids []string
+	for _, coder := range c.Coders {
+		ids = append(ids, coder.UserID)
+	}
+	return ids
+}
+
+func (c codingComparison) codes() []qda.Code {
+	var codes []qda.Code
+	for _, n := range c.Codes {
+		codes = append(codes, n.Code)
+	}
+	return codes
+}
+
+// agreementRow is one code's figures, in words where they are undefined.
+type agreementRow struct {
+	Code    *qda.Node
+	Alpha   string
+	Percent string
+	Units   int
+}
+
+type differenceRow struct {
+	Source string
+	Unit   int
+	Text   string
+	By     []string // "Name: codes"
+}
+
+type codingCompareData struct {
+	codingProjectData
+	Compared    []qda.Coder
+	Rows        []agreementRow
+	Overall     agreementRow
+	Differences []differenceRow
+	More        int // differences not shown
+}
+
+func figure(r agreement.Result, err error) string {
+	var u *agreement.UndefinedError
+	if errors.As(err, &u) {
+		return "cannot be worked out: " + u.Reason
+	}
+	if err != nil {
+		return "cannot be worked out"
+	}
+	return fmt.Sprintf("%.3f", r.Value)
+}
+
+// maxDifferences bounds the list on the page; the CSV has every unit.
+const maxDifferences = 200
+
+func (s *Server) codingCompare(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.codingComparison(r)
+	if err != nil {
+		return err
+	}
+	d := codingCompareData{codingProjectData: c.codingProjectData, Compared: c.Coders}
+	if len(c.Coders) >= 2 {
+		per, all, err := agreement.PerCode(qda.AgreementSets(c.Units, c.coderIDs(), c.codes()))
+		if err != nil {
+			return err
+		}
+		for i, cr := range per {
+			d.Rows = append(d.Rows, agreementRow{Code: c.Codes[i], Alpha: figure(cr.Alpha, cr.AlphaErr), Percent: figure(cr.Percent, cr.PercentErr), Units: cr.Alpha.PairableUnits})
+		}
+		d.Overall = agreementRow{Alpha: figure(all.Alpha, all.AlphaErr), Percent: figure(all.Percent, all.PercentErr)}
+	}
+	names := map[string]string{}
+	for _, n := range c.Codes {
+		names[n.ID] = n.Name
+	}
+	titles := map[string]qda.Source{}
+	for _, src := range c.Sources {
+		titles[src.ID] = src
+	}
+	for _, u := range qda.Differences(c.Units) {
+		if len(d.Differences) == maxDifferences {
+			d.More++
+			continue
+		}
+		src := titles[u.SourceID]
+		row := differenceRow{Source: src.Title, Unit: u.Unit.Index + 1, Text: string([]rune(src.Text)[u.Unit.Start:u.Unit.End])}
+		for _, coder := range c.Coders {
+			codes, ok := u.ByCoder[coder.UserID]
+			if !ok {
+				continue
+			}
+			words := "no codes"
+			for i, id := range codes {
+				if i == 0 {
+					words = names[id]
+				} else {
+					words += ", " + names[id]
+				}
+			}
+			row.By = append(row.By, coder.Name+": "+words)
+		}
+		d.Differences = append(d.Differences, row)
+	}
+	return codingComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare coding: " + c.Project.Title}, d)
+}
+
+// codingAgreementCSV is the reliability data of one code (?code=ID), or of
+// every code with one column per coder and code, as `coprod qda agreement`
+// reads it: a header of coders, a row per unit, 1 where the coder applied
+// the code, 0 where they coded the unit without it, blank where they did
+// not code it.
+func (s *Server) codingAgreementCSV(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.codingComparison(r)
+	if err != nil {
+		return err
+	}
+	code := r.URL.Query().Get("code")
+	var which *qda.Node
+	for _, n := range c.Codes {
+		if n.ID == code {
+			which = n
+		}
+	}
+	if which == nil {
+		return apperr.Errorf(apperr.NotFound, "No such code in this project")
+	}
+	download(w, "text/csv; charset=utf-8", "coprod-coding-"+c.Project.ID+"-"+which.ID+".csv")
+	cw := csvcell.NewWriter(w)
+	var header []string
+	for _, coder := range c.Coders {
+		header = append(header, coder.Name)
+	}
+	err = cw.Write(header)
+	for _, u := range c.Units {
+		if err != nil {
+			break
+		}
+		row := make([]string, len(c.Coders))
+		for i, coder := range c.Coders {
+			codes, ok := u.ByCoder[coder.UserID]
+			switch {
+			case !ok:
+			case slices.Contains(codes, which.ID):
+				row[i] = "1"
+			default:
+				row[i] = "0"
+			}
+		}
+		err = cw.Write(row)
+	}
+	if err == nil {
+		err = cw.Flush()
+	}
+	if err != nil {
+		s.log.Error("coding agreement export stopped", "project", c.Project.ID, "err", err)
+	}
+	return nil
+}
+
+// codingExport is the project as REFI-QDA (.qdpx), with the coding the
+// viewer may see.
+func (s *Server) codingExport(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.codingComparison(r)
+	if err != nil {
+		return err
+	}
+	e := qda.Export{Project: *c.Project, Coders: map[string]string{}, Sources: c.Sources, Segments: c.Segments, Codes: c.codes()}
+	for _, coder := range c.Coders {
+		e.Coders[coder.UserID] = coder.Name
+	}
+	p, err := qda.REFI(e)
+	if err != nil {
+		return err
+	}
+	download(w, "application/zip", "coprod-coding-"+c.Project.ID+".qdpx")
+	if err := refiqda.WriteQDPX(w, p); err != nil {
+		s.log.Error("coding export stopped", "project", c.Project.ID, "err", err)
+	}
+	return nil
+}

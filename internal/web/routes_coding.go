@@ -1,0 +1,35 @@
+package web
+
+// codingRoutes are the qualitative coding pages (issue 18), the research
+// area's second tool beside the conversation-analysis studies. They use the
+// research study actions of the policy: a coding project, like a study,
+// belongs to a research organisation and only its researchers (and
+// admins) may see or change it. Which coder sees whose coding is decided
+// by the store's blind rule, not here.
+func (s *Server) codingRoutes() []route {
+	return []route{
+		{"GET /coding", s.codingList},
+		{"GET /coding/new", s.codingNewForm},
+		{"POST /coding", s.codingCreate},
+		{"GET /coding/{project}", s.codingShow},
+		{"GET /coding/{project}/sources/new", s.codingSourceForm},
+		{"POST /coding/{project}/sources", s.codingSourceAdd},
+		{"GET /coding/{project}/sources/{source}", s.codingSource},
+		{"POST /coding/{project}/sources/{source}", s.codingSave},
+		{"POST /coding/{project}/submit", s.codingSubmit},
+		{"GET /coding/{project}/compare", s.codingCompare},
+		{"GET /coding/{project}/agreement.csv", s.codingAgreementCSV},
+		{"GET /coding/{project}/export.qdpx", s.codingExport},
+	}
+}
+
+// codingFlash are this area's confirmations, shown after post/redirect/get.
+var codingFlash = map[string]string{
+	"coding-created":   "Coding project started, with the Social Practice Theory codebook.",
+	"source-added":     "Source added and consent recorded.",
+	"coding-saved":     "Your coding of these units is saved.",
+	"coding-submitted": "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
+}
+
+// codingPages are the area's typed pages, for the template test (page_test.go).
+var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage}
