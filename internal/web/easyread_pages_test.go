@@ -45,11 +45,17 @@ var easyReadAllowed = func() map[string]string {
 // "their-words".
 var theirWords = regexp.MustCompile(`(?s)<(p|div|blockquote|span|q|li|h1|a)\b[^>]*class="[^"]*\btheir-words\b[^"]*"[^>]*>.*?</(p|div|blockquote|span|q|li|h1|a)>`)
 
+// erPictures are a page's pictures (internal/pictures), and altText a
+// picture's text alternative.
+var erPictures, altText = regexp.MustCompile(`<img class="er-pic"[^>]*>`), regexp.MustCompile(` alt="([^"]*)"`)
+
 // TestMemberPagesPassEasyRead renders every page a group member reaches in
 // the demo round in Easy Read mode (Robin asked the demo round for Easy
 // Read, so it is on) and checks the page's own words with the readability
 // package's Easy Read profile: no sentence over 15 words, no jargon, no long
-// words outside the reviewed list above.
+// words outside the reviewed list above. Each page shows pictures, each
+// with a text alternative: words, or empty only inside a link, button or
+// label whose own words say the same (the picWithWords template).
 func TestMemberPagesPassEasyRead(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -88,6 +94,18 @@ func TestMemberPagesPassEasyRead(t *testing.T) {
 		start, end := strings.Index(body, "<main"), strings.Index(body, "</main>")
 		if start < 0 || end < start {
 			t.Fatalf("%s: no main content", p)
+		}
+		pics, described := erPictures.FindAllString(body[start:end], -1), 0
+		for _, img := range pics {
+			switch alt := altText.FindStringSubmatch(img); {
+			case alt == nil:
+				t.Errorf("%s: a picture with no text alternative: %s", p, img)
+			case alt[1] != "":
+				described++
+			}
+		}
+		if len(pics) == 0 || (described == 0 && !strings.Contains(p, "/findings")) {
+			t.Errorf("%s: %d pictures, %d with words of their own", p, len(pics), described)
 		}
 		main := theirWords.ReplaceAllString(body[start:end+len("</main>")], "")
 		r, err := readability.Analyze([]byte(main), readability.FormatHTML, readability.EasyRead())

@@ -65,8 +65,10 @@ func pictureFuncs(st *staticFiles) template.FuncMap {
 }
 
 // ideaPictures are the pictures of the product's own choices, by their
-// stored values: a proposal's answers and the ledger's verdicts.
+// stored values: a proposal's answers, the ledger's verdicts and the kinds
+// of task (internal/tasks) on "Your tasks".
 var ideaPictures = map[string]string{
 	"agree": "agree", "not_sure": "not-sure", "disagree": "disagree", "block": "stop",
 	"changed": "better", "partly": "fits", "not_changed": "no", "too_early": "wait",
+	"join": "hello", "respond": "vote", "score": "score", "moderate": "meeting", "report": "chart", "verdict": "check", "overdue": "late",
 }
