@@ -18,6 +18,7 @@ import (
 	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
+	"github.com/coprod/coprod/internal/training"
 )
 
 // Password is every demo account's password.
@@ -83,6 +84,7 @@ type Store interface {
 	study.Service
 	findings.Service
 	peer.Service
+	training.Service
 	adjustment.Service
 }
 
@@ -145,6 +147,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedPeer(ctx, s, orgIDs["ulo"]); err != nil {
+		return err
+	}
+	if err := seedTraining(ctx, s, orgIDs["ulo"], orgIDs["provider"], orgIDs["provider2"]); err != nil {
 		return err
 	}
 	if err := seedAdjustments(ctx, s, orgIDs["provider"]); err != nil {

@@ -65,6 +65,7 @@ var sections = []section{
 	{"Ledger", "what is overdue, and what awaits evidence or a verdict", fixed("/ledger"), (*auth.Principal).ServesLedger, under("/ledger")},
 	{"Board", "you said, we did: what was promised and whether it changed, in public", fixed("/board"), func(*auth.Principal) bool { return true }, under("/board")},
 	{"Peer support", "ask for peer support from people who have been through it; referrals, supporters and safeguarding for those who run it", fixed("/peer"), func(*auth.Principal) bool { return true }, under("/peer")},
+	{"Training", "training for providers' staff, delivered by people with lived experience", fixed("/training"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionViewTraining, auth.Object{}) }, under("/training")},
 	{"Research", "research studies: conversations in support, measured and compared", fixed("/studies"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionListStudies, auth.Object{}) }, func(p string) bool { return under("/studies")(p) || under("/coding")(p) }},
 	{"Letters", "check a letter or leaflet is easy to read", fixed("/readability"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionCheckReadability, auth.Object{}) }, under("/readability")},
 	{"Admin", "people, organisations and the audit log", fixed("/admin"), func(p *auth.Principal) bool { return auth.Can(p, auth.ActionViewAdmin, auth.Object{}) }, under("/admin")},

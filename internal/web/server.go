@@ -29,6 +29,7 @@ import (
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/internal/tasks"
 	"github.com/coprod/coprod/internal/tender"
+	"github.com/coprod/coprod/internal/training"
 )
 
 // Store is what the web face needs of storage.
@@ -48,6 +49,7 @@ type Store interface {
 	tasks.Service
 	findings.Service
 	peer.Service
+	training.Service
 	adjustment.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
@@ -154,7 +156,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.spcRoutes(), s.adjustmentRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.spcRoutes(), s.adjustmentRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.

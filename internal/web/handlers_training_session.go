@@ -1,0 +1,228 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/round"
+	"github.com/coprod/coprod/internal/training"
+)
+
+// A session and who attended: the trainers' organisation sees everyone,
+// a provider's lead their own staff, a trainee themselves.
+var (
+	trainingSessionPage     = page[trainingSessionData]{"training_session"}
+	trainingAnswersPage     = page[trainingAnswersData]{"training_answers"}
+	trainingCertificatePage = page[*training.Record]{"training_certificate"}
+)
+
+type trainingSessionData struct {
+	Session   *training.Session
+	Attendees []training.Record // those the reader may see
+	Count     int
+	Run       bool
+	Providers []round.Option
+}
+
+func (s *Server) trainingSessionData(r *http.Request) (trainingSessionData, error) {
+	if err := allow(r, auth.ActionViewTraining, auth.Object{}); err != nil {
+		return trainingSessionData{}, err
+	}
+	ss, err := s.store.TrainingSession(r.Context(), r.PathValue("id"))
+	if apperr.Code(err) == apperr.NotFound {
+		return trainingSessionData{}, errNotFound
+	} else if err != nil {
+		return trainingSessionData{}, err
+	}
+	p := principal(r)
+	d := trainingSessionData{Session: ss, Run: auth.Can(p, auth.ActionRunTraining, orgObject(ss.OrgID))}
+	all, err := s.store.Attendees(r.Context(), ss.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Count = len(all)
+	for _, a := range all {
+		if d.Run || a.UserID == p.User.ID || auth.Can(p, auth.ActionProviderTraining, orgObject(a.OrgID)) {
+			d.Attendees = append(d.Attendees, a)
+		}
+	}
+	if d.Run {
+		orgs, _, err := s.store.ListOrganisations(r.Context(), auth.ListQuery{Limit: 200})
+		if err != nil {
+			return d, err
+		}
+		for _, o := range orgs {
+			if o.Kind == auth.KindProvider {
+				d.Providers = append(d.Providers, round.Option{Key: o.ID, Label: o.Name})
+			}
+		}
+	}
+	return d, nil
+}
+
+func (s *Server) trainingSession(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.trainingSessionData(r)
+	if err != nil {
+		return err
+	}
+	return trainingSessionPage.show(s, w, r, http.StatusOK, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt)}, d)
+}
+
+func (s *Server) trainingAddAttendee(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.trainingSessionData(r)
+	if err != nil {
+		return err
+	}
+	if !d.Run {
+		return errForbidden
+	}
+	_ = r.ParseForm()
+	again := func(status int, errs []apperr.FieldError) error {
+		return trainingSessionPage.show(s, w, r, status, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt), Errors: errs, Form: r.PostForm}, d)
+	}
+	userID := ""
+	if email := auth.NormaliseEmail(r.PostForm.Get("email")); email != "" {
+		u, err := s.store.UserByEmail(r.Context(), email)
+		if apperr.Code(err) == apperr.NotFound {
+			return again(http.StatusUnprocessableEntity, []apperr.FieldError{{Field: "email", Message: "No account has this email address. Leave it empty if they have none"}})
+		} else if err != nil {
+			return err
+		}
+		userID = u.ID
+	}
+	n := training.NewAttendee{Name: r.PostForm.Get("name"), OrgID: r.PostForm.Get("org"), Role: r.PostForm.Get("role")}
+	if _, err := s.store.AddAttendee(r.Context(), d.Session.ID, n, userID); err != nil {
+		return formProblem(err, again)
+	}
+	http.Redirect(w, r, "/training/sessions/"+d.Session.ID+"?done=training-attendee-added", http.StatusSeeOther)
+	return nil
+}
+
+// attendeeFor loads the attendee in the path for a reader who runs the
+// training, is the trainee, or (when lead is true) leads their provider.
+func (s *Server) attendeeFor(r *http.Request, lead bool) (*training.Record, bool, error) {
+	p := principal(r)
+	if !p.SignedIn() {
+		return nil, false, errSignIn
+	}
+	a, err := s.store.Attendee(r.Context(), r.PathValue("id"))
+	if apperr.Code(err) == apperr.NotFound {
+		return nil, false, errNotFound
+	} else if err != nil {
+		return nil, false, err
+	}
+	ss, err := s.store.TrainingSession(r.Context(), a.SessionID)
+	if err != nil {
+		return nil, false, err
+	}
+	run := auth.Can(p, auth.ActionRunTraining, orgObject(ss.OrgID))
+	if run || a.UserID == p.User.ID || (lead && auth.Can(p, auth.ActionProviderTraining, orgObject(a.OrgID))) {
+		return a, run, nil
+	}
+	return nil, false, errNotFound
+}
+
+// trainingAnswersData is the questionnaire for one attendee at one phase.
+type trainingAnswersData struct {
+	Attendee  *training.Record
+	Phase     training.Phase
+	Questions []trainingQuestion
+}
+
+type trainingQuestion struct {
+	training.Question
+	Choices choiceArgs
+}
+
+func (s *Server) trainingAnswersData(r *http.Request, a *training.Record, phase training.Phase, v view) (trainingAnswersData, error) {
+	ss, err := s.store.TrainingSession(r.Context(), a.SessionID)
+	if err != nil {
+		return trainingAnswersData{}, err
+	}
+	c, err := s.store.Course(r.Context(), ss.CourseID)
+	if err != nil {
+		return trainingAnswersData{}, err
+	}
+	var scale []round.Option
+	for i, l := range training.ScaleLabels {
+		scale = append(scale, round.Option{Key: strconv.Itoa(i + 1), Label: strconv.Itoa(i+1) + ": " + l})
+	}
+	d := trainingAnswersData{Attendee: a, Phase: phase}
+	for _, q := range c.Questions {
+		d.Questions = append(d.Questions, trainingQuestion{Question: q, Choices: choiceList(v.Form, v.Errors, "q-"+q.ID, q.Text, "radio", "", scale)})
+	}
+	return d, nil
+}
+
+func parsePhase(r *http.Request) (training.Phase, error) {
+	switch p := training.Phase(r.PathValue("phase")); p {
+	case training.Before, training.After:
+		return p, nil
+	}
+	return "", errNotFound
+}
+
+func answersTitle(phase training.Phase) string {
+	if phase == training.Before {
+		return "Confidence before the session"
+	}
+	return "Confidence after the session"
+}
+
+func (s *Server) trainingAnswersForm(w http.ResponseWriter, r *http.Request) error {
+	phase, err := parsePhase(r)
+	if err != nil {
+		return err
+	}
+	a, _, err := s.attendeeFor(r, false)
+	if err != nil {
+		return err
+	}
+	v := view{Title: answersTitle(phase)}
+	d, err := s.trainingAnswersData(r, a, phase, v)
+	if err != nil {
+		return err
+	}
+	return trainingAnswersPage.show(s, w, r, http.StatusOK, v, d)
+}
+
+func (s *Server) trainingAnswers(w http.ResponseWriter, r *http.Request) error {
+	phase, err := parsePhase(r)
+	if err != nil {
+		return err
+	}
+	a, _, err := s.attendeeFor(r, false)
+	if err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	values := map[string]int{}
+	for k, vs := range r.PostForm {
+		if len(k) > 2 && k[:2] == "q-" {
+			n, _ := strconv.Atoi(vs[0])
+			values[k[2:]] = n
+		}
+	}
+	if err := s.store.RecordAnswers(r.Context(), a.ID, phase, values); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			v := view{Title: answersTitle(phase), Errors: errs, Form: r.PostForm}
+			d, err := s.trainingAnswersData(r, a, phase, v)
+			if err != nil {
+				return err
+			}
+			return trainingAnswersPage.show(s, w, r, status, v, d)
+		})
+	}
+	http.Redirect(w, r, "/training/sessions/"+a.SessionID+"?done=training-answers-saved", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) trainingCertificate(w http.ResponseWriter, r *http.Request) error {
+	a, _, err := s.attendeeFor(r, true)
+	if err != nil {
+		return err
+	}
+	return trainingCertificatePage.show(s, w, r, http.StatusOK, view{Title: "Certificate of attendance"}, a)
+}

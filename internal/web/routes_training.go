@@ -1,0 +1,32 @@
+package web
+
+// trainingRoutes are training delivered by people with lived experience
+// (internal/training): courses, sessions, who attended, the confidence
+// questions before and after, certificates and reach per provider.
+func (s *Server) trainingRoutes() []route {
+	return []route{
+		{"GET /training", s.trainingList},
+		{"POST /training/courses", s.trainingCreateCourse},
+		{"GET /training/courses/{id}", s.trainingCourse},
+		{"POST /training/courses/{id}/sessions", s.trainingAddSession},
+		{"GET /training/sessions/{id}", s.trainingSession},
+		{"POST /training/sessions/{id}/attendees", s.trainingAddAttendee},
+		{"GET /training/attendees/{id}/answers/{phase}", s.trainingAnswersForm},
+		{"POST /training/attendees/{id}/answers/{phase}", s.trainingAnswers},
+		{"GET /training/attendees/{id}/certificate", s.trainingCertificate},
+		{"GET /training/reach", s.trainingReach},
+		{"POST /training/reach", s.trainingDeclare},
+	}
+}
+
+// trainingPages are this area's pages.
+var trainingPages = []pageType{trainingListPage, trainingCoursePage, trainingSessionPage, trainingAnswersPage, trainingCertificatePage, trainingReachPage}
+
+// trainingFlash are this area's confirmations.
+var trainingFlash = map[string]string{
+	"training-course-added":   "Course added.",
+	"training-session-added":  "Session added.",
+	"training-attendee-added": "Attendee added.",
+	"training-answers-saved":  "Answers saved.",
+	"training-staff-saved":    "Staff numbers saved.",
+}
