@@ -16,6 +16,7 @@ import (
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/peer"
+	"github.com/coprod/coprod/internal/qda"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/internal/training"
@@ -82,6 +83,7 @@ type Store interface {
 	round.Service
 	evidence.Service
 	study.Service
+	qda.Service
 	findings.Service
 	peer.Service
 	training.Service
@@ -132,6 +134,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedStudy(ctx, s, orgIDs["research"]); err != nil {
+		return err
+	}
+	if err := seedCoding(ctx, s, orgIDs["research"]); err != nil {
 		return err
 	}
 	if err := seedLedger(ctx, s); err != nil {

@@ -153,3 +153,30 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 		}
 	})
 }
+
+// TestCodingDemo opens the demo's coding project as the researcher: six
+// narratives and two policy excerpts coded blind by two coders, both
+// submitted, so the comparison shows agreement for every code.
+func TestCodingDemo(t *testing.T) {
+	s := newTestServer(t, store.SQLite)
+	c := s.client(t)
+	c.loginAs("researcher")
+	list := c.get("/coding")
+	i := strings.Index(list.Body, `<a href="/coding/`)
+	if list.StatusCode != http.StatusOK || i < 0 || !strings.Contains(list.Body, "Getting out and about") {
+		t.Fatalf("/coding = %d", list.StatusCode)
+	}
+	base := list.Body[i+len(`<a href="`):]
+	base = base[:strings.Index(base, `"`)]
+	show := c.get(base)
+	for _, want := range []string{"Narrative 1: the library ramp</a> (before)", "Policy excerpt: day services review, paragraph 12", "Jordan Reid: submitted", "Dr Morgan Lee: submitted", "2 of 2 coders have submitted"} {
+		if !strings.Contains(show.Body, want) {
+			t.Errorf("project page lacks %q", want)
+		}
+	}
+	cmp := c.get(base + "/compare")
+	if cmp.StatusCode != http.StatusOK || !strings.Contains(cmp.Body, "<th scope=\"row\">All codes together</th><td>0.") ||
+		!strings.Contains(cmp.Body, "Jordan Reid: Skills of supporters, Materials and competences") {
+		t.Errorf("compare = %d", cmp.StatusCode)
+	}
+}

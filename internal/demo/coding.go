@@ -1,0 +1,158 @@
+package demo
+
+import (
+	"context"
+	"strings"
+
+	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/qda"
+)
+
+// codedSentence is one sentence of a demo source and the codes each of the
+// two demo coders gave it (the researcher first, then the second coder).
+type codedSentence struct {
+	text   string
+	first  []string
+	second []string
+}
+
+type codingSource struct {
+	title, attribute string
+	sentences        []codedSentence
+}
+
+// Short abbreviations of the Social Practice Theory preset's codes.
+const (
+	equip   = "Equipment and technology"
+	places  = "Places and buildings"
+	ownSkl  = "Skills of the disabled person"
+	supSkl  = "Skills of supporters"
+	indep   = "Independence and control"
+	risk    = "Risk and safety"
+	enables = "Enables"
+	disabl  = "Disables"
+	matComp = "Materials and competences"
+	meanMat = "Meanings and materials"
+)
+
+func cs(text string, first, second []string) codedSentence { return codedSentence{text, first, second} }
+func c(names ...string) []string                           { return names }
+
+// codingSources are six made-up narratives and two made-up policy excerpts
+// about getting out and about, coded by both demo coders, who mostly agree.
+var codingSources = []codingSource{
+	{"Narrative 1: the library ramp", "before", []codedSentence{
+		cs("I use my wheelchair to get to the library on Tuesdays.", c(equip), c(equip)),
+		cs("The ramp at the side door is too steep for me to push up alone.", c(places, disabl), c(places, disabl)),
+		cs("Staff have to fetch a portable ramp, and I wait outside until they do.", c(supSkl, disabl), c(equip, disabl)),
+		cs("It makes me feel like a visitor in my own town.", c(indep), c(indep)),
+	}},
+	{"Narrative 2: the bus", "before", []codedSentence{
+		cs("The drivers on the number 12 know how to lower the ramp.", c(supSkl, matComp), c(supSkl, matComp)),
+		cs("On other routes I have been left at the stop twice this month.", c(disabl), c(disabl)),
+		cs("I plan every trip the night before in case something goes wrong.", c(ownSkl, risk), c(ownSkl)),
+	}},
+	{"Narrative 3: learning the route", "after", []codedSentence{
+		cs("My sister taught me the route to the day centre on the tram.", c(ownSkl), c(ownSkl, supSkl)),
+		cs("Now I go on my own and text her when I arrive.", c(indep, enables), c(indep, enables)),
+		cs("The app that shows when the lift is broken helps a lot.", c(equip, enables), c(equip, enables)),
+	}},
+	{"Narrative 4: the hoist", "after", []codedSentence{
+		cs("Since the staff learnt to use the new hoist, I can get up when I choose.", c(matComp, enables), c(matComp, enables)),
+		cs("Before that I stayed in bed until two people were on shift.", c(supSkl, disabl), c(disabl)),
+		cs("Choosing my own time feels like my life is mine again.", c(indep), c(indep)),
+	}},
+	{"Narrative 5: the café", "before", []codedSentence{
+		cs("The café has a step, so my friends meet me at the chain place instead.", c(places, disabl), c(places, disabl)),
+		cs("Nobody asked me where I wanted to go.", c(indep, disabl), c(indep)),
+		cs("I stopped saying anything because it felt like a fuss.", c(indep), c(risk)),
+	}},
+	{"Narrative 6: going out alone", "after", []codedSentence{
+		cs("They used to say it was not safe for me to go out alone.", c(risk, disabl), c(risk, disabl)),
+		cs("We wrote a plan together for what to do if my chair breaks down.", c(ownSkl, supSkl), c(supSkl, matComp)),
+		cs("With the plan and a charged phone, I go to the market every Saturday.", c(meanMat, enables), c(meanMat, enables)),
+	}},
+	{"Policy excerpt: transport strategy, section 4", "", []codedSentence{
+		cs("All new buses will carry a powered ramp and audio announcements.", c(equip), c(equip)),
+		cs("Drivers will complete disability awareness training every two years.", c(supSkl), c(supSkl)),
+		cs("Passengers who need help boarding should book assistance 24 hours ahead.", c(disabl), c(risk, disabl)),
+	}},
+	{"Policy excerpt: day services review, paragraph 12", "", []codedSentence{
+		cs("People who use day services will choose their own activities and times.", c(indep, enables), c(indep, enables)),
+		cs("Buildings will be assessed for step-free access by March.", c(places), c(places)),
+		cs("Staff will be supported to take reasonable risks with the people they support.", c(supSkl, risk), c(supSkl, risk)),
+	}},
+}
+
+// seedCoding creates the research organisation's coding project: the
+// Social Practice Theory codebook, the sources above with consent noted,
+// coded blind by the demo researcher and a second coder, both submitted,
+// so the comparison and the agreement can be seen at once.
+func seedCoding(ctx context.Context, s Store, orgID string) error {
+	researcher, err := s.UserByEmail(ctx, "researcher@demo.test")
+	if err != nil {
+		return err
+	}
+	second, err := s.CreateUser(ctx, "second.coder@demo.test", "Jordan Reid", "")
+	if err != nil {
+		return err
+	}
+	asResearcher := audit.WithActor(ctx, researcher.ID)
+	n := qda.NewProject{OrgID: orgID, Title: "Getting out and about", Blind: true,
+		Description: "Narratives of disabled people about getting out and about, and two policy excerpts, coded with Social Practice Theory."}
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	p, err := s.CreateProject(asResearcher, n)
+	if err != nil {
+		return err
+	}
+	if err := s.AddCoder(asResearcher, p.ID, second.ID); err != nil {
+		return err
+	}
+	if err := s.AddPreset(asResearcher, p.ID, qda.SocialPracticeTheory()); err != nil {
+		return err
+	}
+	codes, err := s.Codes(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	ids := map[string]string{}
+	for _, c := range codes {
+		ids[c.Name] = c.ID
+	}
+	asSecond := audit.WithActor(ctx, second.ID)
+	for _, source := range codingSources {
+		var texts []string
+		for _, sentence := range source.sentences {
+			texts = append(texts, sentence.text)
+		}
+		ns := qda.NewSource{ProjectID: p.ID, Title: source.title, Text: strings.Join(texts, " "), Units: qda.Sentences, Attribute: source.attribute,
+			ConsentNote: "Made-up text for the demonstration; no real person's words."}
+		if err := ns.Validate(); err != nil {
+			return err
+		}
+		src, err := s.AddSource(asResearcher, ns)
+		if err != nil {
+			return err
+		}
+		for i, sentence := range source.sentences {
+			for _, by := range []struct {
+				ctx   context.Context
+				names []string
+			}{{asResearcher, sentence.first}, {asSecond, sentence.second}} {
+				var codeIDs []string
+				for _, name := range by.names {
+					codeIDs = append(codeIDs, ids[name])
+				}
+				if err := s.CodeUnit(by.ctx, src.ID, i, codeIDs); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := s.Submit(asResearcher, p.ID); err != nil {
+		return err
+	}
+	return s.Submit(asSecond, p.ID)
+}
