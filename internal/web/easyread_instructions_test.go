@@ -30,7 +30,8 @@ func questionsOnScreen(body string) int {
 // and the answer to a proposal ask one question; saying why waits in a
 // closed "Say why", which opens by itself when it has a problem (a block
 // needs a reason). While Robin votes, the vision page asks only for dots
-// (the round page still offers adding a statement). Sky, who does not read
+// (the round page still offers adding a statement), and the round's links
+// are folded into "All the pages of this round". Sky, who does not read
 // Easy Read, sees the whole forms as before. The question flows (story,
 // vision statement, what helps and harms, feedback) already ask one
 // question a page.
@@ -86,5 +87,15 @@ func TestEasyReadAsksOneThingAtATime(t *testing.T) {
 	}
 	if !strings.Contains(sky.get(base+"/vision").Body, addStatement) {
 		t.Error("Sky's vision page lost the link to add a statement")
+	}
+
+	// The round's 17 links wait behind one line in Easy Read (on a 390 px
+	// screen they filled the first screen), still all there to follow.
+	tabs := `<summary>All the pages of this round</summary>`
+	if v := robin.get(base + "/vision").Body; !strings.Contains(v, tabs) || !strings.Contains(v, `href="`+base+`/decisions"`) {
+		t.Error("Robin's round pages do not fold the round's links into one line")
+	}
+	if strings.Contains(sky.get(base+"/vision").Body, tabs) {
+		t.Error("Sky's round links are folded away")
 	}
 }
