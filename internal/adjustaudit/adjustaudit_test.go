@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/coprod/coprod/internal/apperr"
 )
 
 // The issue names eight templates; each has criteria with unique keys, each
@@ -110,5 +112,29 @@ func TestCompare(t *testing.T) {
 	}
 	if got := c.Criteria[1].Words(); got != "We cannot tell yet: one of the audits has no cases to count." {
 		t.Errorf("longer booked %q", got)
+	}
+}
+
+func TestNewAuditAndCaseValidate(t *testing.T) {
+	n := NewAudit{Template: "nope", Service: " ", Period: ""}
+	fields := map[string]bool{}
+	for _, f := range apperr.FieldsOf(n.Validate()) {
+		fields[f.Field] = true
+	}
+	if !fields["template"] || !fields["service"] || !fields["period"] {
+		t.Errorf("problems %v", fields)
+	}
+	ok := NewAudit{Template: "environment", Service: " Riverside GP practice ", Period: "2026"}
+	if err := ok.Validate(); err != nil || ok.Service != "Riverside GP practice" {
+		t.Errorf("%v %+v", err, ok)
+	}
+	tp, _ := TemplateByKey("environment")
+	c := NewCase{Label: "C1", Answers: map[string]Answer{"environment_recorded": Met}, Evidence: map[string]string{"environment_met": strings.Repeat("x", 1001)}}
+	var got []string
+	for _, f := range apperr.FieldsOf(c.Validate(tp)) {
+		got = append(got, f.Field)
+	}
+	if strings.Join(got, ",") != "answer_environment_met,evidence_environment_met" {
+		t.Errorf("case problems %v", got)
 	}
 }
