@@ -145,9 +145,10 @@ func Differences(units []UnitCodes) []UnitCodes {
 
 // Decision is the reconciled, master coding of one unit and who decided.
 type Decision struct {
-	SourceID  string
-	Unit      int
-	CodeIDs   []string
-	DecidedBy string
-	DecidedAt time.Time
+	SourceID      string
+	Unit          int
+	CodeIDs       []string
+	DecidedBy     string
+	DecidedByName string
+	DecidedAt     time.Time
 }

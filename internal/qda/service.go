@@ -77,4 +77,10 @@ type Service interface {
 	// Segments returns coderID's segments in the project, if the acting
 	// user may see them under the blind rule; otherwise apperr.Forbidden.
 	Segments(ctx context.Context, projectID, coderID string) ([]Segment, error)
+
+	// Decide records the reconciled codes of a unit, by the acting user
+	// (in a blind project, a coder only once they have submitted);
+	// Decisions lists them.
+	Decide(ctx context.Context, sourceID string, unit int, codeIDs []string) error
+	Decisions(ctx context.Context, projectID string) ([]Decision, error)
 }

@@ -94,6 +94,9 @@ func TestQDABlindCoding(t *testing.T) {
 		forbidden(asBen, ann.ID, "once you have submitted yours")
 		forbidden(asAnn, ben.ID, "once you have submitted yours")
 		forbidden(asLee, ann.ID, "has not submitted")
+		if err := db.Decide(asAnn, src.ID, 1, []string{A}); apperr.Code(err) != apperr.Forbidden {
+			t.Fatalf("a coder reconciled before submitting: %v", err)
+		}
 
 		if err := db.Submit(asAnn, p.ID); err != nil {
 			t.Fatal(err)
@@ -149,6 +152,26 @@ func TestQDABlindCoding(t *testing.T) {
 		}
 		if d := qda.Differences(by); len(d) != 2 || d[0].Unit.Index != 1 || d[1].Unit.Index != 2 {
 			t.Fatalf("differences: %+v", d)
+		}
+
+		// Reconciling: the lead decides unit 2 (index 1), then changes it;
+		// Ann, now submitted, decides unit 3.
+		if err := db.Decide(asLee, src.ID, 1, []string{B, A, B}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Decide(asLee, src.ID, 1, []string{A}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Decide(asAnn, src.ID, 2, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Decide(asLee, src.ID, 9, []string{A}); apperr.Code(err) != apperr.NotFound {
+			t.Fatalf("a unit past the end: %v", err)
+		}
+		ds, err := db.Decisions(ctx, p.ID)
+		if err != nil || len(ds) != 2 || ds[0].Unit != 1 || len(ds[0].CodeIDs) != 1 || ds[0].CodeIDs[0] != A || ds[0].DecidedByName != "Lee Lead" ||
+			ds[1].Unit != 2 || len(ds[1].CodeIDs) != 0 || ds[1].DecidedByName != "Ann Coder" {
+			t.Fatalf("decisions: %+v, %v", ds, err)
 		}
 
 		// Without blind mode, coders see each other's work at once.
