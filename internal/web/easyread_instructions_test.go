@@ -63,13 +63,21 @@ func TestEasyReadAsksOneThingAtATime(t *testing.T) {
 	if open == nil {
 		t.Fatal("no open proposal in the demo")
 	}
-	if r := robin.get(open[1]); questionsOnScreen(r.Body) != 1 {
+	r := robin.get(open[1])
+	if questionsOnScreen(r.Body) != 1 {
 		t.Errorf("Robin's answer to a proposal asks %d things at once", questionsOnScreen(r.Body))
+	}
+	// In Easy Read the Easy Read words come first, the plain English waits
+	// behind "The proposal in full", and the question comes before the facts.
+	easy, full, ask, facts := strings.Index(r.Body, `class="easy-read their-words"`), strings.Index(r.Body, "<summary>The proposal in full</summary>"),
+		strings.Index(r.Body, "What do you say?"), strings.Index(r.Body, "asked the group.")
+	if easy < 0 || full < easy || ask < full || facts < ask {
+		t.Errorf("Robin's proposal page: Easy Read at %d, the full words at %d, the question at %d, the facts at %d", easy, full, ask, facts)
 	}
 	if r := sky.get(open[1]); questionsOnScreen(r.Body) != 2 {
 		t.Errorf("Sky's answer form asks %d things, want both shown", questionsOnScreen(r.Body))
 	}
-	r := robin.post(open[1]+"/respond", url.Values{"answer": {"block"}})
+	r = robin.post(open[1]+"/respond", url.Values{"answer": {"block"}})
 	if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `<details class="er-more" open>`) ||
 		!strings.Contains(r.Body, "Say why you block it") {
 		t.Errorf("a block with no reason = %d; the reason is not asked for next", r.StatusCode)

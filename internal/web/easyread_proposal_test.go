@@ -32,7 +32,7 @@ func TestMembersProposeWithoutEasyRead(t *testing.T) {
 	com.loginAs("commissioner")
 
 	form := robin.get(base + "/decisions/new")
-	if form.StatusCode != http.StatusOK || easyReadBox.MatchString(form.Body) || !strings.Contains(form.Body, "The facilitator writes it.") {
+	if form.StatusCode != http.StatusOK || easyReadBox.MatchString(form.Body) || !strings.Contains(form.Body, "The people who run the group write it.") {
 		t.Fatalf("Robin's proposal form = %d; it asks for Easy Read, or does not say who writes it", form.StatusCode)
 	}
 	if r := fac.get(base + "/decisions/new"); !easyReadBox.MatchString(r.Body) || !strings.Contains(r.Body, "You can write it later.") {
@@ -55,7 +55,7 @@ func TestMembersProposeWithoutEasyRead(t *testing.T) {
 		t.Fatalf("Robin's proposal: %v, Easy Read %q", err, pr.EasyRead)
 	}
 	write := page + "/easy-read"
-	if r := robin.get(page); !strings.Contains(r.Body, "The facilitator has not written it yet.") || strings.Contains(r.Body, write) {
+	if r := robin.get(page); !strings.Contains(r.Body, "have not written the Easy Read yet.") || strings.Contains(r.Body, write) {
 		t.Error("Robin's proposal page does not say the Easy Read is to come, or offers Robin to write it")
 	}
 	if r := robin.get(write); r.StatusCode != http.StatusForbidden {
