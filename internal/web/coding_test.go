@@ -113,6 +113,16 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 				t.Errorf("compare lacks %q", want)
 			}
 		}
+		// Reconciling: the lead agrees Materials and Meanings for unit 2.
+		if r := lead.post(base+"/decide", url.Values{"source": {sources[0].ID}, "unit": {"1"}, "code": {A, B}}); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("decide = %d %s", r.StatusCode, r.Body)
+		}
+		if r := lead.post(base+"/decide", url.Values{"source": {"nope"}, "unit": {"1"}, "code": {A}}); r.StatusCode != http.StatusNotFound {
+			t.Errorf("decide on another source = %d", r.StatusCode)
+		}
+		if cmp := second.get(base + "/compare"); !strings.Contains(cmp.Body, "Agreed by Dr Morgan Lee on ") || !strings.Contains(cmp.Body, ": Materials, Meanings</p>") {
+			t.Errorf("the decision is not shown")
+		}
 		// The CLI on the page's reliability data gives the page's figure.
 		csv := second.get(base + "/agreement.csv?code=" + B)
 		file := filepath.Join(t.TempDir(), "meanings.csv")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/coprod/coprod/internal/agreement"
 	"github.com/coprod/coprod/internal/apperr"
@@ -88,10 +90,21 @@ type agreementRow struct {
 }
 
 type differenceRow struct {
-	Source string
-	Unit   int
-	Text   string
-	By     []string // "Name: codes"
+	SourceID string
+	Source   string
+	Index    int // the unit's index, for the reconciliation form
+	Unit     int // the unit's number, for people
+	Text     string
+	By       []string // "Name: codes"
+	// Options are the codes any coder applied, and those agreed, to
+	// choose the reconciled coding from; Decided says who agreed it.
+	Options []decisionOption
+	Decided string
+}
+
+type decisionOption struct {
+	ID, Name string
+	Checked  bool
 }
 
 type codingCompareData struct {
@@ -141,13 +154,47 @@ func (s *Server) codingCompare(w http.ResponseWriter, r *http.Request) error {
 	for _, src := range c.Sources {
 		titles[src.ID] = src
 	}
+	decisions, err := s.store.Decisions(r.Context(), c.Project.ID)
+	if err != nil {
+		return err
+	}
+	decided := map[string]qda.Decision{}
+	for _, dec := range decisions {
+		decided[dec.SourceID+"/"+strconv.Itoa(dec.Unit)] = dec
+	}
 	for _, u := range qda.Differences(c.Units) {
 		if len(d.Differences) == maxDifferences {
 			d.More++
 			continue
 		}
 		src := titles[u.SourceID]
-		row := differenceRow{Source: src.Title, Unit: u.Unit.Index + 1, Text: string([]rune(src.Text)[u.Unit.Start:u.Unit.End])}
+		row := differenceRow{SourceID: src.ID, Source: src.Title, Index: u.Unit.Index, Unit: u.Unit.Index + 1, Text: string([]rune(src.Text)[u.Unit.Start:u.Unit.End])}
+		dec, isDecided := decided[src.ID+"/"+strconv.Itoa(u.Unit.Index)]
+		offered := map[string]bool{}
+		for _, codes := range u.ByCoder {
+			for _, id := range codes {
+				offered[id] = true
+			}
+		}
+		for _, id := range dec.CodeIDs {
+			offered[id] = true
+		}
+		var agreed []string
+		for _, n := range c.Codes {
+			if offered[n.ID] {
+				row.Options = append(row.Options, decisionOption{ID: n.ID, Name: n.Name, Checked: slices.Contains(dec.CodeIDs, n.ID)})
+			}
+			if slices.Contains(dec.CodeIDs, n.ID) {
+				agreed = append(agreed, n.Name)
+			}
+		}
+		if isDecided {
+			what := "no codes"
+			if len(agreed) > 0 {
+				what = strings.Join(agreed, ", ")
+			}
+			row.Decided = "Agreed by " + dec.DecidedByName + " on " + londonDate(dec.DecidedAt) + ": " + what
+		}
 		for _, coder := range c.Coders {
 			codes, ok := u.ByCoder[coder.UserID]
 			if !ok {
@@ -240,5 +287,29 @@ func (s *Server) codingExport(w http.ResponseWriter, r *http.Request) error {
 	if err := refiqda.WriteQDPX(w, p); err != nil {
 		s.log.Error("coding export stopped", "project", c.Project.ID, "err", err)
 	}
+	return nil
+}
+
+// codingDecide saves the reconciled codes of one unit, then returns to the
+// comparison at that unit.
+func (s *Server) codingDecide(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.codingProject(r, auth.ActionManageStudy)
+	if err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	sourceID := r.PostForm.Get("source")
+	found := false
+	for _, src := range d.Sources {
+		found = found || src.ID == sourceID
+	}
+	unit, err := strconv.Atoi(r.PostForm.Get("unit"))
+	if !found || err != nil {
+		return apperr.Errorf(apperr.NotFound, "No such unit in this project")
+	}
+	if err := s.store.Decide(r.Context(), sourceID, unit, r.PostForm["code"]); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/coding/"+d.Project.ID+"/compare?done=coding-decided#unit-"+sourceID+"-"+strconv.Itoa(unit), http.StatusSeeOther)
 	return nil
 }

@@ -18,6 +18,7 @@ func (s *Server) codingRoutes() []route {
 		{"POST /coding/{project}/sources/{source}", s.codingSave},
 		{"POST /coding/{project}/submit", s.codingSubmit},
 		{"GET /coding/{project}/compare", s.codingCompare},
+		{"POST /coding/{project}/decide", s.codingDecide},
 		{"GET /coding/{project}/agreement.csv", s.codingAgreementCSV},
 		{"GET /coding/{project}/export.qdpx", s.codingExport},
 	}
@@ -28,6 +29,7 @@ var codingFlash = map[string]string{
 	"coding-created":   "Coding project started, with the Social Practice Theory codebook.",
 	"source-added":     "Source added and consent recorded.",
 	"coding-saved":     "Your coding of these units is saved.",
+	"coding-decided":   "The agreed codes for that unit are saved.",
 	"coding-submitted": "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
 }
 
