@@ -87,7 +87,8 @@ var codingSources = []codingSource{
 // seedCoding creates the research organisation's coding project: the
 // Social Practice Theory codebook, the sources above with consent noted,
 // coded blind by the demo researcher and a second coder, both submitted,
-// so the comparison and the agreement can be seen at once.
+// so the comparison and the agreement can be seen at once, and the first
+// narrative reconciled.
 func seedCoding(ctx context.Context, s Store, orgID string) error {
 	researcher, err := s.UserByEmail(ctx, "researcher@demo.test")
 	if err != nil {
@@ -154,5 +155,22 @@ func seedCoding(ctx context.Context, s Store, orgID string) error {
 	if err := s.Submit(asResearcher, p.ID); err != nil {
 		return err
 	}
-	return s.Submit(asSecond, p.ID)
+	if err := s.Submit(asSecond, p.ID); err != nil {
+		return err
+	}
+	// The researcher has reconciled the first narrative's differences.
+	first := codingSources[0].sentences
+	sources, err := s.Sources(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	for i, sentence := range first {
+		if strings.Join(sentence.first, "|") == strings.Join(sentence.second, "|") {
+			continue
+		}
+		if err := s.Decide(asResearcher, sources[0].ID, i, []string{ids[supSkl], ids[equip], ids[disabl]}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

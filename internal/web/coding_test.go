@@ -186,7 +186,8 @@ func TestCodingDemo(t *testing.T) {
 	}
 	cmp := c.get(base + "/compare")
 	if cmp.StatusCode != http.StatusOK || !strings.Contains(cmp.Body, "<th scope=\"row\">All codes together</th><td>0.") ||
-		!strings.Contains(cmp.Body, "Jordan Reid: Skills of supporters, Materials and competences") {
+		!strings.Contains(cmp.Body, "Jordan Reid: Skills of supporters, Materials and competences") ||
+		!strings.Contains(cmp.Body, "Agreed by Dr Morgan Lee on ") {
 		t.Errorf("compare = %d", cmp.StatusCode)
 	}
 }
