@@ -15,6 +15,7 @@ import (
 	"github.com/coprod/coprod/internal/infocheck"
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
+	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/qda"
 	"github.com/coprod/coprod/internal/round"
@@ -87,6 +88,7 @@ type Store interface {
 	findings.Service
 	peer.Service
 	training.Service
+	pathway.Service
 	adjustment.Service
 }
 
@@ -155,6 +157,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedTraining(ctx, s, orgIDs["ulo"], orgIDs["provider"], orgIDs["provider2"]); err != nil {
+		return err
+	}
+	if err := seedPathway(ctx, s); err != nil {
 		return err
 	}
 	if err := seedAdjustments(ctx, s, orgIDs["provider"]); err != nil {

@@ -15,6 +15,9 @@ type PublicRound struct {
 	Decisions                    []PublicDecision    // counted ones, in the order they closed
 	ClosedAt                     *time.Time
 	ImpactWhat, ImpactEvidence   string
+	// Pathway is the short address of the group's published "how to get
+	// support" page (internal/pathway); "" when there is none.
+	Pathway string
 }
 
 // Closed reports whether the round closed with an agreed impact.

@@ -21,6 +21,13 @@ func (s *Server) boardRounds(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		pathways, err := s.store.PublishedPathways(r.Context())
+		if err != nil {
+			return err
+		}
+		for i := range rounds {
+			rounds[i].Pathway = pathways[rounds[i].ID]
+		}
 		return boardRoundsPage.show(s, w, r, http.StatusOK, view{Title: "Commissioning rounds: what the group decided"}, rounds)
 	})
 }

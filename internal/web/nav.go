@@ -158,6 +158,7 @@ var roundTabs = []roundTab{
 	{"Vision to payment", "/chain", auth.ActionViewMeasures, ""},
 	{"You said, we did", "", auth.ActionViewBoard, "board"},
 	{"What we found out", "/findings", auth.ActionViewFindings, ""},
+	{"How to get support", "/pathway", auth.ActionViewGroupContent, ""},
 	{"My information", "/mine", auth.ActionOwnInformation, ""},
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/notify"
+	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/round"
@@ -50,6 +51,7 @@ type Store interface {
 	findings.Service
 	peer.Service
 	training.Service
+	pathway.Service
 	adjustment.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
@@ -156,7 +158,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.spcRoutes(), s.adjustmentRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
