@@ -190,4 +190,28 @@ func TestCodingDemo(t *testing.T) {
 		!strings.Contains(cmp.Body, "Agreed by Dr Morgan Lee on ") {
 		t.Errorf("compare = %d", cmp.StatusCode)
 	}
+	// Retrieval: "Disables" in the first narrative is on sentences 2 and 3
+	// from both coders, so four segments (counted by hand from
+	// internal/demo/coding.go).
+	project := strings.TrimPrefix(base, "/coding/")
+	codes, _ := s.DB.Codes(context.Background(), project)
+	var disables string
+	for _, code := range codes {
+		if code.Name == "Disables" {
+			disables = code.ID
+		}
+	}
+	tables := c.get(base + "/tables")
+	if tables.StatusCode != http.StatusOK || !strings.Contains(tables.Body, "<th scope=\"row\">Disables</th><td>4</td>") {
+		t.Errorf("tables = %d", tables.StatusCode)
+	}
+	segs := c.get(base + "/segments?label=before&code=" + disables)
+	if segs.StatusCode != http.StatusOK || !strings.Contains(segs.Body, "<mark>Nobody asked me where I wanted to go.</mark>") ||
+		strings.Contains(segs.Body, "not safe for me to go out alone") {
+		t.Errorf("segments = %d", segs.StatusCode)
+	}
+	csv := c.get(base + "/segments.csv?label=before&code=" + disables)
+	if !strings.HasPrefix(csv.Body, "source,label,coder,start,end,text,codes\n") || !strings.Contains(csv.Body, "Narrative 5: the café,before,Dr Morgan Lee,") {
+		t.Errorf("segments.csv:\n%s", csv.Body)
+	}
 }

@@ -20,6 +20,9 @@ func (s *Server) codingRoutes() []route {
 		{"GET /coding/{project}/compare", s.codingCompare},
 		{"POST /coding/{project}/decide", s.codingDecide},
 		{"GET /coding/{project}/agreement.csv", s.codingAgreementCSV},
+		{"GET /coding/{project}/segments", s.codingSegments},
+		{"GET /coding/{project}/segments.csv", s.codingSegmentsCSV},
+		{"GET /coding/{project}/tables", s.codingTables},
 		{"GET /coding/{project}/export.qdpx", s.codingExport},
 	}
 }
@@ -34,4 +37,5 @@ var codingFlash = map[string]string{
 }
 
 // codingPages are the area's typed pages, for the template test (page_test.go).
-var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage}
+var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
+	codingSegmentsPage, codingTablesPage}
