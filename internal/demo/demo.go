@@ -6,6 +6,7 @@ package demo
 import (
 	"context"
 
+	"github.com/coprod/coprod/internal/adjustaudit"
 	"github.com/coprod/coprod/internal/adjustment"
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
@@ -90,6 +91,7 @@ type Store interface {
 	training.Service
 	pathway.Service
 	adjustment.Service
+	adjustaudit.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -163,6 +165,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedAdjustments(ctx, s, orgIDs["provider"]); err != nil {
+		return err
+	}
+	if err := seedAdjustmentAudits(ctx, s, orgIDs["ulo"]); err != nil {
 		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])

@@ -147,7 +147,7 @@ func (s *Server) draw(w http.ResponseWriter, r *http.Request, status int, name s
 // flashMessages are the confirmations shown after post/redirect/get, keyed
 // by the ?done= value so no message text travels in URLs: the shell's and
 // every area's.
-var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, codingFlash, tenderFlash, notificationFlash, displayFlash, easyReadFlash, findingsFlash, peerFlash, trainingFlash, pathwayFlash, adjustmentFlash)
+var flashMessages = mergeFlash(shellFlash, accountFlash, roundFlash, ledgerFlash, measureFlash, studyFlash, codingFlash, tenderFlash, notificationFlash, displayFlash, easyReadFlash, findingsFlash, peerFlash, trainingFlash, pathwayFlash, adjustmentFlash, raAuditFlash)
 
 // mergeFlash joins the areas' confirmations; a key used by two areas is a
 // programming error, caught when the package loads.

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/coprod/coprod/internal/adjustaudit"
 	"github.com/coprod/coprod/internal/adjustment"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
@@ -53,6 +54,7 @@ type Store interface {
 	training.Service
 	pathway.Service
 	adjustment.Service
+	adjustaudit.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
 	AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error)
@@ -158,7 +160,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes(), s.raAuditRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.

@@ -1,0 +1,111 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/coprod/coprod/internal/adjustaudit"
+	"github.com/coprod/coprod/internal/audit"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/store"
+	"github.com/coprod/coprod/internal/store/storetest"
+)
+
+// demoAudits are the demo ULO's audits, by service and period.
+func demoAudits(t *testing.T, s *testServer) map[string]adjustaudit.Audit {
+	t.Helper()
+	ctx := context.Background()
+	fac, err := s.DB.UserByEmail(ctx, "facilitator@demo.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs, _, err := s.DB.ListOrganisations(ctx, auth.ListQuery{Search: "Voices", Limit: 5})
+	if err != nil || len(orgs) != 1 {
+		t.Fatalf("ULO: %v %v", orgs, err)
+	}
+	list, err := s.DB.AdjustmentAudits(audit.WithActor(ctx, fac.ID), []string{orgs[0].ID})
+	if err != nil || len(list) != 4 {
+		t.Fatalf("demo audits: %+v %v", list, err)
+	}
+	out := map[string]adjustaudit.Audit{}
+	for _, a := range list {
+		out[a.Service+", "+a.Period] = a
+	}
+	return out
+}
+
+// TestAdjustmentAuditsOverHTTP: the ULO's facilitator reads the demo's two
+// re-audits, worded from Newcombe's interval (Riverside's longer
+// appointments better, 18 of 20 against 8 of 20; Northgate's environment
+// cannot tell yet, 7 of 10 against 5 of 10), adds a case (with mistakes
+// first) and starts a re-audit; nobody outside the audit team sees any of
+// it (a researcher of another organisation is another team). On both
+// engines.
+func TestAdjustmentAuditsOverHTTP(t *testing.T) {
+	t.Parallel()
+	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
+		s := newTestServer(t, engine)
+		audits := demoAudits(t, s)
+		riverside := audits["Riverside GP practice, October to December 2026"]
+		northgate := audits["Northgate Hospital outpatients, October to December 2026"]
+
+		fac := s.client(t)
+		fac.loginAs("facilitator")
+		wantContains(t, fac.get("/account"), "account", `href="/adjustment-audits"`)
+		r := fac.get("/adjustment-audits")
+		wantContains(t, r, "list", `href="/adjustment-audits/`+riverside.ID+`"`, "Northgate Hospital outpatients</a> (re-audit)")
+		r = fac.get("/adjustment-audits/" + riverside.ID)
+		wantStatus(t, r, http.StatusOK, "Riverside re-audit")
+		wantContains(t, r, "Riverside re-audit", "18 of 20 cases (90%", "Better: 90% now against 40% before, a rise of 50 percentage points",
+			"an audit needs 97 cases")
+		r = fac.get("/adjustment-audits/" + northgate.ID)
+		wantContains(t, r, "Northgate re-audit", "7 of 10 cases (70%", "We cannot tell yet: 70% now against 50% before, a rise of 20 percentage points")
+
+		// A case with mistakes, then a good one.
+		cases := "/adjustment-audits/" + riverside.ID + "/cases"
+		wantStatus(t, fac.get(cases+"/new"), http.StatusOK, "case form")
+		r = fac.post(cases, url.Values{"label": {"C21"}, "answer_need_recorded": {"met"}})
+		wantStatus(t, r, http.StatusUnprocessableEntity, "case with mistakes")
+		wantContains(t, r, "case with mistakes", `href="#answer_longer_booked"`)
+		r = fac.post(cases, url.Values{"label": {"C21"}, "answer_need_recorded": {"met"}, "answer_longer_booked": {"met"},
+			"evidence_longer_booked": {"Booked for 20 minutes"}})
+		wantStatus(t, r, http.StatusSeeOther, "adding a case")
+		wantContains(t, fac.get("/adjustment-audits/"+riverside.ID), "after the case", "19 of 21 cases", "Met: Booked for 20 minutes")
+
+		// A re-audit of the re-audit.
+		r = fac.get("/adjustment-audits/new?previous=" + riverside.ID)
+		wantContains(t, r, "re-audit form", "Start a re-audit", `value="Riverside GP practice"`)
+		r = fac.post("/adjustment-audits", url.Values{"previous": {riverside.ID}, "org": {riverside.OrgID}, "template": {riverside.Template},
+			"service": {"Riverside GP practice"}, "period": {"January to March 2027"}})
+		if r.StatusCode != http.StatusSeeOther || !strings.Contains(r.Header.Get("Location"), "?done=audit-started") {
+			t.Fatalf("starting a re-audit: %d %s", r.StatusCode, r.Body)
+		}
+
+		// Outside the team: no such audit; the list says so.
+		for _, role := range []string{"admin", "commissioner", "provider", "member", "researcher"} {
+			c := s.client(t)
+			c.loginAs(role)
+			wantStatus(t, c.get("/adjustment-audits/"+riverside.ID), http.StatusNotFound, role)
+			wantStatus(t, c.get(cases+"/new"), http.StatusNotFound, role+" case form")
+			wantStatus(t, c.post(cases, url.Values{"label": {"X"}}), http.StatusNotFound, role+" adding a case")
+			list := c.get("/adjustment-audits")
+			if strings.Contains(list.Body, "Riverside") {
+				t.Errorf("%s sees the ULO's audits in their list", role)
+			}
+			// The researcher is in another team (the university's): they may
+			// start their own audits, but not see the ULO's.
+			if role == "researcher" {
+				wantStatus(t, c.get("/adjustment-audits/new"), http.StatusOK, role+" starting")
+				continue
+			}
+			wantContains(t, list, role+" list", "You are not in an audit team")
+			wantStatus(t, c.get("/adjustment-audits/new"), http.StatusForbidden, role+" starting")
+		}
+		if r := s.client(t).get("/adjustment-audits"); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("visitor: %d", r.StatusCode)
+		}
+	})
+}

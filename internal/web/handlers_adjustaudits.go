@@ -1,0 +1,274 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/coprod/coprod/internal/adjustaudit"
+	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/proportion"
+	"github.com/coprod/coprod/internal/round"
+)
+
+// Audits of reasonable adjustments (internal/adjustaudit): the audit
+// team's list, starting an audit or a re-audit, the results with their
+// Wilson intervals and the comparison with the audit before, and adding a
+// case. The store refuses anyone outside the team with "no such audit".
+
+var (
+	raAuditListPage = page[raAuditListData]{"ra_audit_list"}
+	raAuditNewPage  = page[raAuditNewData]{"ra_audit_new"}
+	raAuditShowPage = page[raAuditShowData]{"ra_audit_show"}
+	raCaseNewPage   = page[raCaseNewData]{"ra_case_new"}
+)
+
+var raAuditFlash = map[string]string{
+	"audit-started": "The audit is started. Add its cases one at a time.",
+	"case-added":    "The case is added, and the results below count it.",
+}
+
+type raAuditListData struct {
+	Audits []raAuditRow
+	Teams  []round.Option // organisations whose audit team the reader is in
+}
+
+type raAuditRow struct {
+	adjustaudit.Audit
+	TemplateTitle string
+}
+
+// raCaseRow is a case's answers in words, one cell per criterion.
+type raCaseRow struct {
+	Label string
+	Cells []string
+}
+
+type raAuditNewData struct {
+	Teams     []round.Option
+	Templates []round.Option
+	Previous  *adjustaudit.Audit
+}
+
+type raAuditShowData struct {
+	A          *adjustaudit.Audit
+	T          adjustaudit.Template
+	Result     adjustaudit.Result
+	Cases      []raCaseRow
+	Previous   *adjustaudit.Audit
+	Comparison *adjustaudit.Comparison
+	// SampleFor10 is the cases needed for ±10 percentage points.
+	SampleFor10 int
+}
+
+type raCaseNewData struct {
+	A       *adjustaudit.Audit
+	T       adjustaudit.Template
+	Answers []round.Option
+}
+
+var raAnswers = []round.Option{
+	{Key: string(adjustaudit.Met), Label: "Met"},
+	{Key: string(adjustaudit.NotMet), Label: "Not met"},
+	{Key: string(adjustaudit.NotApplicable), Label: "Not applicable"},
+	{Key: string(adjustaudit.NotKnown), Label: "Not known"},
+}
+
+// auditTeams are the organisations whose audit team the reader is in.
+func (s *Server) auditTeams(r *http.Request) ([]round.Option, error) {
+	var out []round.Option
+	for _, id := range principal(r).OrgIDs() {
+		if allow(r, auth.ActionRunAdjustmentAudits, auth.Object{Type: auth.ScopeOrganisation, ID: id}) != nil {
+			continue
+		}
+		o, err := s.store.OrganisationByID(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, round.Option{Key: o.ID, Label: o.Name})
+	}
+	return out, nil
+}
+
+func (s *Server) raAuditList(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	teams, err := s.auditTeams(r)
+	if err != nil {
+		return err
+	}
+	d := raAuditListData{Teams: teams}
+	ids := make([]string, len(teams))
+	for i, t := range teams {
+		ids[i] = t.Key
+	}
+	audits, err := s.store.AdjustmentAudits(r.Context(), ids)
+	if err != nil {
+		return err
+	}
+	for _, a := range audits {
+		t, _ := adjustaudit.TemplateByKey(a.Template)
+		d.Audits = append(d.Audits, raAuditRow{Audit: a, TemplateTitle: t.Title})
+	}
+	return raAuditListPage.show(s, w, r, http.StatusOK, view{Title: "Audits of reasonable adjustments"}, d)
+}
+
+func templateOptions() []round.Option {
+	out := make([]round.Option, len(adjustaudit.Templates))
+	for i, t := range adjustaudit.Templates {
+		out[i] = round.Option{Key: t.Key, Label: t.Title}
+	}
+	return out
+}
+
+func (s *Server) raAuditForm(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []apperr.FieldError) error {
+	teams, err := s.auditTeams(r)
+	if err != nil {
+		return err
+	}
+	if len(teams) == 0 {
+		return errForbidden
+	}
+	d := raAuditNewData{Teams: teams, Templates: templateOptions()}
+	if prev := form.Get("previous"); prev != "" {
+		if d.Previous, err = s.store.AdjustmentAudit(r.Context(), prev); err != nil {
+			return err
+		}
+	}
+	title := "Start an audit"
+	if d.Previous != nil {
+		title = "Start a re-audit"
+	}
+	return raAuditNewPage.show(s, w, r, status, view{Title: title, Form: form, Errors: errs}, d)
+}
+
+func (s *Server) raAuditNew(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	form := url.Values{"previous": {r.URL.Query().Get("previous")}}
+	if prev := form.Get("previous"); prev != "" {
+		a, err := s.store.AdjustmentAudit(r.Context(), prev)
+		if err != nil {
+			return err
+		}
+		form.Set("org", a.OrgID)
+		form.Set("template", a.Template)
+		form.Set("service", a.Service)
+	}
+	return s.raAuditForm(w, r, http.StatusOK, form, nil)
+}
+
+func (s *Server) raAuditCreate(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	_ = r.ParseForm()
+	f := r.PostForm
+	a, err := s.store.CreateAudit(r.Context(), adjustaudit.NewAudit{OrgID: f.Get("org"), Template: f.Get("template"),
+		Service: f.Get("service"), Period: f.Get("period"), PreviousID: f.Get("previous")})
+	if err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.raAuditForm(w, r, status, f, errs) })
+	}
+	http.Redirect(w, r, "/adjustment-audits/"+a.ID+"?done=audit-started", http.StatusSeeOther)
+	return nil
+}
+
+// auditResult loads an audit's cases and works out its result.
+func (s *Server) auditResult(r *http.Request, a *adjustaudit.Audit) (adjustaudit.Template, []adjustaudit.StoredCase, adjustaudit.Result, error) {
+	t, _ := adjustaudit.TemplateByKey(a.Template)
+	cases, err := s.store.Cases(r.Context(), a.ID)
+	plain := make([]adjustaudit.Case, len(cases))
+	for i, c := range cases {
+		plain[i] = c.Case
+	}
+	return t, cases, adjustaudit.Results(t, plain), err
+}
+
+func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	a, err := s.store.AdjustmentAudit(r.Context(), r.PathValue("aid"))
+	if err != nil {
+		return err
+	}
+	d := raAuditShowData{A: a}
+	var cases []adjustaudit.StoredCase
+	if d.T, cases, d.Result, err = s.auditResult(r, a); err != nil {
+		return err
+	}
+	for _, c := range cases {
+		row := raCaseRow{Label: c.Label}
+		for _, cr := range d.T.Criteria {
+			cell := round.Labels(raAnswers, []string{string(c.Answers[cr.Key])})
+			words := "Not known"
+			if len(cell) == 1 {
+				words = cell[0]
+			}
+			if e := c.Evidence[cr.Key]; e != "" {
+				words += ": " + e
+			}
+			row.Cells = append(row.Cells, words)
+		}
+		d.Cases = append(d.Cases, row)
+	}
+	if d.SampleFor10, err = proportion.SampleSize(0.10, 0.5, 0); err != nil {
+		return err
+	}
+	if a.PreviousID != "" {
+		if d.Previous, err = s.store.AdjustmentAudit(r.Context(), a.PreviousID); err != nil {
+			return err
+		}
+		_, _, before, err := s.auditResult(r, d.Previous)
+		if err != nil {
+			return err
+		}
+		c := adjustaudit.Compare(d.Result, before)
+		d.Comparison = &c
+	}
+	return raAuditShowPage.show(s, w, r, http.StatusOK, view{Title: d.T.Title + ": " + a.Service,
+		Flash: raAuditFlash[r.URL.Query().Get("done")]}, d)
+}
+
+func (s *Server) raCaseForm(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []apperr.FieldError) error {
+	a, err := s.store.AdjustmentAudit(r.Context(), r.PathValue("aid"))
+	if err != nil {
+		return err
+	}
+	t, _ := adjustaudit.TemplateByKey(a.Template)
+	return raCaseNewPage.show(s, w, r, status, view{Title: "Add a case", Form: form, Errors: errs}, raCaseNewData{A: a, T: t, Answers: raAnswers})
+}
+
+func (s *Server) raCaseNew(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	return s.raCaseForm(w, r, http.StatusOK, url.Values{}, nil)
+}
+
+func (s *Server) raCaseCreate(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	_ = r.ParseForm()
+	f := r.PostForm
+	n := adjustaudit.NewCase{Label: f.Get("label"), Answers: map[string]adjustaudit.Answer{}, Evidence: map[string]string{}}
+	for _, t := range adjustaudit.Templates {
+		for _, c := range t.Criteria {
+			if v := f.Get("answer_" + c.Key); v != "" {
+				n.Answers[c.Key] = adjustaudit.Answer(v)
+			}
+			if v := f.Get("evidence_" + c.Key); v != "" {
+				n.Evidence[c.Key] = v
+			}
+		}
+	}
+	id := r.PathValue("aid")
+	if err := s.store.AddCase(r.Context(), id, n); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.raCaseForm(w, r, status, f, errs) })
+	}
+	http.Redirect(w, r, "/adjustment-audits/"+id+"?done=case-added", http.StatusSeeOther)
+	return nil
+}

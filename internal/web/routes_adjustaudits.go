@@ -1,0 +1,17 @@
+package web
+
+// raAuditRoutes are the audits of reasonable adjustments (issue 19), for
+// the audit team only; the store refuses everyone else.
+func (s *Server) raAuditRoutes() []route {
+	return []route{
+		{"GET /adjustment-audits", s.raAuditList},
+		{"GET /adjustment-audits/new", s.raAuditNew},
+		{"POST /adjustment-audits", s.raAuditCreate},
+		{"GET /adjustment-audits/{aid}", s.raAuditShow},
+		{"GET /adjustment-audits/{aid}/cases/new", s.raCaseNew},
+		{"POST /adjustment-audits/{aid}/cases", s.raCaseCreate},
+	}
+}
+
+// raAuditPages are the area's typed pages, for the template test (page_test.go).
+var raAuditPages = []pageType{raAuditListPage, raAuditNewPage, raAuditShowPage, raCaseNewPage}
