@@ -279,22 +279,25 @@ func (db *DB) Staffing(ctx context.Context) ([]training.Staffing, error) {
 	return out, err
 }
 
-// AllAttendees lists every attendee, for reach; Person is their account, or
-// their name within their organisation when they have none.
+// AllAttendees lists every attendee, for reach and who trained whom; Person
+// is their account, or their name within their organisation when they have
+// none.
 func (db *DB) AllAttendees(ctx context.Context) ([]training.Attendee, error) {
 	var out []training.Attendee
 	err := db.view(ctx, func(tx *Tx) error {
 		return tx.each(ctx, func(r scanner) error {
 			var a training.Attendee
 			var user, name string
-			err := r.Scan(&user, &name, &a.Organisation, &a.Role)
+			err := r.Scan(&user, &name, &a.Organisation, &a.Role, &a.By)
 			a.Person = user
 			if user == "" {
 				a.Person = "name:" + strings.ToLower(name)
 			}
 			out = append(out, a)
 			return err
-		}, "SELECT a.user_id, a.name, o.name, a.role FROM training_attendees a JOIN organisations o ON o.id = a.org_id ORDER BY a.created_at, a.id")
+		}, `SELECT a.user_id, a.name, o.name, a.role, g.name FROM training_attendees a JOIN organisations o ON o.id = a.org_id
+			JOIN training_sessions s ON s.id = a.session_id JOIN training_courses c ON c.id = s.course_id JOIN organisations g ON g.id = c.org_id
+			ORDER BY a.created_at, a.id`)
 	})
 	return out, err
 }

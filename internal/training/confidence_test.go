@@ -47,11 +47,11 @@ func TestReachPerProviderAndRole(t *testing.T) {
 		{"", "Hilltop Trust", "Receptionist", 6},
 	}
 	attendees := []Attendee{
-		{"p1", "Riverside Care", "Support worker"},
-		{"p2", "Riverside Care", "support worker "},
-		{"p1", "Riverside Care", "Support worker"}, // came to a second session
-		{"p3", "Riverside Care", "Nurse"},
-		{"p4", "Hilltop Trust", "Manager"}, // no declared count
+		{"p1", "Riverside Care", "Support worker", "ULO"},
+		{"p2", "Riverside Care", "support worker ", "ULO"},
+		{"p1", "Riverside Care", "Support worker", "ULO"}, // came to a second session
+		{"p3", "Riverside Care", "Nurse", "ULO"},
+		{"p4", "Hilltop Trust", "Manager", "ULO"}, // no declared count
 	}
 	got := ReachOf(declared, attendees)
 	want := []Reach{
@@ -71,5 +71,24 @@ func TestReachPerProviderAndRole(t *testing.T) {
 	// 2 of 40 is 5%; 1 of 8 is 12.5%, rounded half up to 13%.
 	if got[3].Percent() != 5 || got[2].Percent() != 13 || got[0].Percent() != -1 || got[1].Percent() != 0 {
 		t.Errorf("percentages: %d %d %d %d", got[3].Percent(), got[2].Percent(), got[0].Percent(), got[1].Percent())
+	}
+}
+
+func TestWhoTrainedWhom(t *testing.T) {
+	got := WhoTrainedWhom([]Attendee{
+		{"p1", "Riverside Care", "Support worker", "Voices Together"},
+		{"p1", "Riverside Care", "Support worker", "Voices Together"}, // a second session
+		{"p2", "Riverside Care", "Nurse", "Voices Together"},
+		{"p3", "Hilltop Trust", "Receptionist", "Voices Together"},
+		{"p2", "Riverside Care", "Nurse", "Deaf Voices"},
+	})
+	want := []Trained{{"Deaf Voices", "Riverside Care", 1}, {"Voices Together", "Hilltop Trust", 1}, {"Voices Together", "Riverside Care", 2}}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d: %+v, want %+v", i, got[i], want[i])
+		}
 	}
 }

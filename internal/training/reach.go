@@ -17,6 +17,7 @@ type Staffing struct {
 // their role there. Person identifies them across sessions.
 type Attendee struct {
 	Person, Organisation, Role string
+	By                         string // the organisation whose trainers trained them
 }
 
 // Reach is one provider's trained staff in one role.
@@ -71,6 +72,35 @@ func ReachOf(declared []Staffing, attendees []Attendee) []Reach {
 	}
 	slices.SortFunc(out, func(a, b Reach) int {
 		return cmp.Or(cmp.Compare(a.Organisation, b.Organisation), cmp.Compare(strings.ToLower(a.Role), strings.ToLower(b.Role)))
+	})
+	return out
+}
+
+// Trained is how many different people of one organisation another
+// organisation's trainers trained.
+type Trained struct {
+	By, Organisation string
+	People           int
+}
+
+// WhoTrainedWhom counts, for each training organisation and each
+// organisation trained, the different people trained, in name order.
+func WhoTrainedWhom(attendees []Attendee) []Trained {
+	type key struct{ by, org string }
+	people := map[key]map[string]bool{}
+	for _, a := range attendees {
+		k := key{a.By, a.Organisation}
+		if people[k] == nil {
+			people[k] = map[string]bool{}
+		}
+		people[k][a.Person] = true
+	}
+	out := make([]Trained, 0, len(people))
+	for k, ps := range people {
+		out = append(out, Trained{By: k.by, Organisation: k.org, People: len(ps)})
+	}
+	slices.SortFunc(out, func(a, b Trained) int {
+		return cmp.Or(cmp.Compare(a.By, b.By), cmp.Compare(a.Organisation, b.Organisation))
 	})
 	return out
 }

@@ -144,6 +144,7 @@ func (s *Server) trainingAddSession(w http.ResponseWriter, r *http.Request) erro
 // and role, with the form for the providers the reader leads.
 type trainingReachData struct {
 	Reach     []training.Reach
+	Whom      []training.Trained
 	Providers []round.Option
 }
 
@@ -156,7 +157,7 @@ func (s *Server) trainingReachData(r *http.Request) (trainingReachData, error) {
 	if err != nil {
 		return trainingReachData{}, err
 	}
-	d := trainingReachData{Reach: training.ReachOf(staff, all)}
+	d := trainingReachData{Reach: training.ReachOf(staff, all), Whom: training.WhoTrainedWhom(all)}
 	d.Providers, err = s.orgOptions(r, principal(r).PeerOrgIDs(auth.RoleProvider))
 	return d, err
 }

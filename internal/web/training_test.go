@@ -92,6 +92,11 @@ func TestTrainingByRole(t *testing.T) {
 		if r := com.get("/training/reach"); !strings.Contains(r.Body, "<td>3</td><td>40</td>") || !strings.Contains(r.Body, "8%") || !strings.Contains(r.Body, "25%") {
 			t.Errorf("reach:\n%s", r.Body)
 		}
+		// Who trained whom: Voices Together trained 4 of Riverside's staff (Sam, Dee, Eli, Gus) and 1 of Brightpath's.
+		if r := com.get("/training/reach"); !strings.Contains(r.Body, "<td>Voices Together (user-led organisation)</td><td>Riverside Community Support</td><td>4</td>") ||
+			!strings.Contains(r.Body, "<td>Voices Together (user-led organisation)</td><td>Brightpath Care Partnership</td><td>1</td>") {
+			t.Errorf("who trained whom:\n%s", r.Body)
+		}
 		if r := com.post("/training/reach", url.Values{"org": {people["Dee Hart"].OrgID}, "role": {"Nurse"}, "declared": {"8"}}); r.StatusCode != http.StatusForbidden {
 			t.Errorf("a commissioner declares a provider's staff: %d", r.StatusCode)
 		}
