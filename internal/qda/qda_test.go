@@ -1,6 +1,7 @@
 package qda
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"reflect"
@@ -247,4 +248,25 @@ func mustInline(t *testing.T, p refiqda.Project) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestFromREFI imports the codebook of internal/refiqda's hand-written
+// project: seven codes two deep, "#AEC" written out as "#aaeecc", a code
+// without colour grey, each under its parent by GUID.
+func TestFromREFI(t *testing.T) {
+	data := refiqdatest.Zip(t, "../refiqda/testdata/handwritten")
+	p, err := refiqda.ReadQDPX(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := FromREFI(p.Codes)
+	if len(codes) != 7 || codes[1].Parent != codes[0].Key || codes[2].Color != "#aaeecc" || codes[4].Color != "#767676" || codes[6].Definition != "Doing things without having to ask." {
+		t.Fatalf("%+v", codes)
+	}
+	for _, c := range codes {
+		n := NewCode{Name: c.Name, Definition: c.Definition, Color: c.Color}
+		if err := n.Validate(); err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+		}
+	}
 }

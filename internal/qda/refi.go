@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/coprod/coprod/internal/refiqda"
 )
@@ -96,4 +97,32 @@ func GUID(kind, id string) string {
 	h[6] = h[6]&0x0f | 0x50
 	h[8] = h[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+// FromREFI turns a REFI-QDA file's codes into codes a project can add
+// (keyed by GUID, so two codes of one name under different parents stay
+// apart), with "#rgb" colours written out and a grey for none.
+func FromREFI(codes []refiqda.Code) []PresetCode {
+	var out []PresetCode
+	var walk func([]refiqda.Code, string)
+	walk = func(cs []refiqda.Code, parent string) {
+		for _, c := range cs {
+			out = append(out, PresetCode{Key: c.GUID, Parent: parent, Name: c.Name, Definition: c.Description, Color: fullColor(c.Color)})
+			walk(c.Children, c.GUID)
+		}
+	}
+	walk(codes, "")
+	return out
+}
+
+// fullColor writes a colour as #rrggbb in lower case.
+func fullColor(c string) string {
+	c = strings.ToLower(c)
+	if len(c) == 4 && c[0] == '#' {
+		return "#" + strings.Repeat(c[1:2], 2) + strings.Repeat(c[2:3], 2) + strings.Repeat(c[3:4], 2)
+	}
+	if c == "" {
+		return "#767676"
+	}
+	return c
 }

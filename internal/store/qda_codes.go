@@ -54,7 +54,11 @@ func (db *DB) AddPreset(ctx context.Context, projectID string, preset []qda.Pres
 			if err != nil {
 				return err
 			}
-			ids[p.Name] = c.ID
+			key := p.Key
+			if key == "" {
+				key = p.Name
+			}
+			ids[key] = c.ID
 		}
 		return tx.record(ctx, "qda_codebook.preset", "qda_project", projectID, map[string]string{"codes": strconv.Itoa(len(preset))})
 	})

@@ -215,3 +215,48 @@ func TestCodingDemo(t *testing.T) {
 		t.Errorf("segments.csv:\n%s", csv.Body)
 	}
 }
+
+// TestCodingImport imports REFI-QDA files into a new project (which starts
+// with the Social Practice Theory codebook): the standard's Annex A.1
+// codebook adds its six codes; a project shaped like other tools' exports
+// adds its codes and its text source, with consent, and lists what it
+// leaves behind; a project whose top code "Materials" is already there is
+// refused whole.
+func TestCodingImport(t *testing.T) {
+	s := newTestServer(t, store.SQLite)
+	c := s.client(t)
+	c.loginAs("researcher")
+	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
+	r := c.post("/coding", url.Values{"org_id": {lab}, "title": {"Imports"}, "blind": {"yes"}})
+	base := strings.Split(r.Header.Get("Location"), "?")[0]
+	project := strings.TrimPrefix(base, "/coding/")
+	if r := c.get(base + "/import"); r.StatusCode != http.StatusOK {
+		t.Fatalf("import form = %d", r.StatusCode)
+	}
+	annex, _ := os.ReadFile("../refiqda/testdata/annex-a1.qdc")
+	if r := c.postMultipart(base+"/import", nil, "codebook.qdc", annex); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "6 codes and 0 sources were added") {
+		t.Fatalf("qdc import = %d\n%s", r.StatusCode, r.Body)
+	}
+	others := refiqdatest.Zip(t, "../refiqda/testdata/others")
+	if r := c.postMultipart(base+"/import", nil, "mixed.qdpx", others); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "The file has 1 sources") {
+		t.Fatalf("qdpx without consent = %d", r.StatusCode)
+	}
+	r = c.postMultipart(base+"/import", map[string]string{"consent_note": "Consent forms on file", "consent_confirmed": "yes"}, "mixed.qdpx", others)
+	for _, want := range []string{"2 codes and 1 sources were added", "1 coded selections by 1 coders", "PictureSource &#34;Photo of the step&#34;", "Cases: 1 cases"} {
+		if r.StatusCode != http.StatusOK || !strings.Contains(r.Body, want) {
+			t.Errorf("qdpx import lacks %q (%d)", want, r.StatusCode)
+		}
+	}
+	hand := refiqdatest.Zip(t, "../refiqda/testdata/handwritten")
+	if r := c.postMultipart(base+"/import", map[string]string{"consent_note": "x", "consent_confirmed": "yes"}, "walk.qdpx", hand); r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "nothing was imported") {
+		t.Errorf("clashing import = %d", r.StatusCode)
+	}
+	if r := c.postMultipart(base+"/import", nil, "broken.qdc", []byte("<CodeBook/>")); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "The file cannot be read: the root element is CodeBook in namespace") {
+		t.Errorf("broken file = %d", r.StatusCode)
+	}
+	codes, _ := s.DB.Codes(context.Background(), project)
+	sources, _ := s.DB.Sources(context.Background(), project)
+	if len(codes) != 17+6+2 || len(sources) != 1 || sources[0].Text != "The bus fare is too dear for me." || sources[0].ConsentNote != "Consent forms on file" {
+		t.Errorf("%d codes, sources %+v", len(codes), sources)
+	}
+}

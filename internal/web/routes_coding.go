@@ -14,6 +14,8 @@ func (s *Server) codingRoutes() []route {
 		{"GET /coding/{project}", s.codingShow},
 		{"GET /coding/{project}/sources/new", s.codingSourceForm},
 		{"POST /coding/{project}/sources", s.codingSourceAdd},
+		{"GET /coding/{project}/import", s.codingImportForm},
+		{"POST /coding/{project}/import", s.heavy(s.codingImport)},
 		{"GET /coding/{project}/sources/{source}", s.codingSource},
 		{"POST /coding/{project}/sources/{source}", s.codingSave},
 		{"POST /coding/{project}/submit", s.codingSubmit},
@@ -38,4 +40,4 @@ var codingFlash = map[string]string{
 
 // codingPages are the area's typed pages, for the template test (page_test.go).
 var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
-	codingSegmentsPage, codingTablesPage}
+	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage}
