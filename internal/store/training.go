@@ -301,3 +301,34 @@ func (db *DB) AllAttendees(ctx context.Context) ([]training.Attendee, error) {
 	})
 	return out, err
 }
+
+// AddTrainingFeedback keeps feedback to a session's trainers; the audit event
+// names no one but the session.
+func (db *DB) AddTrainingFeedback(ctx context.Context, sessionID, words string) error {
+	words, err := training.CheckFeedback(words)
+	if err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, "INSERT INTO training_feedback (id, session_id, words, created_at) VALUES (?, ?, ?, ?)",
+			newID(), sessionID, words, tx.now); err != nil {
+			return mapErr(err, "session")
+		}
+		return tx.record(ctx, "training_feedback.add", "training_session", sessionID, nil)
+	})
+}
+
+// TrainingFeedback lists a session's feedback, newest first.
+func (db *DB) TrainingFeedback(ctx context.Context, sessionID string) ([]training.Feedback, error) {
+	var out []training.Feedback
+	err := db.view(ctx, func(tx *Tx) error {
+		return tx.each(ctx, func(r scanner) error {
+			var f training.Feedback
+			err := r.Scan(&f.Words, &f.At)
+			f.At = f.At.UTC()
+			out = append(out, f)
+			return err
+		}, "SELECT words, created_at FROM training_feedback WHERE session_id = ? ORDER BY created_at DESC, id", sessionID)
+	})
+	return out, err
+}

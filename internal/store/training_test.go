@@ -70,6 +70,15 @@ func TestTrainingCourseAnswersAndReach(t *testing.T) {
 		if len(as) != 3 || !as[0].AnsweredBefore || !as[0].AnsweredAfter || as[0].CourseTitle != c.Title || len(as[0].Trainers) != 2 || as[0].TrainingOrg != "Voices Together" {
 			t.Errorf("attendees: %+v", as)
 		}
+		if err := db.AddTrainingFeedback(ctx, sid, "  "); apperr.Code(err) != apperr.Invalid {
+			t.Errorf("empty feedback: %v", err)
+		}
+		if err := db.AddTrainingFeedback(ctx, sid, "Hearing Sky's story changed how I book appointments."); err != nil {
+			t.Fatal(err)
+		}
+		if fb, _ := db.TrainingFeedback(ctx, sid); len(fb) != 1 || fb[0].Words != "Hearing Sky's story changed how I book appointments." {
+			t.Errorf("feedback: %+v", fb)
+		}
 		if err := db.SetStaffing(ctx, training.Staffing{OrgID: prov.ID, Role: "Support worker", Declared: 40}); err != nil {
 			t.Fatal(err)
 		}

@@ -146,3 +146,19 @@ func checkText(what, s string, max int) string {
 	}
 	return ""
 }
+
+// Feedback is what someone who attended told the trainers, kept without
+// their name.
+type Feedback struct {
+	Words string
+	At    time.Time
+}
+
+// CheckFeedback tidies feedback and says what is wrong with it.
+func CheckFeedback(words string) (string, error) {
+	words = strings.TrimSpace(words)
+	if m := checkText("your feedback to the trainers", words, 2000); m != "" {
+		return "", apperr.Fields([]apperr.FieldError{{Field: "feedback", Message: m}})
+	}
+	return words, nil
+}

@@ -21,4 +21,7 @@ type Service interface {
 	Staffing(ctx context.Context) ([]Staffing, error)
 	// AllAttendees lists every attendee of every session, for reach.
 	AllAttendees(ctx context.Context) ([]Attendee, error)
+	// AddTrainingFeedback keeps feedback to a session's trainers, without a name.
+	AddTrainingFeedback(ctx context.Context, sessionID, words string) error
+	TrainingFeedback(ctx context.Context, sessionID string) ([]Feedback, error)
 }

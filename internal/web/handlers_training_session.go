@@ -24,6 +24,10 @@ type trainingSessionData struct {
 	Count     int
 	Run       bool
 	Providers []round.Option
+	// Feedback to the trainers: read by the trainers' organisation, given
+	// by those who attended (or recorded for them by the trainers).
+	Feedback     []training.Feedback
+	GiveFeedback bool
 }
 
 func (s *Server) trainingSessionData(r *http.Request) (trainingSessionData, error) {
@@ -43,12 +47,19 @@ func (s *Server) trainingSessionData(r *http.Request) (trainingSessionData, erro
 		return d, err
 	}
 	d.Count = len(all)
+	d.GiveFeedback = d.Run
 	for _, a := range all {
 		if d.Run || a.UserID == p.User.ID || auth.Can(p, auth.ActionProviderTraining, orgObject(a.OrgID)) {
 			d.Attendees = append(d.Attendees, a)
 		}
+		if a.UserID == p.User.ID {
+			d.GiveFeedback = true
+		}
 	}
 	if d.Run {
+		if d.Feedback, err = s.store.TrainingFeedback(r.Context(), ss.ID); err != nil {
+			return d, err
+		}
 		orgs, _, err := s.store.ListOrganisations(r.Context(), auth.ListQuery{Limit: 200})
 		if err != nil {
 			return d, err
@@ -225,4 +236,22 @@ func (s *Server) trainingCertificate(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	return trainingCertificatePage.show(s, w, r, http.StatusOK, view{Title: "Certificate of attendance"}, a)
+}
+
+func (s *Server) trainingFeedback(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.trainingSessionData(r)
+	if err != nil {
+		return err
+	}
+	if !d.GiveFeedback {
+		return errForbidden
+	}
+	_ = r.ParseForm()
+	if err := s.store.AddTrainingFeedback(r.Context(), d.Session.ID, r.PostForm.Get("feedback")); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return trainingSessionPage.show(s, w, r, status, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt), Errors: errs, Form: r.PostForm}, d)
+		})
+	}
+	http.Redirect(w, r, "/training/sessions/"+d.Session.ID+"?done=training-feedback-saved", http.StatusSeeOther)
+	return nil
 }

@@ -11,6 +11,7 @@ func (s *Server) trainingRoutes() []route {
 		{"POST /training/courses/{id}/sessions", s.trainingAddSession},
 		{"GET /training/sessions/{id}", s.trainingSession},
 		{"POST /training/sessions/{id}/attendees", s.trainingAddAttendee},
+		{"POST /training/sessions/{id}/feedback", s.trainingFeedback},
 		{"GET /training/attendees/{id}/answers/{phase}", s.trainingAnswersForm},
 		{"POST /training/attendees/{id}/answers/{phase}", s.trainingAnswers},
 		{"GET /training/attendees/{id}/certificate", s.trainingCertificate},
@@ -29,4 +30,5 @@ var trainingFlash = map[string]string{
 	"training-attendee-added": "Attendee added.",
 	"training-answers-saved":  "Answers saved.",
 	"training-staff-saved":    "Staff numbers saved.",
+	"training-feedback-saved": "Thank you. Your feedback has gone to the trainers, without your name.",
 }

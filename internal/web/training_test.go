@@ -105,8 +105,22 @@ func TestTrainingByRole(t *testing.T) {
 		if r := prov.post("/training/reach", url.Values{"org": {people["Dee Hart"].OrgID}, "role": {"Nurse"}, "declared": {"8"}}); r.StatusCode != http.StatusSeeOther {
 			t.Errorf("the provider declares their staff: %d", r.StatusCode)
 		}
+		// Sam (the provider account) attended the first session: they give
+		// feedback; it reaches the trainers' organisation, without a name.
+		if r := prov.post(first+"/feedback", url.Values{"feedback": {"I will ask about adjustments at booking."}}); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("a trainee's feedback: %d", r.StatusCode)
+		}
+		if r := prov.post(second+"/feedback", url.Values{"feedback": {"x"}}); r.StatusCode != http.StatusForbidden {
+			t.Errorf("feedback on a session they did not attend: %d", r.StatusCode)
+		}
+		if r := com.get(first); strings.Contains(r.Body, "ask about adjustments") {
+			t.Error("a commissioner reads the trainers' feedback")
+		}
 		fac := srv.client(t)
 		fac.loginAs("facilitator")
+		if r := fac.get(first); !strings.Contains(r.Body, "I will ask about adjustments at booking.") {
+			t.Error("the trainers' organisation does not see the feedback")
+		}
 		if r := fac.post("/training/courses", url.Values{"org": {courses[0].OrgID}, "title": {"Reasonable adjustments"}, "about": {"How to make them."}}); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, `href="#questions"`) {
 			t.Errorf("a course without questions: %d", r.StatusCode)
 		}
