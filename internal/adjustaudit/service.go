@@ -79,6 +79,14 @@ func (n *NewCase) Validate(t Template) error {
 	return apperr.Fields(fs)
 }
 
+// Published is an audit as the public sees it: its cases' answers, without
+// their labels or what was seen, for aggregate figures only (each
+// suppressed below MinPublic cases).
+type Published struct {
+	Audit
+	Cases []Case
+}
+
 // Service is what the store implements for audits. Each method takes the
 // acting user from the context; the audit team is the auditing
 // organisation's facilitators and researchers (auth.ActionRunAdjustmentAudits).
@@ -88,4 +96,7 @@ type Service interface {
 	AdjustmentAudit(ctx context.Context, id string) (*Audit, error)
 	AddCase(ctx context.Context, auditID string, n NewCase) error
 	Cases(ctx context.Context, auditID string) ([]StoredCase, error)
+	// PublishedAudits is every audit with its cases' answers only, for the
+	// public board's aggregates.
+	PublishedAudits(ctx context.Context) ([]Published, error)
 }

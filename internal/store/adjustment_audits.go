@@ -181,3 +181,40 @@ func (db *DB) Cases(ctx context.Context, auditID string) ([]adjustaudit.StoredCa
 	})
 	return out, err
 }
+
+// PublishedAudits is every audit, oldest first, with its cases' answers
+// and nothing else (no label, no evidence), for the public board's
+// aggregates; anyone may read it.
+func (db *DB) PublishedAudits(ctx context.Context) ([]adjustaudit.Published, error) {
+	var out []adjustaudit.Published
+	err := db.view(ctx, func(tx *Tx) error {
+		idx := map[string]int{}
+		err := tx.each(ctx, func(r scanner) error {
+			a, err := scanAudit(r)
+			idx[a.ID] = len(out)
+			out = append(out, adjustaudit.Published{Audit: a})
+			return err
+		}, "SELECT "+raAuditColumns+" ORDER BY a.created_at, a.id")
+		if err != nil {
+			return err
+		}
+		cases := map[string]int{} // case id → index in its audit's Cases
+		return tx.each(ctx, func(r scanner) error {
+			var auditID, caseID, criterion, answer string
+			if err := r.Scan(&auditID, &caseID, &criterion, &answer); err != nil {
+				return err
+			}
+			p := &out[idx[auditID]]
+			i, ok := cases[caseID]
+			if !ok {
+				i = len(p.Cases)
+				cases[caseID] = i
+				p.Cases = append(p.Cases, adjustaudit.Case{Answers: map[string]adjustaudit.Answer{}})
+			}
+			p.Cases[i].Answers[criterion] = adjustaudit.Answer(answer)
+			return nil
+		}, `SELECT c.audit_id, c.id, x.criterion, x.answer FROM adjustment_audit_cases c
+			JOIN adjustment_audit_answers x ON x.case_id = c.id ORDER BY c.created_at, c.id`)
+	})
+	return out, err
+}

@@ -116,6 +116,12 @@ func TestAdjustmentAudits(t *testing.T) {
 		if list, err := db.AdjustmentAudits(res, []string{ulo.ID}); err != nil || len(list) != 2 || list[0].ID != again.ID {
 			t.Errorf("the team's list: %+v %v", list, err)
 		}
+		// The public aggregates: every audit, its cases' answers only.
+		pub, err := db.PublishedAudits(ctx)
+		if err != nil || len(pub) != 2 || pub[0].ID != first.ID || len(pub[0].Cases) != 4 || len(pub[1].Cases) != 0 ||
+			pub[0].Cases[0].Label != "" || pub[0].Cases[1].Answers["longer_booked"] != adjustaudit.NotMet {
+			t.Errorf("published: %+v %v", pub, err)
+		}
 	})
 }
 

@@ -109,3 +109,40 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 		}
 	})
 }
+
+// TestAdjustmentAuditsOnTheBoard: the public sees the audits' totals, each
+// figure on fewer than 5 cases withheld, and never a case.
+func TestAdjustmentAuditsOnTheBoard(t *testing.T) {
+	t.Parallel()
+	s := newTestServer(t, store.SQLite)
+	anon := s.client(t)
+	wantContains(t, anon.get("/board"), "board", `href="/board/adjustment-audits"`)
+	r := anon.get("/board/adjustment-audits")
+	wantStatus(t, r, http.StatusOK, "public audits")
+	wantContains(t, r, "public audits", "Longer appointments: Riverside GP practice, October to December 2026",
+		"Every question that applies met: 18 of 20 cases (90%", "Against the audit before:</strong> Better: 90% now against 40% before",
+		"We cannot tell yet: 70% now against 50% before")
+	if strings.Contains(r.Body, "C1") || strings.Contains(r.Body, "Booked for") {
+		t.Error("a case label or evidence is on the public page")
+	}
+	// A new audit with 4 cases: its figures are withheld.
+	audits := demoAudits(t, s)
+	fac := s.client(t)
+	fac.loginAs("facilitator")
+	first := audits["Riverside GP practice, April to June 2026"]
+	r = fac.post("/adjustment-audits", url.Values{"org": {first.OrgID}, "template": {"support_person"},
+		"service": {"Hillside dental surgery"}, "period": {"2026"}})
+	wantStatus(t, r, http.StatusSeeOther, "new audit")
+	id := strings.TrimSuffix(strings.TrimPrefix(r.Header.Get("Location"), "/adjustment-audits/"), "?done=audit-started")
+	for i := range 4 {
+		r := fac.post("/adjustment-audits/"+id+"/cases", url.Values{"label": {"H" + string(rune('1'+i))},
+			"answer_person_recorded": {"met"}, "answer_person_welcomed": {"met"}, "evidence_person_welcomed": {"Booked for"}})
+		wantStatus(t, r, http.StatusSeeOther, "a case")
+	}
+	r = anon.get("/board/adjustment-audits")
+	wantContains(t, r, "public audits", "The support person welcomed: Hillside dental surgery, 2026",
+		"Every question that applies met: Fewer than 5 cases: not shown")
+	if strings.Contains(r.Body, "4 of 4") {
+		t.Error("a figure on 4 cases is shown")
+	}
+}

@@ -1,7 +1,8 @@
 package web
 
 // raAuditRoutes are the audits of reasonable adjustments (issue 19), for
-// the audit team only; the store refuses everyone else.
+// the audit team only (the store refuses everyone else), and their public
+// aggregates on the board.
 func (s *Server) raAuditRoutes() []route {
 	return []route{
 		{"GET /adjustment-audits", s.raAuditList},
@@ -10,8 +11,9 @@ func (s *Server) raAuditRoutes() []route {
 		{"GET /adjustment-audits/{aid}", s.raAuditShow},
 		{"GET /adjustment-audits/{aid}/cases/new", s.raCaseNew},
 		{"POST /adjustment-audits/{aid}/cases", s.raCaseCreate},
+		{"GET /board/adjustment-audits", s.raPublic},
 	}
 }
 
 // raAuditPages are the area's typed pages, for the template test (page_test.go).
-var raAuditPages = []pageType{raAuditListPage, raAuditNewPage, raAuditShowPage, raCaseNewPage}
+var raAuditPages = []pageType{raAuditListPage, raAuditNewPage, raAuditShowPage, raCaseNewPage, raPublicPage}
