@@ -57,7 +57,7 @@ func (n NewSupporter) Validate(orgID string) (SupporterRecord, error) {
 	add := func(f, m string) { fs = append(fs, apperr.FieldError{Field: f, Message: m}) }
 	s := SupporterRecord{OrgID: orgID, Paid: n.Paid, Training: strings.TrimSpace(n.Training)}
 	s.Name = strings.TrimSpace(n.Name)
-	if m := checkText("the peer supporter's name", s.Name, 100); m != "" {
+	if m := round.CheckText("the peer supporter's name", s.Name, 100); m != "" {
 		add("name", m)
 	}
 	s.Experiences, s.Languages, s.AccessNeeds = Lines(n.Experiences), Lines(n.Languages), Lines(n.AccessNeeds)
@@ -108,16 +108,6 @@ func Lines(s string) []string {
 		}
 	}
 	return out
-}
-
-func checkText(what, s string, max int) string {
-	switch n := utf8.RuneCountInString(s); {
-	case n == 0:
-		return "Enter " + what
-	case n > max:
-		return strings.ToUpper(what[:1]) + what[1:] + " must be " + strconv.Itoa(max) + " characters or fewer"
-	}
-	return ""
 }
 
 // Source says who made a referral.
@@ -178,7 +168,7 @@ func (n *NewReferral) Validate() error {
 	if !n.Trigger.Valid() {
 		add("trigger", "Choose what is happening")
 	}
-	if m := checkText("a name we can call you", n.Name, 100); m != "" {
+	if m := round.CheckText("a name we can call you", n.Name, 100); m != "" {
 		if n.Source == SourceProfessional {
 			m = strings.Replace(m, "you", "the person", 1)
 		}
@@ -200,7 +190,7 @@ func (n *NewReferral) Validate() error {
 	case SourceSelf:
 		n.ReferrerFor = ""
 	case SourceProfessional:
-		if m := checkText("your name and organisation", n.ReferrerFor, 200); m != "" {
+		if m := round.CheckText("your name and organisation", n.ReferrerFor, 200); m != "" {
 			add("referrer", m)
 		}
 	default:
@@ -368,7 +358,7 @@ type Goal struct {
 // CheckGoal says what is wrong with a goal's words.
 func CheckGoal(words string) (string, error) {
 	words = strings.TrimSpace(words)
-	if m := checkText("the goal in the person's own words", words, 500); m != "" {
+	if m := round.CheckText("the goal in the person's own words", words, 500); m != "" {
 		return "", apperr.Fields([]apperr.FieldError{{Field: "words", Message: m}})
 	}
 	return words, nil
@@ -386,7 +376,7 @@ type Concern struct {
 // CheckConcern says what is wrong with a concern's words.
 func CheckConcern(text string) (string, error) {
 	text = strings.TrimSpace(text)
-	if m := checkText("what the concern is", text, 4000); m != "" {
+	if m := round.CheckText("what the concern is", text, 4000); m != "" {
 		return "", apperr.Fields([]apperr.FieldError{{Field: "concern", Message: m}})
 	}
 	return text, nil

@@ -137,6 +137,10 @@ func validPurpose(p Purpose) bool {
 	return false
 }
 
+// CheckText returns a problem with required free text, or "": the one
+// wording of "enter it" and "too long" for every area's forms.
+func CheckText(what, s string, max int) string { return checkText(what, s, max) }
+
 // checkText returns a problem with required free text, or "".
 func checkText(what, s string, max int) string {
 	switch n := utf8.RuneCountInString(s); {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/round"
 )
 
 // Course is a course delivered by people with lived experience, run by a
@@ -34,10 +35,10 @@ func (n *NewCourse) Validate() ([]string, error) {
 	var fs []apperr.FieldError
 	add := func(f, m string) { fs = append(fs, apperr.FieldError{Field: f, Message: m}) }
 	n.Title, n.About, n.EasyRead = strings.TrimSpace(n.Title), strings.TrimSpace(n.About), strings.TrimSpace(n.EasyRead)
-	if m := checkText("the course's title", n.Title, 200); m != "" {
+	if m := round.CheckText("the course's title", n.Title, 200); m != "" {
 		add("title", m)
 	}
-	if m := checkText("what the course is about, in plain English", n.About, 4000); m != "" {
+	if m := round.CheckText("what the course is about, in plain English", n.About, 4000); m != "" {
 		add("about", m)
 	}
 	if utf8.RuneCountInString(n.EasyRead) > 4000 {
@@ -86,7 +87,7 @@ func (n *NewSession) Validate() ([]string, error) {
 	if n.StartsAt.IsZero() {
 		fs = append(fs, apperr.FieldError{Field: "starts_at", Message: "Enter when the session starts"})
 	}
-	if m := checkText("where the session is (or that it is online)", n.Place, 200); m != "" {
+	if m := round.CheckText("where the session is (or that it is online)", n.Place, 200); m != "" {
 		fs = append(fs, apperr.FieldError{Field: "place", Message: m})
 	}
 	var ts []string
@@ -125,26 +126,16 @@ type NewAttendee struct {
 func (n *NewAttendee) Validate() error {
 	var fs []apperr.FieldError
 	n.Name, n.Role = strings.TrimSpace(n.Name), strings.TrimSpace(n.Role)
-	if m := checkText("the attendee's name", n.Name, 100); m != "" {
+	if m := round.CheckText("the attendee's name", n.Name, 100); m != "" {
 		fs = append(fs, apperr.FieldError{Field: "name", Message: m})
 	}
 	if n.OrgID == "" {
 		fs = append(fs, apperr.FieldError{Field: "org", Message: "Choose the organisation they work for"})
 	}
-	if m := checkText("their role, for example support worker", n.Role, 100); m != "" {
+	if m := round.CheckText("their role, for example support worker", n.Role, 100); m != "" {
 		fs = append(fs, apperr.FieldError{Field: "role", Message: m})
 	}
 	return apperr.Fields(fs)
-}
-
-func checkText(what, s string, max int) string {
-	switch n := utf8.RuneCountInString(s); {
-	case n == 0:
-		return "Enter " + what
-	case n > max:
-		return strings.ToUpper(what[:1]) + what[1:] + " must be " + strconv.Itoa(max) + " characters or fewer"
-	}
-	return ""
 }
 
 // Feedback is what someone who attended told the trainers, kept without
@@ -157,7 +148,7 @@ type Feedback struct {
 // CheckFeedback tidies feedback and says what is wrong with it.
 func CheckFeedback(words string) (string, error) {
 	words = strings.TrimSpace(words)
-	if m := checkText("your feedback to the trainers", words, 2000); m != "" {
+	if m := round.CheckText("your feedback to the trainers", words, 2000); m != "" {
 		return "", apperr.Fields([]apperr.FieldError{{Field: "feedback", Message: m}})
 	}
 	return words, nil

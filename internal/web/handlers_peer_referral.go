@@ -203,32 +203,31 @@ func (s *Server) peerSetGoal(w http.ResponseWriter, r *http.Request) error {
 
 // The safeguarding route: a concern goes to the ULO's safeguarding lead,
 // and only the lead and the coordinators read it.
-func (s *Server) peerConcernForm(w http.ResponseWriter, r *http.Request) error {
+// concernFor loads the referral for a reader who may raise a concern about it.
+func (s *Server) concernFor(r *http.Request) (*peer.Referral, peerReferralData, error) {
 	x, rel, err := s.referralFor(r)
 	if err != nil {
-		return err
+		return nil, peerReferralData{}, err
 	}
 	d, err := s.peerReferralData(r, x, rel)
+	if err == nil && !d.CanRaise {
+		err = errForbidden
+	}
+	return x, d, err
+}
+
+func (s *Server) peerConcernForm(w http.ResponseWriter, r *http.Request) error {
+	_, d, err := s.concernFor(r)
 	if err != nil {
 		return err
-	}
-	if !d.CanRaise {
-		return errForbidden
 	}
 	return peerConcernPage.show(s, w, r, http.StatusOK, view{Title: "Raise a safeguarding concern"}, d)
 }
 
 func (s *Server) peerRaiseConcern(w http.ResponseWriter, r *http.Request) error {
-	x, rel, err := s.referralFor(r)
+	x, d, err := s.concernFor(r)
 	if err != nil {
 		return err
-	}
-	d, err := s.peerReferralData(r, x, rel)
-	if err != nil {
-		return err
-	}
-	if !d.CanRaise {
-		return errForbidden
 	}
 	_ = r.ParseForm()
 	if err := s.store.RaiseConcern(r.Context(), x.ID, r.PostForm.Get("concern")); err != nil {

@@ -78,7 +78,13 @@ func (s *Server) trainingSession(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return trainingSessionPage.show(s, w, r, http.StatusOK, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt)}, d)
+	return s.showSession(w, r, d, http.StatusOK, nil)
+}
+
+// showSession draws the session's page, with a form's problems if any.
+func (s *Server) showSession(w http.ResponseWriter, r *http.Request, d trainingSessionData, status int, errs []apperr.FieldError) error {
+	v := view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt), Errors: errs, Form: r.PostForm}
+	return trainingSessionPage.show(s, w, r, status, v, d)
 }
 
 func (s *Server) trainingAddAttendee(w http.ResponseWriter, r *http.Request) error {
@@ -90,9 +96,7 @@ func (s *Server) trainingAddAttendee(w http.ResponseWriter, r *http.Request) err
 		return errForbidden
 	}
 	_ = r.ParseForm()
-	again := func(status int, errs []apperr.FieldError) error {
-		return trainingSessionPage.show(s, w, r, status, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt), Errors: errs, Form: r.PostForm}, d)
-	}
+	again := func(status int, errs []apperr.FieldError) error { return s.showSession(w, r, d, status, errs) }
 	userID := ""
 	if email := auth.NormaliseEmail(r.PostForm.Get("email")); email != "" {
 		u, err := s.store.UserByEmail(r.Context(), email)
@@ -248,9 +252,7 @@ func (s *Server) trainingFeedback(w http.ResponseWriter, r *http.Request) error 
 	}
 	_ = r.ParseForm()
 	if err := s.store.AddTrainingFeedback(r.Context(), d.Session.ID, r.PostForm.Get("feedback")); err != nil {
-		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return trainingSessionPage.show(s, w, r, status, view{Title: d.Session.CourseTitle + ": " + londonDateTime(d.Session.StartsAt), Errors: errs, Form: r.PostForm}, d)
-		})
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.showSession(w, r, d, status, errs) })
 	}
 	http.Redirect(w, r, "/training/sessions/"+d.Session.ID+"?done=training-feedback-saved", http.StatusSeeOther)
 	return nil
