@@ -317,6 +317,10 @@ func TestPerCode(t *testing.T) {
 	check(codes[0], 1, 1)
 	check(codes[1], .125, .5)
 	check(all, .53125, .75)
+	pooled, ci, err := AlphaCI(s.Pooled(), Nominal, MinSamples, DefaultSeed)
+	if err != nil || pooled.Value != all.Alpha.Value || !(ci.Low <= pooled.Value && pooled.Value <= ci.High) {
+		t.Errorf("pooled alpha %v in [%v, %v], %v", pooled.Value, ci.Low, ci.High, err)
+	}
 
 	// A coder who did not code a unit is missing there, not "absent".
 	s.Cells[5] = nil

@@ -29,27 +29,54 @@ type CodeResult struct {
 // pool every code's pairs, which is alpha over the sum of the codes'
 // coincidence matrices.
 func PerCode(s Sets) (codes []CodeResult, overall CodeResult, err error) {
+	if err := s.validate(); err != nil {
+		return nil, overall, err
+	}
+	for k, name := range s.Codes {
+		codes = append(codes, measure(name, s.code(int32(k))))
+	}
+	return codes, measure("all codes", s.Pooled()), nil
+}
+
+func (s Sets) validate() error {
 	if s.Coders < 1 || len(s.Cells)%s.Coders != 0 {
-		return nil, overall, fmt.Errorf("agreement: %d cells do not make whole units of %d coders", len(s.Cells), s.Coders)
+		return fmt.Errorf("agreement: %d cells do not make whole units of %d coders", len(s.Cells), s.Coders)
 	}
 	for i, cell := range s.Cells {
 		for _, k := range cell {
 			if k < 0 || int(k) >= len(s.Codes) {
-				return nil, overall, fmt.Errorf("agreement: unit %d, coder %d: code index %d is outside the %d codes", i/s.Coders+1, i%s.Coders+1, k, len(s.Codes))
+				return fmt.Errorf("agreement: unit %d, coder %d: code index %d is outside the %d codes", i/s.Coders+1, i%s.Coders+1, k, len(s.Codes))
 			}
 		}
 	}
-	all := Table{Coders: s.Coders, Values: []float64{0, 1}, Labels: []string{"absent", "present"}}
-	all.Cells = make([]int32, 0, len(s.Cells)*len(s.Codes))
-	for k, name := range s.Codes {
-		t := Table{Coders: s.Coders, Values: all.Values, Labels: all.Labels, Cells: make([]int32, len(s.Cells))}
-		for i, cell := range s.Cells {
-			t.Cells[i] = presence(cell, int32(k))
-		}
-		codes = append(codes, measure(name, t))
-		all.Cells = append(all.Cells, t.Cells...)
+	return nil
+}
+
+var presentAbsent = struct {
+	values []float64
+	labels []string
+}{[]float64{0, 1}, []string{"absent", "present"}}
+
+// code is one code's present/absent table.
+func (s Sets) code(k int32) Table {
+	t := Table{Coders: s.Coders, Values: presentAbsent.values, Labels: presentAbsent.labels, Cells: make([]int32, len(s.Cells))}
+	for i, cell := range s.Cells {
+		t.Cells[i] = presence(cell, k)
 	}
-	return codes, measure("all codes", all), nil
+	return t
+}
+
+// Pooled is every code's present/absent table one after another: alpha
+// over it is alpha over the sum of the codes' coincidence matrices, the
+// overall figure of PerCode, and AlphaCI over it gives that figure's
+// interval.
+func (s Sets) Pooled() Table {
+	all := Table{Coders: s.Coders, Values: presentAbsent.values, Labels: presentAbsent.labels,
+		Cells: make([]int32, 0, len(s.Cells)*len(s.Codes))}
+	for k := range s.Codes {
+		all.Cells = append(all.Cells, s.code(int32(k)).Cells...)
+	}
+	return all
 }
 
 func measure(name string, t Table) CodeResult {

@@ -108,7 +108,7 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 		}
 		cmp := second.get(base + "/compare")
 		for _, want := range []string{"<th scope=\"row\">Materials</th><td>1.000</td><td>1.000</td>", "<th scope=\"row\">Meanings</th><td>0.125</td><td>0.500</td>",
-			"Narrative 1, unit 2: <span class=\"their-words\">Two.</span>", "Narrative 1, unit 3: <span class=\"their-words\">Three.</span>"} {
+			"Narrative 1, unit 2: <span class=\"their-words\">Two.</span>", "The 95% interval of the alpha for all codes together is ", "Narrative 1, unit 3: <span class=\"their-words\">Three.</span>"} {
 			if cmp.StatusCode != http.StatusOK || !strings.Contains(cmp.Body, want) {
 				t.Errorf("compare lacks %q", want)
 			}

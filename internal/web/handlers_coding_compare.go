@@ -112,6 +112,7 @@ type codingCompareData struct {
 	Compared    []qda.Coder
 	Rows        []agreementRow
 	Overall     agreementRow
+	Interval    string // the bootstrapped 95% interval of the overall alpha, in words
 	Differences []differenceRow
 	More        int // differences not shown
 }
@@ -137,18 +138,18 @@ func (s *Server) codingCompare(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := codingCompareData{codingProjectData: c.codingProjectData, Compared: c.Coders}
 	if len(c.Coders) >= 2 {
-		per, all, err := agreement.PerCode(qda.AgreementSets(c.Units, c.coderIDs(), c.codes()))
+		sets := qda.AgreementSets(c.Units, c.coderIDs(), c.codes())
+		per, all, err := agreement.PerCode(sets)
 		if err != nil {
 			return err
+		}
+		if _, ci, err := agreement.AlphaCI(sets.Pooled(), agreement.Nominal, agreement.MinSamples, agreement.DefaultSeed); err == nil {
+			d.Interval = fmt.Sprintf("%.3f to %.3f", ci.Low, ci.High)
 		}
 		for i, cr := range per {
 			d.Rows = append(d.Rows, agreementRow{Code: c.Codes[i], Alpha: figure(cr.Alpha, cr.AlphaErr), Percent: figure(cr.Percent, cr.PercentErr), Units: cr.Alpha.PairableUnits})
 		}
 		d.Overall = agreementRow{Alpha: figure(all.Alpha, all.AlphaErr), Percent: figure(all.Percent, all.PercentErr)}
-	}
-	names := map[string]string{}
-	for _, n := range c.Codes {
-		names[n.ID] = n.Name
 	}
 	titles := map[string]qda.Source{}
 	for _, src := range c.Sources {
@@ -200,13 +201,16 @@ func (s *Server) codingCompare(w http.ResponseWriter, r *http.Request) error {
 			if !ok {
 				continue
 			}
-			words := "no codes"
-			for i, id := range codes {
-				if i == 0 {
-					words = names[id]
-				} else {
-					words += ", " + names[id]
+			// In codebook order, not the order of the codes' ids.
+			var applied []string
+			for _, n := range c.Codes {
+				if slices.Contains(codes, n.ID) {
+					applied = append(applied, n.Name)
 				}
+			}
+			words := "no codes"
+			if len(applied) > 0 {
+				words = strings.Join(applied, ", ")
 			}
 			row.By = append(row.By, coder.Name+": "+words)
 		}
