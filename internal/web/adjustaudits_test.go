@@ -61,6 +61,11 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 		wantStatus(t, r, http.StatusOK, "Riverside re-audit")
 		wantContains(t, r, "Riverside re-audit", "18 of 20 cases (90%", "Better: 90% now against 40% before, a rise of 50 percentage points",
 			"an audit needs 97 cases")
+		// The overall figures over time as an XmR chart: 40 then 90, mean
+		// 65, one moving range of 50, limits 65 ± 2.66 × 50 = −68 and 198.
+		wantContains(t, r, "Riverside chart", "Over time", `<svg role="img"`, "<th scope=\"row\">April to June 2026</th><td>40</td>",
+			"<th scope=\"row\">October to December 2026</th><td>90</td><td>50</td>", "Mean 65", "Upper limit 198", "Lower limit \u221268",
+			"With only 2 points the limits are not yet reliable")
 		r = fac.get("/adjustment-audits/" + northgate.ID)
 		wantContains(t, r, "Northgate re-audit", "7 of 10 cases (70%", "We cannot tell yet: 70% now against 50% before, a rise of 20 percentage points")
 

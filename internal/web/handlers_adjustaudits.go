@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math/big"
 	"net/http"
 	"net/url"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/proportion"
 	"github.com/coprod/coprod/internal/round"
+	"github.com/coprod/coprod/internal/spc"
 )
 
 // Audits of reasonable adjustments (internal/adjustaudit): the audit
@@ -59,6 +61,9 @@ type raAuditShowData struct {
 	Comparison *adjustaudit.Comparison
 	// SampleFor10 is the cases needed for ±10 percentage points.
 	SampleFor10 int
+	// Chart is the overall figure of this audit and those it repeats, as
+	// an XmR chart, when there are two or more.
+	Chart *spcChart
 }
 
 type raCaseNewData struct {
@@ -228,6 +233,9 @@ func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
 		c := adjustaudit.Compare(d.Result, before)
 		d.Comparison = &c
 	}
+	if d.Chart, err = s.auditChain(r, a, d.Result); err != nil {
+		return err
+	}
 	return raAuditShowPage.show(s, w, r, http.StatusOK, view{Title: d.T.Title + ": " + a.Service,
 		Flash: raAuditFlash[r.URL.Query().Get("done")]}, d)
 }
@@ -271,4 +279,37 @@ func (s *Server) raCaseCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/adjustment-audits/"+id+"?done=case-added", http.StatusSeeOther)
 	return nil
+}
+
+// auditChain charts the overall percentage met of an audit and every audit
+// it repeats, oldest first, as an XmR chart (higher is better), so a run of
+// re-audits shows whether a change is more than the usual ups and downs.
+// Audits with no cases counted are left out; fewer than two points draw no
+// chart.
+func (s *Server) auditChain(r *http.Request, a *adjustaudit.Audit, res adjustaudit.Result) (*spcChart, error) {
+	var values []*big.Rat
+	var labels []string
+	for cur, curRes := a, res; ; {
+		if n := curRes.Overall; n.Applicable > 0 {
+			values = append([]*big.Rat{big.NewRat(int64(n.Met*100), int64(n.Applicable))}, values...)
+			labels = append([]string{cur.Period}, labels...)
+		}
+		if cur.PreviousID == "" || len(labels) >= 50 {
+			break
+		}
+		prev, err := s.store.AdjustmentAudit(r.Context(), cur.PreviousID)
+		if err != nil {
+			return nil, err
+		}
+		if _, _, curRes, err = s.auditResult(r, prev); err != nil {
+			return nil, err
+		}
+		cur = prev
+	}
+	c, err := spc.New(values, spc.Up)
+	if err != nil { // fewer than two points
+		return nil, nil
+	}
+	v := newSPCChart("audit-chart", "Every question that applies met (%)", c, labels)
+	return &v, nil
 }
