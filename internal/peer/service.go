@@ -44,6 +44,8 @@ type Service interface {
 	// supporter again.
 	SomeoneElse(ctx context.Context, id, supporterID string) error
 	Decline(ctx context.Context, id string) error
+	// OfferAgain offers support again to someone who said no for now.
+	OfferAgain(ctx context.Context, id string) error
 	End(ctx context.Context, id string, reason EndReason) error
 
 	AddContact(ctx context.Context, id string, c Contact) error

@@ -180,6 +180,14 @@ func (db *DB) Decline(ctx context.Context, id string) error {
 	})
 }
 
+// OfferAgain offers support again to someone who said no for now.
+func (db *DB) OfferAgain(ctx context.Context, id string) error {
+	return db.update(ctx, func(tx *Tx) error {
+		_, err := tx.move(ctx, id, peer.StateOffered, "", nil, nil)
+		return err
+	})
+}
+
 // End records that support ended, and why.
 func (db *DB) End(ctx context.Context, id string, reason peer.EndReason) error {
 	if !reason.Valid() {

@@ -172,6 +172,12 @@ func (s *Server) peerDecline(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+func (s *Server) peerOfferAgain(w http.ResponseWriter, r *http.Request) error {
+	return s.referralAction(w, r, coordinator, "peer-offered-again", func(x *peer.Referral, _ relation) error {
+		return s.store.OfferAgain(r.Context(), x.ID)
+	})
+}
+
 func (s *Server) peerEnd(w http.ResponseWriter, r *http.Request) error {
 	return s.referralAction(w, r, coordinator, "peer-ended", func(x *peer.Referral, _ relation) error {
 		return s.store.End(r.Context(), x.ID, peer.EndReason(r.PostForm.Get("reason")))

@@ -224,6 +224,20 @@ func TestPeerPersonChooses(t *testing.T) {
 		if x.State != peer.StateActive || x.Supporter != "Sky" {
 			t.Errorf("after choosing: %+v", x)
 		}
+		// Lee said no for now; the coordinator offers it again, and Lee can choose.
+		lee := "/peer/referrals/" + refs["Lee"].ID
+		if r := fac.get(lee); !strings.Contains(r.Body, "Offer peer support again") || strings.Contains(r.Body, "End peer support") {
+			t.Errorf("Lee's page for the coordinator")
+		}
+		if r := me.post(lee+"/offer-again", nil); r.StatusCode != http.StatusNotFound {
+			t.Errorf("Robin offers Lee support again: %d", r.StatusCode)
+		}
+		if r := fac.post(lee+"/offer-again", nil); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("offer again: %d", r.StatusCode)
+		}
+		if x, _ := srv.DB.Referral(context.Background(), refs["Lee"].ID); x.State != peer.StateOffered {
+			t.Errorf("Lee after the offer: %s", x.State)
+		}
 		// Now Sky, their supporter, sees Robin and records a contact.
 		sky := srv.client(t)
 		sky.loginAs("member2")
