@@ -66,6 +66,14 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 		wantContains(t, r, "Riverside chart", "Over time", `<svg role="img"`, "<th scope=\"row\">April to June 2026</th><td>40</td>",
 			"<th scope=\"row\">October to December 2026</th><td>90</td><td>50</td>", "Mean 65", "Upper limit 198", "Lower limit \u221268",
 			"With only 2 points the limits are not yet reliable")
+		// Comparing with another audit of the same template (the form
+		// offers Riverside's first audit); another template cannot be.
+		first := audits["Riverside GP practice, April to June 2026"]
+		wantContains(t, r, "compare form", `action="/adjustment-audits/`+riverside.ID+`/compare"`, `<option value="`+first.ID+`">`)
+		r2 := fac.get("/adjustment-audits/" + riverside.ID + "/compare?with=" + first.ID)
+		wantStatus(t, r2, http.StatusOK, "compare")
+		wantContains(t, r2, "compare", "Better: 90% now against 40% before", "18 of 20 cases", "8 of 20 cases")
+		wantStatus(t, fac.get("/adjustment-audits/"+riverside.ID+"/compare?with="+northgate.ID), http.StatusUnprocessableEntity, "compare templates")
 		r = fac.get("/adjustment-audits/" + northgate.ID)
 		wantContains(t, r, "Northgate re-audit", "7 of 10 cases (70%", "We cannot tell yet: 70% now against 50% before, a rise of 20 percentage points")
 
@@ -95,6 +103,7 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 			c.loginAs(role)
 			wantStatus(t, c.get("/adjustment-audits/"+riverside.ID), http.StatusNotFound, role)
 			wantStatus(t, c.get(cases+"/new"), http.StatusNotFound, role+" case form")
+			wantStatus(t, c.get("/adjustment-audits/"+riverside.ID+"/compare?with="+first.ID), http.StatusNotFound, role+" compare")
 			wantStatus(t, c.post(cases, url.Values{"label": {"X"}}), http.StatusNotFound, role+" adding a case")
 			list := c.get("/adjustment-audits")
 			if strings.Contains(list.Body, "Riverside") {

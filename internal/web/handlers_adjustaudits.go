@@ -23,6 +23,7 @@ var (
 	raAuditNewPage  = page[raAuditNewData]{"ra_audit_new"}
 	raAuditShowPage = page[raAuditShowData]{"ra_audit_show"}
 	raCaseNewPage   = page[raCaseNewData]{"ra_case_new"}
+	raComparePage   = page[raCompareData]{"ra_audit_compare"}
 )
 
 var raAuditFlash = map[string]string{
@@ -64,6 +65,18 @@ type raAuditShowData struct {
 	// Chart is the overall figure of this audit and those it repeats, as
 	// an XmR chart, when there are two or more.
 	Chart *spcChart
+	// Others are the team's other audits of the same template, to compare
+	// services with.
+	Others []adjustaudit.Audit
+}
+
+// raCompareData is one audit against another of the same template: two
+// services, or one service at two times.
+type raCompareData struct {
+	A, B       *adjustaudit.Audit
+	T          adjustaudit.Template
+	RA, RB     adjustaudit.Result
+	Comparison adjustaudit.Comparison
 }
 
 type raCaseNewData struct {
@@ -236,6 +249,15 @@ func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
 	if d.Chart, err = s.auditChain(r, a, d.Result); err != nil {
 		return err
 	}
+	all, err := s.store.AdjustmentAudits(r.Context(), []string{a.OrgID})
+	if err != nil {
+		return err
+	}
+	for _, o := range all {
+		if o.ID != a.ID && o.Template == a.Template {
+			d.Others = append(d.Others, o)
+		}
+	}
 	return raAuditShowPage.show(s, w, r, http.StatusOK, view{Title: d.T.Title + ": " + a.Service,
 		Flash: raAuditFlash[r.URL.Query().Get("done")]}, d)
 }
@@ -312,4 +334,32 @@ func (s *Server) auditChain(r *http.Request, a *adjustaudit.Audit, res adjustaud
 	}
 	v := newSPCChart("audit-chart", "Every question that applies met (%)", c, labels)
 	return &v, nil
+}
+
+// raCompare compares an audit (later, or "this service") with another of
+// the same template chosen on its page.
+func (s *Server) raCompare(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	a, err := s.store.AdjustmentAudit(r.Context(), r.PathValue("aid"))
+	if err != nil {
+		return err
+	}
+	b, err := s.store.AdjustmentAudit(r.Context(), r.URL.Query().Get("with"))
+	if err != nil {
+		return err
+	}
+	if b.Template != a.Template || b.ID == a.ID {
+		return apperr.Errorf(apperr.Invalid, "Only two different audits of the same template can be compared.")
+	}
+	d := raCompareData{A: a, B: b}
+	if d.T, _, d.RA, err = s.auditResult(r, a); err != nil {
+		return err
+	}
+	if _, _, d.RB, err = s.auditResult(r, b); err != nil {
+		return err
+	}
+	d.Comparison = adjustaudit.Compare(d.RA, d.RB)
+	return raComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare audits"}, d)
 }

@@ -10,10 +10,11 @@ func (s *Server) raAuditRoutes() []route {
 		{"POST /adjustment-audits", s.raAuditCreate},
 		{"GET /adjustment-audits/{aid}", s.raAuditShow},
 		{"GET /adjustment-audits/{aid}/cases/new", s.raCaseNew},
+		{"GET /adjustment-audits/{aid}/compare", s.raCompare},
 		{"POST /adjustment-audits/{aid}/cases", s.raCaseCreate},
 		{"GET /board/adjustment-audits", s.raPublic},
 	}
 }
 
 // raAuditPages are the area's typed pages, for the template test (page_test.go).
-var raAuditPages = []pageType{raAuditListPage, raAuditNewPage, raAuditShowPage, raCaseNewPage, raPublicPage}
+var raAuditPages = []pageType{raAuditListPage, raAuditNewPage, raAuditShowPage, raCaseNewPage, raPublicPage, raComparePage}
