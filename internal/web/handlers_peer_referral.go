@@ -179,8 +179,12 @@ func (s *Server) peerOfferAgain(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) peerEnd(w http.ResponseWriter, r *http.Request) error {
-	return s.referralAction(w, r, coordinator, "peer-ended", func(x *peer.Referral, _ relation) error {
-		return s.store.End(r.Context(), x.ID, peer.EndReason(r.PostForm.Get("reason")))
+	return s.referralAction(w, r, coordinatorOrPerson, "peer-ended", func(x *peer.Referral, rel relation) error {
+		reason := peer.EndReason(r.PostForm.Get("reason"))
+		if !rel.Coordinator {
+			reason = peer.EndPersonChose // the person ends it only by choosing to
+		}
+		return s.store.End(r.Context(), x.ID, reason)
 	})
 }
 

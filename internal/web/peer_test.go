@@ -238,6 +238,10 @@ func TestPeerPersonChooses(t *testing.T) {
 		if x, _ := srv.DB.Referral(context.Background(), refs["Lee"].ID); x.State != peer.StateOffered {
 			t.Errorf("Lee after the offer: %s", x.State)
 		}
+		// Sky cannot end Robin's support; Robin can, and it counts as their choice.
+		if r := me.get(robin); !strings.Contains(r.Body, "I want to stop peer support") {
+			t.Error("Robin is not offered a way to stop")
+		}
 		// Now Sky, their supporter, sees Robin and records a contact.
 		sky := srv.client(t)
 		sky.loginAs("member2")
@@ -250,6 +254,15 @@ func TestPeerPersonChooses(t *testing.T) {
 		}
 		if r := sky.post(robin+"/contacts", url.Values{"on": {srv.now().Format("2006-01-02")}, "how": {"phone"}, "minutes": {"30"}}); r.StatusCode != http.StatusSeeOther {
 			t.Errorf("a contact without notes: %d %s", r.StatusCode, r.Body)
+		}
+		if r := sky.post(robin+"/end", url.Values{"reason": {"discharged"}}); r.StatusCode != http.StatusForbidden {
+			t.Errorf("the supporter ends the support: %d", r.StatusCode)
+		}
+		if r := me.post(robin+"/end", url.Values{"reason": {"discharged"}}); r.StatusCode != http.StatusSeeOther {
+			t.Errorf("Robin stops: %d", r.StatusCode)
+		}
+		if x, _ := srv.DB.Referral(context.Background(), refs["Robin"].ID); x.State != peer.StateEnded || x.Ended != peer.EndPersonChose {
+			t.Errorf("after Robin stopped: %s %s", x.State, x.Ended)
 		}
 	})
 }
