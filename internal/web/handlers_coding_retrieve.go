@@ -69,10 +69,6 @@ func (s *Server) codingSegmentsFor(r *http.Request) (codingSegmentsData, error) 
 	if err != nil {
 		return out, err
 	}
-	names := map[string]string{}
-	for _, n := range d.Codes {
-		names[n.ID] = n.Name
-	}
 	coders := map[string]string{}
 	for _, c := range d.Coders {
 		coders[c.UserID] = c.Name
@@ -97,9 +93,11 @@ func (s *Server) codingSegmentsFor(r *http.Request) (codingSegmentsData, error) 
 			rs = []rune(src.Text)
 			runes[src.ID] = rs
 		}
-		var codes []string
-		for _, id := range seg.CodeIDs {
-			codes = append(codes, names[id])
+		var codes []string // in codebook order
+		for _, n := range d.Codes {
+			if slices.Contains(seg.CodeIDs, n.ID) {
+				codes = append(codes, n.Name)
+			}
 		}
 		out.Items = append(out.Items, retrievedSegment{Source: src.Title, SourceID: src.ID, Attribute: src.Attribute, Coder: coders[seg.CoderID],
 			Codes: strings.Join(codes, ", "), Start: seg.Start, End: seg.End,
