@@ -97,6 +97,17 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 			t.Fatalf("starting a re-audit: %d %s", r.StatusCode, r.Body)
 		}
 
+		// A letter criterion runs the letter checker on the letter pasted.
+		r = fac.post("/adjustment-audits", url.Values{"org": {riverside.OrgID}, "template": {"accessible_letters"},
+			"service": {"Riverside GP practice"}, "period": {"2026"}})
+		wantStatus(t, r, http.StatusSeeOther, "letters audit")
+		letters := strings.TrimSuffix(r.Header.Get("Location"), "?done=audit-started")
+		wantContains(t, fac.get(letters+"/cases/new"), "letters case form", `name="letter_letter_in_format"`)
+		r = fac.post(letters+"/cases", url.Values{"label": {"L1"}, "answer_format_recorded": {"met"}, "answer_letter_in_format": {"met"},
+			"answer_letter_plain": {"not_met"}, "letter_letter_plain": {"Notwithstanding the aforementioned considerations, attendance is obligatory."}})
+		wantStatus(t, r, http.StatusSeeOther, "letters case")
+		wantContains(t, fac.get(letters), "letters audit page", "Letter checker (Easy Read rules): reading age ")
+
 		// Outside the team: no such audit; the list says so.
 		for _, role := range []string{"admin", "commissioner", "provider", "member", "researcher"} {
 			c := s.client(t)

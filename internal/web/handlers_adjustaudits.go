@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/coprod/coprod/internal/adjustaudit"
 	"github.com/coprod/coprod/internal/apperr"
@@ -294,6 +295,26 @@ func (s *Server) raCaseCreate(w http.ResponseWriter, r *http.Request) error {
 				n.Evidence[c.Key] = v
 			}
 		}
+	}
+	// A letter criterion's pasted letter goes through the letter checker,
+	// whose result is kept with the case's evidence.
+	var letterErrs []apperr.FieldError
+	for _, t := range adjustaudit.Templates {
+		for _, c := range t.Criteria {
+			text := f.Get("letter_" + c.Key)
+			if !c.Letter || strings.TrimSpace(text) == "" {
+				continue
+			}
+			checked, err := adjustaudit.CheckLetter(text)
+			if err != nil {
+				letterErrs = append(letterErrs, apperr.FieldError{Field: "letter_" + c.Key, Message: "The letter is too long: " + err.Error()})
+				continue
+			}
+			n.Evidence[c.Key] = strings.TrimSpace(n.Evidence[c.Key] + " " + checked)
+		}
+	}
+	if len(letterErrs) > 0 {
+		return s.raCaseForm(w, r, http.StatusUnprocessableEntity, f, letterErrs)
 	}
 	id := r.PathValue("aid")
 	if err := s.store.AddCase(r.Context(), id, n); err != nil {
