@@ -254,8 +254,20 @@ func TestCodingImport(t *testing.T) {
 	if r := c.postMultipart(base+"/import", nil, "broken.qdc", []byte("<CodeBook/>")); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "The file cannot be read: the root element is CodeBook in namespace") {
 		t.Errorf("broken file = %d", r.StatusCode)
 	}
+	// A source from an uploaded Markdown file keeps its words, not its marks.
+	fields := map[string]string{"title": "From a file", "units": "sentences", "consent_note": "Written consent", "consent_confirmed": "yes"}
+	if r := c.postMultipart(base+"/sources", fields, "story.md", []byte("# My week\n\nI went to the *market* on my own.\n")); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("markdown source = %d %s", r.StatusCode, r.Body)
+	}
+	if r := c.postMultipart(base+"/sources", fields, "story.docx", []byte("not a word document")); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "cannot be read as text") {
+		t.Errorf("broken docx = %d", r.StatusCode)
+	}
 	codes, _ := s.DB.Codes(context.Background(), project)
 	sources, _ := s.DB.Sources(context.Background(), project)
+	if len(sources) != 2 || !strings.Contains(sources[1].Text, "I went to the market on my own.") || strings.Contains(sources[1].Text, "*") {
+		t.Fatalf("sources: %+v", sources)
+	}
+	sources = sources[:1]
 	if len(codes) != 17+6+2 || len(sources) != 1 || sources[0].Text != "The bus fare is too dear for me." || sources[0].ConsentNote != "Consent forms on file" {
 		t.Errorf("%d codes, sources %+v", len(codes), sources)
 	}

@@ -1,12 +1,16 @@
 package web
 
 import (
+	"errors"
+	"io"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/qda"
+	"github.com/coprod/coprod/readability"
 )
 
 var (
@@ -159,16 +163,39 @@ func (s *Server) codingSourceForm(w http.ResponseWriter, r *http.Request) error 
 	return codingSourceNewPage.show(s, w, r, http.StatusOK, view{Title: "Add a source", Form: url.Values{"units": {"sentences"}}}, d)
 }
 
+// codingSourceAdd adds a pasted text, or an uploaded .txt, .md, .html,
+// .docx or .odt file's text (read by the readability package's
+// extractors, the same as the letter checker's).
 func (s *Server) codingSourceAdd(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.codingProject(r, auth.ActionManageStudy)
 	if err != nil {
 		return err
 	}
-	_ = r.ParseForm()
-	n := qda.NewSource{ProjectID: d.Project.ID, Title: r.PostForm.Get("title"), Text: r.PostForm.Get("text"),
-		Units: qda.UnitKind(r.PostForm.Get("units")), Attribute: r.PostForm.Get("attribute"), ConsentNote: r.PostForm.Get("consent_note")}
+	again := func(status int, errs []apperr.FieldError) error {
+		return codingSourceNewPage.show(s, w, r, status, view{Title: "Add a source", Errors: errs, Form: r.Form}, d)
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(maxUpload); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return again(http.StatusRequestEntityTooLarge, []apperr.FieldError{{Field: "file", Message: "The file is too big: the limit is 10 MB"}})
+	}
+	if err := cleanMultipart(r); err != nil {
+		return err
+	}
+	text := r.Form.Get("text")
+	if f, hdr, err := r.FormFile("file"); err == nil {
+		defer f.Close()
+		extracted, msg := uploadedText(f, hdr.Filename)
+		if msg != "" {
+			return again(http.StatusUnprocessableEntity, []apperr.FieldError{{Field: "file", Message: msg}})
+		}
+		if strings.TrimSpace(text) == "" {
+			text = extracted
+		}
+	}
+	n := qda.NewSource{ProjectID: d.Project.ID, Title: r.Form.Get("title"), Text: text,
+		Units: qda.UnitKind(r.Form.Get("units")), Attribute: r.Form.Get("attribute"), ConsentNote: r.Form.Get("consent_note")}
 	err = n.Validate()
-	if err == nil && r.PostForm.Get("consent_confirmed") != "yes" {
+	if err == nil && r.Form.Get("consent_confirmed") != "yes" {
 		err = apperr.Fields([]apperr.FieldError{{Field: "consent_confirmed", Message: "Confirm that consent for research use was given"}})
 	}
 	if err == nil {
@@ -176,7 +203,7 @@ func (s *Server) codingSourceAdd(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err != nil {
 		return formProblem(err, func(status int, errs []apperr.FieldError) error {
-			return codingSourceNewPage.show(s, w, r, status, view{Title: "Add a source", Errors: errs, Form: r.PostForm}, d)
+			return again(status, errs)
 		})
 	}
 	http.Redirect(w, r, "/coding/"+d.Project.ID+"?done=source-added", http.StatusSeeOther)
@@ -193,4 +220,22 @@ func (s *Server) codingSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/coding/"+p.ID+"?done=coding-submitted", http.StatusSeeOther)
 	return nil
+}
+
+// uploadedText is the plain text of an uploaded file, or a message saying
+// why it cannot be read.
+func uploadedText(f io.Reader, name string) (string, string) {
+	src, err := io.ReadAll(f)
+	if err != nil {
+		return "", "The file could not be read. Try again."
+	}
+	format, ok := readability.FormatFromName(name)
+	if !ok {
+		format = readability.SniffFormat(src)
+	}
+	rep, err := readability.Analyze(src, format, readability.Plain())
+	if err != nil {
+		return "", "The file cannot be read as text: use a .txt, .md, .html, .docx or .odt file, or paste the text"
+	}
+	return rep.Text, ""
 }

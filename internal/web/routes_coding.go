@@ -13,7 +13,7 @@ func (s *Server) codingRoutes() []route {
 		{"POST /coding", s.codingCreate},
 		{"GET /coding/{project}", s.codingShow},
 		{"GET /coding/{project}/sources/new", s.codingSourceForm},
-		{"POST /coding/{project}/sources", s.codingSourceAdd},
+		{"POST /coding/{project}/sources", s.heavy(s.codingSourceAdd)},
 		{"GET /coding/{project}/import", s.codingImportForm},
 		{"POST /coding/{project}/import", s.heavy(s.codingImport)},
 		{"GET /coding/{project}/sources/{source}", s.codingSource},
