@@ -83,6 +83,14 @@ func TestAdjustmentRegisterOverHTTP(t *testing.T) {
 		wantContains(t, r, "my register", "Send letters in Easy Read, and phone me the day before an appointment.",
 			"Yes, with Riverside Community Support", "Let my support worker come with me to appointments.",
 			`href="/adjustments/new?member=`+letters.MemberID+`"`, `href="/adjustments/fhir.json"`)
+		// Robin's register as the group's facilitators see it, without the
+		// facilitators' member page (which Robin may not open).
+		wantContains(t, r, "my register", `href="`+memberReg+`"`)
+		r = robin.get(memberReg)
+		wantStatus(t, r, http.StatusOK, "Robin's own register in the group")
+		if strings.Contains(r.Body, `href="/rounds/`+letters.RoundID+`/members/`+letters.MemberID+`"`) {
+			t.Error("Robin is offered the facilitators' member page")
+		}
 		r = robin.get("/adjustments/fhir.json")
 		wantStatus(t, r, http.StatusOK, "my FHIR export")
 		if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/fhir+json") {

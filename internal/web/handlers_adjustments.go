@@ -30,8 +30,8 @@ var adjustmentFlash = map[string]string{
 
 // myGroup is one group the signed-in person is a member of.
 type myGroup struct {
-	RoundTitle string
-	MemberID   string
+	RoundTitle, RoundID string
+	MemberID            string
 }
 
 type adjustmentsMineData struct {
@@ -85,7 +85,7 @@ func (s *Server) myGroups(r *http.Request) ([]myGroup, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, myGroup{RoundTitle: rd.Title, MemberID: m.ID})
+		out = append(out, myGroup{RoundTitle: rd.Title, RoundID: rd.ID, MemberID: m.ID})
 	}
 	return out, nil
 }
