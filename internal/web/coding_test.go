@@ -26,6 +26,7 @@ import (
 // example of internal/agreement's TestPerCode: Materials 1, Meanings .125),
 // and `coprod qda agreement` on the page's CSV gives the same figure.
 func TestCodingBlindOverHTTP(t *testing.T) {
+	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		s := newTestServer(t, engine)
 		ctx := context.Background()
@@ -168,6 +169,7 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 // narratives and two policy excerpts coded blind by two coders, both
 // submitted, so the comparison shows agreement for every code.
 func TestCodingDemo(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	c.loginAs("researcher")
@@ -223,6 +225,7 @@ func TestCodingDemo(t *testing.T) {
 // leaves behind; a project whose top code "Materials" is already there is
 // refused whole.
 func TestCodingImport(t *testing.T) {
+	t.Parallel()
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	c.loginAs("researcher")
