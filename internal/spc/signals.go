@@ -170,8 +170,10 @@ func (c *Chart) twoOfThree() []Signal {
 				out = append(out, Signal{Rule: RuleTwoOfThree, High: high})
 				cur = &out[len(out)-1]
 			}
+			// Windows move forward, so a point already marked is at most
+			// the last one added: checking it keeps this linear.
 			for _, i := range hit {
-				if !slices.Contains(cur.Points, i) {
+				if n := len(cur.Points); n == 0 || cur.Points[n-1] < i {
 					cur.Points = append(cur.Points, i)
 				}
 			}
