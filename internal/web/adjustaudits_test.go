@@ -60,7 +60,11 @@ func TestAdjustmentAuditsOverHTTP(t *testing.T) {
 		r = fac.get("/adjustment-audits/" + riverside.ID)
 		wantStatus(t, r, http.StatusOK, "Riverside re-audit")
 		wantContains(t, r, "Riverside re-audit", "18 of 20 cases (90%", "Better: 90% now against 40% before, a rise of 50 percentage points",
-			"an audit needs 97 cases")
+			"an audit needs <strong>97 cases</strong>")
+		// The sample size for a chosen margin and caseload (Krejcie and
+		// Morgan's table: 1,000 people, ±5 points: 278).
+		wantContains(t, fac.get("/adjustment-audits/"+riverside.ID+"?margin=5&population=1000"), "sample size",
+			"about 5 points either way, from 1000 people who use the service, an audit needs <strong>278 cases</strong>")
 		// The overall figures over time as an XmR chart: 40 then 90, mean
 		// 65, one moving range of 50, limits 65 ± 2.66 × 50 = −68 and 198.
 		wantContains(t, r, "Riverside chart", "Over time", `<svg role="img"`, "<th scope=\"row\">April to June 2026</th><td>40</td>",

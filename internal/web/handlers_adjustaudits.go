@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/coprod/coprod/internal/adjustaudit"
@@ -61,8 +62,10 @@ type raAuditShowData struct {
 	Cases      []raCaseRow
 	Previous   *adjustaudit.Audit
 	Comparison *adjustaudit.Comparison
-	// SampleFor10 is the cases needed for ±10 percentage points.
-	SampleFor10 int
+	// Sample is the cases an audit needs for the margin chosen (in
+	// percentage points, ±) from a caseload of Population (0: large).
+	Sample, Margin, Population int
+	Margins                    []round.Option
 	// Chart is the overall figure of this audit and those it repeats, as
 	// an XmR chart, when there are two or more.
 	Chart *spcChart
@@ -233,9 +236,11 @@ func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Cases = append(d.Cases, row)
 	}
-	if d.SampleFor10, err = proportion.SampleSize(0.10, 0.5, 0); err != nil {
+	d.Margin, d.Population = sampleChoice(r.URL.Query())
+	if d.Sample, err = proportion.SampleSize(float64(d.Margin)/100, 0.5, d.Population); err != nil {
 		return err
 	}
+	d.Margins = sampleMargins
 	if a.PreviousID != "" {
 		if d.Previous, err = s.store.AdjustmentAudit(r.Context(), a.PreviousID); err != nil {
 			return err
@@ -383,4 +388,21 @@ func (s *Server) raCompare(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Comparison = adjustaudit.Compare(d.RA, d.RB)
 	return raComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare audits"}, d)
+}
+
+// sampleMargins are the margins offered for the sample size, in
+// percentage points either way.
+var sampleMargins = []round.Option{{Key: "5", Label: "5 points"}, {Key: "10", Label: "10 points"}, {Key: "15", Label: "15 points"}}
+
+// sampleChoice reads the margin (5, 10 or 15 points; 10 otherwise) and the
+// caseload (a whole number up to a million; 0, "large", otherwise).
+func sampleChoice(q url.Values) (margin, population int) {
+	margin = 10
+	if m, err := strconv.Atoi(q.Get("margin")); err == nil && (m == 5 || m == 15) {
+		margin = m
+	}
+	if p, err := strconv.Atoi(strings.TrimSpace(q.Get("population"))); err == nil && p > 0 && p <= 1_000_000 {
+		population = p
+	}
+	return margin, population
 }
