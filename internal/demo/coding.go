@@ -108,6 +108,10 @@ func seedCoding(ctx context.Context, s Store, orgID string) error {
 	if err != nil {
 		return err
 	}
+	// Only the organisation's members code its projects.
+	if err := s.AddMember(ctx, second.ID, orgID); err != nil {
+		return err
+	}
 	if err := s.AddCoder(asResearcher, p.ID, second.ID); err != nil {
 		return err
 	}

@@ -91,9 +91,30 @@ func (db *DB) ListProjects(ctx context.Context, orgIDs []string) ([]qda.Project,
 	return out, err
 }
 
-// AddCoder makes a user a coder of the project.
+// AddCoder makes a user a coder of the project, if qda.CheckNewCoder
+// allows it: a member of the owning organisation who does not code it yet.
 func (db *DB) AddCoder(ctx context.Context, projectID, userID string) error {
 	return db.update(ctx, func(tx *Tx) error {
+		p, err := tx.qdaProject(ctx, projectID)
+		if err != nil {
+			return err
+		}
+		var name string
+		var members int
+		err = tx.queryRow(ctx, `SELECT u.display_name, (SELECT COUNT(*) FROM memberships m WHERE m.user_id = u.id AND m.org_id = ?)
+			FROM users u WHERE u.id = ?`, p.OrgID, userID).Scan(&name, &members)
+		if err == sql.ErrNoRows {
+			return apperr.Fields([]apperr.FieldError{{Field: qda.CoderField, Message: "Choose a person from the list"}})
+		} else if err != nil {
+			return err
+		}
+		coder, _, err := tx.coderState(ctx, projectID, userID)
+		if err != nil {
+			return err
+		}
+		if err := qda.CheckNewCoder(name, p.OrgName, members > 0, coder); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `INSERT INTO qda_coders (project_id, user_id) VALUES (?, ?)`, projectID, userID); err != nil {
 			return mapErr(err, "coder")
 		}

@@ -33,6 +33,14 @@ func TestQDABlindCoding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Only the lab's members code its projects (qda.CheckNewCoder): Ben
+		// is not one yet.
+		if err := db.AddCoder(asAnn, p.ID, ben.ID); apperr.Code(err) != apperr.Invalid {
+			t.Fatalf("an outsider added: %v", err)
+		}
+		if err := db.AddMember(ctx, ben.ID, lab.ID); err != nil {
+			t.Fatal(err)
+		}
 		if err := db.AddCoder(asAnn, p.ID, ben.ID); err != nil {
 			t.Fatal(err)
 		}

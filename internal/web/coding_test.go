@@ -35,12 +35,7 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 		if r := lead.get("/coding"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "Start a coding project") {
 			t.Fatalf("/coding = %d", r.StatusCode)
 		}
-		lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-		r := lead.post("/coding", url.Values{"org_id": {lab}, "title": {"Getting out"}, "blind": {"yes"}})
-		if r.StatusCode != http.StatusSeeOther {
-			t.Fatalf("create = %d %s", r.StatusCode, r.Body)
-		}
-		project := strings.TrimPrefix(strings.Split(r.Header.Get("Location"), "?")[0], "/coding/")
+		lab, project := s.startCodingProject(t, lead, "Getting out")
 		base := "/coding/" + project
 		if r := lead.post(base+"/sources", url.Values{"title": {"Narrative 1"}, "text": {"One. Two. Three. Four."}, "units": {"sentences"},
 			"consent_note": {"Written consent"}}); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "Confirm that consent") {
@@ -52,6 +47,9 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 		}
 		admin, err := s.DB.UserByEmail(ctx, "admin@demo.test")
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB.AddMember(ctx, admin.ID, lab); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.DB.AddCoder(ctx, project, admin.ID); err != nil {

@@ -139,6 +139,9 @@ func (s *Server) codingProject(r *http.Request, action auth.Action) (codingProje
 type codingShowData struct {
 	codingProjectData
 	Submitted int // coders who have submitted
+	// Candidates are the organisation's members who do not code the
+	// project yet, for those who may manage it to add (the coder form).
+	Candidates []auth.Membership
 }
 
 func (s *Server) codingShow(w http.ResponseWriter, r *http.Request) error {
@@ -146,13 +149,33 @@ func (s *Server) codingShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	return s.showCodingProject(w, r, http.StatusOK, view{}, d)
+}
+
+// showCodingProject shows the project page, with the coder form's errors
+// when v has them.
+func (s *Server) showCodingProject(w http.ResponseWriter, r *http.Request, status int, v view, d codingProjectData) error {
 	sd := codingShowData{codingProjectData: d}
+	coding := map[string]bool{}
 	for _, c := range d.Coders {
+		coding[c.UserID] = true
 		if c.SubmittedAt != nil {
 			sd.Submitted++
 		}
 	}
-	return codingShowPage.show(s, w, r, http.StatusOK, view{Title: d.Project.Title}, sd)
+	if d.CanManage {
+		members, err := s.store.Members(r.Context(), d.Project.OrgID)
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			if !coding[m.UserID] {
+				sd.Candidates = append(sd.Candidates, m)
+			}
+		}
+	}
+	v.Title = d.Project.Title
+	return codingShowPage.show(s, w, r, status, v, sd)
 }
 
 func (s *Server) codingSourceForm(w http.ResponseWriter, r *http.Request) error {

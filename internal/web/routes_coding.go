@@ -18,6 +18,7 @@ func (s *Server) codingRoutes() []route {
 		{"POST /coding/{project}/import", s.heavy(s.codingImport)},
 		{"GET /coding/{project}/sources/{source}", s.codingSource},
 		{"POST /coding/{project}/sources/{source}", s.codingSave},
+		{"POST /coding/{project}/coders", s.codingAddCoder},
 		{"POST /coding/{project}/submit", s.codingSubmit},
 		{"GET /coding/{project}/compare", s.codingCompare},
 		{"POST /coding/{project}/decide", s.codingDecide},
@@ -33,6 +34,7 @@ func (s *Server) codingRoutes() []route {
 var codingFlash = map[string]string{
 	"coding-created":   "Coding project started, with the Social Practice Theory codebook.",
 	"source-added":     "Source added and consent recorded.",
+	"coder-added":      "The coder is added. They can start coding now.",
 	"coding-saved":     "Your coding of these units is saved.",
 	"coding-decided":   "The agreed codes for that unit are saved.",
 	"coding-submitted": "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
