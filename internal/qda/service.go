@@ -43,10 +43,18 @@ func (n *NewSegment) Validate(sourceChars int) error {
 		}
 	}
 	n.CodeIDs = codes
-	if utf8.RuneCountInString(n.Memo) > 5000 {
-		fs = append(fs, apperr.FieldError{Field: "memo", Message: "The memo must be 5,000 characters or fewer"})
-	}
+	fs = append(fs, memoProblems(n.Memo)...)
 	return apperr.Fields(fs)
+}
+
+// ValidateMemo checks a memo written on its own, on a coded unit.
+func ValidateMemo(memo string) error { return apperr.Fields(memoProblems(memo)) }
+
+func memoProblems(memo string) []apperr.FieldError {
+	if utf8.RuneCountInString(memo) > 5000 {
+		return []apperr.FieldError{{Field: "memo", Message: "The memo must be 5,000 characters or fewer"}}
+	}
+	return nil
 }
 
 // Service stores projects and their coding; internal/store implements it.
@@ -74,6 +82,9 @@ type Service interface {
 	// acting coder's codes on one unit of a source (coding by checkbox).
 	Code(ctx context.Context, n NewSegment) (*Segment, error)
 	CodeUnit(ctx context.Context, sourceID string, unit int, codeIDs []string) error
+	// UnitMemo sets the memo on the acting coder's coding of one unit,
+	// which must have codes; a changed coding of the unit keeps it.
+	UnitMemo(ctx context.Context, sourceID string, unit int, memo string) error
 	// Segments returns coderID's segments in the project, if the acting
 	// user may see them under the blind rule; otherwise apperr.Forbidden.
 	Segments(ctx context.Context, projectID, coderID string) ([]Segment, error)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
@@ -23,6 +24,23 @@ func (tx *Tx) codingSource(ctx context.Context, sourceID string) (codingSource, 
 	err := tx.queryRow(ctx, `SELECT project_id, body, chars, units FROM qda_sources WHERE id = ?`, sourceID).Scan(&s.projectID, &s.body, &s.chars, &units)
 	s.units = qda.UnitKind(units)
 	return s, mapErr(err, "source")
+}
+
+// codableUnit returns a source and its unit with index i, if coder may
+// code it (mayCode).
+func (tx *Tx) codableUnit(ctx context.Context, sourceID, coder string, i int) (codingSource, qda.Unit, error) {
+	src, err := tx.codingSource(ctx, sourceID)
+	if err != nil {
+		return src, qda.Unit{}, err
+	}
+	if err := tx.mayCode(ctx, src.projectID, coder); err != nil {
+		return src, qda.Unit{}, err
+	}
+	units := qda.Split(src.body, src.units)
+	if i < 0 || i >= len(units) {
+		return src, qda.Unit{}, apperr.Errorf(apperr.NotFound, "No such unit")
+	}
+	return src, units[i], nil
 }
 
 // mayCode refuses anyone who is not a coder of the project, and a coder
@@ -93,23 +111,18 @@ func (db *DB) Code(ctx context.Context, n qda.NewSegment) (*qda.Segment, error) 
 	return seg, err
 }
 
+// sameUnit finds a coder's segment that is exactly one unit of a source.
+const sameUnit = `FROM qda_segments WHERE source_id = ? AND coder_id = ? AND start_pos = ? AND end_pos = ?`
+
 // CodeUnit replaces the acting coder's codes on one unit of a source: the
 // segment that is exactly the unit is replaced (or removed, with no codes).
 func (db *DB) CodeUnit(ctx context.Context, sourceID string, unit int, codeIDs []string) error {
 	coder := audit.ActorFrom(ctx)
 	return db.update(ctx, func(tx *Tx) error {
-		src, err := tx.codingSource(ctx, sourceID)
+		src, u, err := tx.codableUnit(ctx, sourceID, coder, unit)
 		if err != nil {
 			return err
 		}
-		if err := tx.mayCode(ctx, src.projectID, coder); err != nil {
-			return err
-		}
-		units := qda.Split(src.body, src.units)
-		if unit < 0 || unit >= len(units) {
-			return apperr.Errorf(apperr.NotFound, "No such unit")
-		}
-		u := units[unit]
 		n := qda.NewSegment{SourceID: sourceID, Start: u.Start, End: u.End, CodeIDs: codeIDs}
 		if err := n.Validate(src.chars); err != nil {
 			return err
@@ -117,11 +130,14 @@ func (db *DB) CodeUnit(ctx context.Context, sourceID string, unit int, codeIDs [
 		if err := tx.checkCodes(ctx, src.projectID, n.CodeIDs); err != nil {
 			return err
 		}
-		const same = `FROM qda_segments WHERE source_id = ? AND coder_id = ? AND start_pos = ? AND end_pos = ?`
-		if _, err := tx.exec(ctx, `DELETE FROM qda_segment_codes WHERE segment_id IN (SELECT id `+same+`)`, sourceID, coder, u.Start, u.End); err != nil {
+		// The memo on the unit stays with its new codes.
+		if err := tx.queryRow(ctx, `SELECT memo `+sameUnit, sourceID, coder, u.Start, u.End).Scan(&n.Memo); err != nil && err != sql.ErrNoRows {
 			return err
 		}
-		if _, err := tx.exec(ctx, `DELETE `+same, sourceID, coder, u.Start, u.End); err != nil {
+		if _, err := tx.exec(ctx, `DELETE FROM qda_segment_codes WHERE segment_id IN (SELECT id `+sameUnit+`)`, sourceID, coder, u.Start, u.End); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE `+sameUnit, sourceID, coder, u.Start, u.End); err != nil {
 			return err
 		}
 		if len(n.CodeIDs) == 0 {

@@ -71,10 +71,7 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	pg, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	pg = min(max(pg, 1), pages)
 	units := all[min((pg-1)*unitsPerPage, len(all)):min(pg*unitsPerPage, len(all))]
-	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: "Sentence"}
-	if src.Units == qda.Paragraphs {
-		sd.UnitName = "Paragraph"
-	}
+	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: unitName(src)}
 	sd.Sealed = d.Me != nil && d.Me.SubmittedAt != nil
 	var mine []qda.UnitCodes
 	if d.Me != nil {

@@ -18,6 +18,8 @@ func (s *Server) codingRoutes() []route {
 		{"POST /coding/{project}/import", s.heavy(s.codingImport)},
 		{"GET /coding/{project}/sources/{source}", s.codingSource},
 		{"POST /coding/{project}/sources/{source}", s.codingSave},
+		{"GET /coding/{project}/sources/{source}/units/{unit}/memo", s.codingMemoForm},
+		{"POST /coding/{project}/sources/{source}/units/{unit}/memo", s.codingMemoSave},
 		{"POST /coding/{project}/coders", s.codingAddCoder},
 		{"POST /coding/{project}/submit", s.codingSubmit},
 		{"GET /coding/{project}/compare", s.codingCompare},
@@ -35,6 +37,7 @@ var codingFlash = map[string]string{
 	"coding-created":   "Coding project started, with the Social Practice Theory codebook.",
 	"source-added":     "Source added and consent recorded.",
 	"coder-added":      "The coder is added. They can start coding now.",
+	"memo-saved":       "Your memo is saved with your coding.",
 	"coding-saved":     "Your coding of these units is saved.",
 	"coding-decided":   "The agreed codes for that unit are saved.",
 	"coding-submitted": "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
@@ -42,4 +45,4 @@ var codingFlash = map[string]string{
 
 // codingPages are the area's typed pages, for the template test (page_test.go).
 var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
-	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage}
+	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage, codingMemoPage}
