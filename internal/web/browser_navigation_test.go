@@ -152,7 +152,7 @@ func crawlByLinks(t *testing.T, visit func(string), links func() []string, check
 func notVisited(path string) bool {
 	return strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/invite/") || strings.HasPrefix(path, "/pictures/") ||
 		strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".atom") ||
-		strings.HasSuffix(path, "/markdown") || strings.HasSuffix(path, "/word") || strings.HasSuffix(path, "/file") || strings.HasSuffix(path, ".docx") ||
+		strings.HasSuffix(path, "/markdown") || strings.HasSuffix(path, "/word") || strings.HasSuffix(path, "/file") || strings.HasSuffix(path, ".docx") || strings.HasSuffix(path, ".qdpx") ||
 		strings.Contains(path, "/attachments/")
 }
 
@@ -191,6 +191,14 @@ var unlinked = map[string]string{
 	// of one record per shape may miss:
 	"GET /ledger/items/{id}":       "reached from the board page of an item that concerns the reader's organisation (\"Manage this item\"), which the one board item crawled need not be",
 	"GET /readability/checks/{id}": "reached from the library of the organisation that saved it; an administrator sees every library, and the one crawled may have none",
+	// A group member's adjustments page links the entries and the
+	// member's passport and FHIR download only when there are some; the
+	// one member a facilitator's crawl opens need not have any.
+	"GET /adjustments/{aid}":                                   "reached from the adjustments page of a member who has recorded some",
+	"GET /adjustments/{aid}/edit":                              "reached from an adjustment's own page",
+	"GET /rounds/{id}/members/{mid}/adjustments/passport":      "linked from a member's adjustments page when there are some",
+	"GET /rounds/{id}/members/{mid}/adjustments/passport.docx": "linked from the member's passport page",
+	"GET /rounds/{id}/members/{mid}/adjustments/fhir.json":     "linked from a member's adjustments page when there are some",
 	// Easy Read pages leave the data downloads out; the Easy Read switch
 	// in the header (a form, which a crawl does not press) brings them back.
 	"GET /rounds/{id}/evidence.csv":  "left out of the Easy Read round page; the header's switch brings back the full page",
@@ -199,6 +207,9 @@ var unlinked = map[string]string{
 	// published, where the delete page only explains why it cannot be
 	// deleted, and nothing needs to lead there.
 	"GET /rounds/{id}/delete": "linked from a draft round's edit page; the demo round is published",
+	// Where a form's last step leads, which a crawl that sends no forms
+	// does not meet.
+	"GET /peer/refer/sent": "the thank-you page a self-referral's last answer leads to",
 }
 
 // checkCrawls asks, over plain HTTP as each person, that no link they met

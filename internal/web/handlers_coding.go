@@ -26,7 +26,17 @@ func (s *Server) codingList(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActionListStudies, auth.Object{}); err != nil {
 		return err
 	}
-	items, err := s.store.ListProjects(r.Context(), principal(r).ResearchOrgIDs())
+	// The research organisations the reader works for; an administrator,
+	// who may open every project as every study, sees them all.
+	orgs, err := s.studyOrgs(r)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, len(orgs))
+	for i, o := range orgs {
+		ids[i] = o.ID
+	}
+	items, err := s.store.ListProjects(r.Context(), ids)
 	if err != nil {
 		return err
 	}
