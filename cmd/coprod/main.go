@@ -62,6 +62,7 @@ type env struct {
 
 func main() {
 	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	limitServerMemory(os.Args[1:])
 	os.Exit(run(context.Background(), e, os.Args[1:]))
 }
 
