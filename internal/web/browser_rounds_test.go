@@ -216,7 +216,7 @@ func TestBrowserRoundFlowByKeyboardWithoutJavaScript(t *testing.T) {
 	// facilitator for the group, never asked of the member.
 	mem.Axe()
 	keySubmit(t, mem, "Save story")
-	mustSee(t, mem, "Story saved", "By Jo", "Not shared", "Only you and the facilitators can see this.")
+	mustSee(t, mem, "Story saved", "This story is by Jo", "Not shared", "Only you and the facilitators can see this.")
 	mem.Axe()
 	keyFollow(t, mem, "Add a step") // Jo is Robin, who reads Easy Read
 	mem.Axe()

@@ -186,7 +186,7 @@ func TestMembersChangeWhatTheyShared(t *testing.T) {
 		if after, _ := s.DB.StoryByID(ctx, ids.round, robinStory, round.Facilitators); after.Title != before.Title || after.Body != before.Body {
 			t.Errorf("the story changed")
 		}
-		if r := robin.get(base + "/mine"); strings.Contains(r.Body, "/mine/story/") || !strings.Contains(r.Body, "ask the facilitator") {
+		if r := robin.get(base + "/mine"); strings.Contains(r.Body, "/mine/story/") || !strings.Contains(r.Body, "ask the people who run the group") {
 			t.Errorf("my information offers to change a story after its stage")
 		}
 		// A statement a measure was built on stays.
