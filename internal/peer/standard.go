@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	_ "time/tzdata" // Europe/London without the machine's zone files
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/bankholiday"
+	"github.com/coprod/coprod/internal/round"
 )
 
 // Unit is what a time standard counts.
@@ -133,11 +133,6 @@ func (s Standard) DueBy(referred time.Time) (time.Time, error) {
 	return time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, London), nil
 }
 
-// London is the zone calendar questions are answered in.
-var London = func() *time.Location {
-	l, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic("Europe/London is built in with time/tzdata: " + err.Error())
-	}
-	return l
-}()
+// London is the zone calendar questions are answered in: the product's
+// one UK zone, as rounds enter and show times in it.
+var London = round.London
