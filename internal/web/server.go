@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/netip"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -124,17 +125,34 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.InvitationTTL == 0 {
 		cfg.InvitationTTL = 7 * 24 * time.Hour
 	}
-	st, err := loadStatic()
+	a, err := loadAssets()
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: st, boards: newBoardPages(cfg), metrics: newMetrics(),
-		work: newHeavyWork(cfg)}
-	if s.pages, err = parsePages(st); err != nil {
-		return nil, err
-	}
+	s := &Server{cfg: cfg, store: cfg.Store, log: cfg.Log, static: a.static, pages: a.pages, boards: newBoardPages(cfg),
+		metrics: newMetrics(), work: newHeavyWork(cfg)}
 	return s.routes(), nil
 }
+
+// assets are the embedded static files and the parsed page templates.
+type assets struct {
+	static *staticFiles
+	pages  *pageSet
+}
+
+// loadAssets reads and parses the embedded files once per process: they
+// never change after loading and executing a template is safe from many
+// goroutines, so every Server shares them. Parsing clones the layout for
+// every page (about 74 MB allocated), which a process starting many
+// servers (the tests start hundreds) should not pay each time.
+var loadAssets = sync.OnceValues(func() (assets, error) {
+	st, err := loadStatic()
+	if err != nil {
+		return assets{}, err
+	}
+	pages, err := parsePages(st)
+	return assets{static: st, pages: pages}, err
+})
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
