@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -102,6 +103,12 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return db.migrate(ctx, ms)
+}
+
+// migrate applies the migrations ms (all of them, or the first few when a
+// test builds an older schema to fill before migrating the rest).
+func (db *DB) migrate(ctx context.Context, ms []migration) (int, error) {
 	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return 0, err
@@ -124,12 +131,28 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	if have > len(ms) {
 		return have, &SchemaTooNewError{Have: have, Know: len(ms)}
 	}
+	if db.Engine == SQLite && have < len(ms) {
+		// SQLite changes a constraint only by rebuilding the table, and
+		// dropping a table others refer to breaks their foreign keys even
+		// when a copy takes its name in the same transaction. So, as
+		// sqlite.org/lang_altertable.html says, foreign keys are off while
+		// migrating (the pragma cannot change inside a transaction) and
+		// checked before each migration commits.
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			return have, err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	}
 	for _, m := range ms[have:] {
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return have, err
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return have, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if err := foreignKeysHold(ctx, db.Engine, tx); err != nil {
 			tx.Rollback()
 			return have, fmt.Errorf("migration %s: %w", m.name, err)
 		}
@@ -144,4 +167,23 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 		have = m.version
 	}
 	return have, nil
+}
+
+// foreignKeysHold reports the first row a SQLite migration left without
+// its parent (foreign keys are off while migrating); PostgreSQL checks
+// them itself.
+func foreignKeysHold(ctx context.Context, engine Engine, tx *sql.Tx) error {
+	if engine != SQLite {
+		return nil
+	}
+	var table, parent string
+	var rowid sql.NullInt64
+	var fk int
+	err := tx.QueryRowContext(ctx, "PRAGMA foreign_key_check").Scan(&table, &rowid, &parent, &fk)
+	if err == sql.ErrNoRows {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return fmt.Errorf("a row of %s (row id %d) refers to a missing row of %s", table, rowid.Int64, parent)
 }
