@@ -23,15 +23,18 @@ const (
 	KindService  Kind = "service"
 	KindFeedback Kind = "feedback"
 	KindVision   Kind = "vision"
+	// KindResearch is a coded segment a researcher offered the round
+	// (internal/qda): it comes with its theme, so it is never tagged here.
+	KindResearch Kind = "research"
 )
 
 // Kinds lists the kinds in the order the evidence map shows them.
-var Kinds = []Kind{KindStory, KindFactor, KindService, KindFeedback, KindVision}
+var Kinds = []Kind{KindStory, KindFactor, KindService, KindFeedback, KindVision, KindResearch}
 
 // Label is the kind in plain English, plural, for headings.
 func (k Kind) Label() string {
 	return map[Kind]string{KindStory: "Stories", KindFactor: "Factors", KindService: "Services",
-		KindFeedback: "Feedback", KindVision: "Vision statements"}[k]
+		KindFeedback: "Feedback", KindVision: "Vision statements", KindResearch: "Research"}[k]
 }
 
 // Author is who contributed an item, as the reader may see them.

@@ -38,11 +38,12 @@ func (r MapRow) CountList() []int {
 	return out
 }
 
-// TaggableKind reports whether a theme may be put on items of kind k.
+// TaggableKind reports whether a theme may be put on items of kind k:
+// research arrives under the theme the researcher offered it to.
 func TaggableKind(k Kind) bool {
 	for _, v := range Kinds {
 		if v == k {
-			return true
+			return k != KindResearch
 		}
 	}
 	return false

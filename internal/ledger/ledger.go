@@ -28,6 +28,8 @@ var Sources = []Source{SourceSession, SourceSurvey, SourceFeedback, SourceStory,
 // Label is the source in plain English.
 func (s Source) Label() string {
 	switch s {
+	case SourceResearch:
+		return "Research"
 	case SourceSession:
 		return "Group session"
 	case SourceSurvey:

@@ -249,7 +249,7 @@ func (db *DB) EvidenceMap(ctx context.Context, roundID string, a round.Audience)
 			OR (t.kind = 'feedback' AND ` + optionalAuthorFilter(a, "bm") + `))
 		GROUP BY t.theme_id, t.kind`
 	err = db.view(ctx, func(tx *Tx) error {
-		return tx.each(ctx, func(sc scanner) error {
+		if err := tx.each(ctx, func(sc scanner) error {
 			var id, kind string
 			var n int
 			if err := sc.Scan(&id, &kind, &n); err != nil {
@@ -257,7 +257,21 @@ func (db *DB) EvidenceMap(ctx context.Context, roundID string, a round.Audience)
 			}
 			rows[idx[id]].Counts[evidence.Kind(kind)] = n
 			return nil
-		}, q, roundID)
+		}, q, roundID); err != nil {
+			return err
+		}
+		// Research offered to the round, unless consent for its source
+		// was withdrawn: then no one sees it, facilitators included.
+		return tx.each(ctx, func(sc scanner) error {
+			var id string
+			var n int
+			if err := sc.Scan(&id, &n); err != nil {
+				return err
+			}
+			rows[idx[id]].Counts[evidence.KindResearch] = n
+			return nil
+		}, `SELECT o.theme_id, COUNT(*) FROM qda_offers o JOIN qda_sources s ON s.id = o.source_id
+			WHERE o.round_id = ? AND s.consent_withdrawn_at IS NULL GROUP BY o.theme_id`, roundID)
 	})
 	return rows, err
 }

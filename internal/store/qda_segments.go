@@ -148,6 +148,36 @@ func (db *DB) CodeUnit(ctx context.Context, sourceID string, unit int, codeIDs [
 	})
 }
 
+// seesCoding applies the blind rule (qda.CanSee): it refuses viewer
+// coderID's coding in the project until the rule allows it.
+func (tx *Tx) seesCoding(ctx context.Context, projectID, viewer, coderID string) error {
+	p, err := tx.qdaProject(ctx, projectID)
+	if err != nil {
+		return err
+	}
+	isCoder, coderDone, err := tx.coderState(ctx, projectID, coderID)
+	if err != nil {
+		return err
+	}
+	if !isCoder {
+		return apperr.Errorf(apperr.NotFound, "No such coder")
+	}
+	viewerCodes, viewerDone, err := tx.coderState(ctx, projectID, viewer)
+	if err != nil {
+		return err
+	}
+	if !viewerCodes {
+		viewerDone = true // a lead who does not code: sees submitted coding only
+	}
+	if !qda.CanSee(p.Blind, viewer, coderID, viewerDone, coderDone) {
+		if !viewerDone {
+			return apperr.Errorf(apperr.Forbidden, "Coding is blind: you can see other coders' coding once you have submitted yours")
+		}
+		return apperr.Errorf(apperr.Forbidden, "Coding is blind: this coder has not submitted their coding yet")
+	}
+	return nil
+}
+
 // Segments returns a coder's segments if the acting user may see them:
 // the blind rule (qda.CanSee) is applied here, inside the transaction that
 // reads them, so no caller can skip it.
@@ -155,29 +185,8 @@ func (db *DB) Segments(ctx context.Context, projectID, coderID string) ([]qda.Se
 	viewer := audit.ActorFrom(ctx)
 	var out []qda.Segment
 	err := db.view(ctx, func(tx *Tx) error {
-		p, err := tx.qdaProject(ctx, projectID)
-		if err != nil {
+		if err := tx.seesCoding(ctx, projectID, viewer, coderID); err != nil {
 			return err
-		}
-		isCoder, coderDone, err := tx.coderState(ctx, projectID, coderID)
-		if err != nil {
-			return err
-		}
-		if !isCoder {
-			return apperr.Errorf(apperr.NotFound, "No such coder")
-		}
-		viewerCodes, viewerDone, err := tx.coderState(ctx, projectID, viewer)
-		if err != nil {
-			return err
-		}
-		if !viewerCodes {
-			viewerDone = true // a lead who does not code: sees submitted coding only
-		}
-		if !qda.CanSee(p.Blind, viewer, coderID, viewerDone, coderDone) {
-			if !viewerDone {
-				return apperr.Errorf(apperr.Forbidden, "Coding is blind: you can see other coders' coding once you have submitted yours")
-			}
-			return apperr.Errorf(apperr.Forbidden, "Coding is blind: this coder has not submitted their coding yet")
 		}
 		rows, err := tx.query(ctx, `SELECT id, source_id, start_pos, end_pos, memo, created_at FROM qda_segments
 			WHERE project_id = ? AND coder_id = ? ORDER BY source_id, start_pos, end_pos, id`, projectID, coderID)

@@ -1,0 +1,7 @@
+package ledger
+
+// SourceResearch is a coded segment of qualitative research that a
+// researcher offered a round and the round took into the ledger
+// (internal/qda). The product makes it itself, so forms do not offer it
+// (Sources).
+const SourceResearch Source = "research"
