@@ -18,7 +18,7 @@ const RoleObserver Role = "observer"
 // so no role is held over a study itself.
 var scopeRoles = map[ScopeType][]Role{
 	ScopePlatform:     {RoleAdmin},
-	ScopeOrganisation: {RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher, RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead},
+	ScopeOrganisation: {RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher, RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead, RoleQualityChecker},
 	ScopeRound:        {RoleCommissioner, RoleFacilitator, RoleMember, RoleObserver},
 	ScopeTender:       {RoleEvaluator, RoleChair},
 	ScopeStudy:        nil,

@@ -48,7 +48,7 @@ const (
 
 // Roles lists every role, the admin first.
 var Roles = []Role{RoleAdmin, RoleCommissioner, RoleFacilitator, RoleMember, RoleProvider, RoleEvaluator, RoleResearcher,
-	RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead}
+	RoleCoordinator, RolePeerSupporter, RoleSafeguardingLead, RoleQualityChecker}
 
 // Label is the plain-English name of the role.
 func (r Role) Label() string {
@@ -73,6 +73,8 @@ func (r Role) Label() string {
 		return "Peer supporter"
 	case RoleSafeguardingLead:
 		return "Safeguarding lead"
+	case RoleQualityChecker:
+		return "Quality checker"
 	}
 	return string(r)
 }

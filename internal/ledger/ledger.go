@@ -20,6 +20,13 @@ const (
 	SourceFeedback Source = "peer_feedback"
 	SourceStory    Source = "story"
 	SourceImport   Source = "import"
+	// SourceQualityCheck is a "needs to change" point of a quality check
+	// led by a user-led organisation (internal/qualitycheck), and
+	// SourceAuditAction an action planned after an audit of reasonable
+	// adjustments. The product makes both itself, so forms do not offer
+	// them (Sources).
+	SourceQualityCheck Source = "quality_check"
+	SourceAuditAction  Source = "audit_action"
 )
 
 // Sources lists the sources in the order forms show them.
@@ -40,6 +47,10 @@ func (s Source) Label() string {
 		return "Story"
 	case SourceImport:
 		return "Imported from another record"
+	case SourceQualityCheck:
+		return "Quality check by a user-led organisation"
+	case SourceAuditAction:
+		return "Action plan of an audit of reasonable adjustments"
 	}
 	return ""
 }
