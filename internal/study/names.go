@@ -3,13 +3,12 @@ package study
 import (
 	"bytes"
 	"path"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coprod/coprod/internal/pseudonym"
 	"github.com/coprod/coprod/transcript"
 )
 
@@ -51,9 +50,9 @@ func ReplaceNames(t *transcript.Transcript, roles map[string]string) *transcript
 	parts := Participants(t)
 	labels := Labels(parts, roles)
 	r := newNameReplacer(parts, labels)
-	out := &transcript.Transcript{Name: r.word(t.Name), Header: transcript.Header{Format: t.Header.Format, CA: t.Header.CA}}
+	out := &transcript.Transcript{Name: r.Word(t.Name), Header: transcript.Header{Format: t.Header.Format, CA: t.Header.CA}}
 	for _, l := range t.Header.Lines {
-		out.Header.Lines = append(out.Header.Lines, r.text(l))
+		out.Header.Lines = append(out.Header.Lines, r.Text(l))
 	}
 	for _, p := range parts {
 		role := roles[p.ID]
@@ -68,17 +67,17 @@ func ReplaceNames(t *transcript.Transcript, roles map[string]string) *transcript
 	for _, u := range t.Utterances {
 		c := u.Clone()
 		c.Speaker = labels[u.Speaker]
-		c.Text = r.text(c.Text)
+		c.Text = r.Text(c.Text)
 		for i := range c.Tokens {
 			tok := &c.Tokens[i]
 			if tok.Kind == transcript.TokWord {
-				tok.Text, tok.Clean = r.word(tok.Text), r.word(tok.Clean)
+				tok.Text, tok.Clean = r.Word(tok.Text), r.Word(tok.Clean)
 			} else {
-				tok.Text, tok.Clean = r.text(tok.Text), r.text(tok.Clean)
+				tok.Text, tok.Clean = r.Text(tok.Text), r.Text(tok.Clean)
 			}
 		}
 		for i := range c.Dependent {
-			c.Dependent[i].Text = r.text(c.Dependent[i].Text)
+			c.Dependent[i].Text = r.Text(c.Dependent[i].Text)
 		}
 		out.Utterances = append(out.Utterances, c)
 	}
@@ -102,7 +101,7 @@ type Anonymised struct {
 
 // Text replaces the participants' names in any other text, such as a
 // title typed for the session.
-func (a *Anonymised) Text(s string) string { return a.r.text(s) }
+func (a *Anonymised) Text(s string) string { return a.r.Text(s) }
 
 // WithoutNames replaces names by labels (ReplaceNames) and writes the
 // result as CHAT.
@@ -131,20 +130,17 @@ func WithoutNames(t *transcript.Transcript, roles map[string]string) (*Anonymise
 }
 
 // nameReplacer finds participants' names and ids as whole words.
-type nameReplacer struct {
-	re    *regexp.Regexp
-	label map[string]string // lower-cased term -> label
-}
+type nameReplacer = pseudonym.Replacer
 
 func newNameReplacer(parts []transcript.Participant, labels map[string]string) *nameReplacer {
-	r := &nameReplacer{label: map[string]string{}}
+	terms := map[string]string{}
 	add := func(term, label string) {
 		term = strings.TrimSpace(term)
 		if utf8.RuneCountInString(term) < 2 {
 			return
 		}
-		if _, ok := r.label[strings.ToLower(term)]; !ok {
-			r.label[strings.ToLower(term)] = label
+		if _, ok := terms[strings.ToLower(term)]; !ok {
+			terms[strings.ToLower(term)] = label
 		}
 	}
 	for _, p := range parts {
@@ -156,70 +152,5 @@ func newNameReplacer(parts []transcript.Participant, labels map[string]string) *
 			add(part, l)
 		}
 	}
-	if len(r.label) == 0 {
-		return r
-	}
-	terms := make([]string, 0, len(r.label))
-	for t := range r.label {
-		terms = append(terms, t)
-	}
-	// Longest first, so "alex smith" wins over "alex".
-	sort.Slice(terms, func(i, j int) bool {
-		if len(terms[i]) != len(terms[j]) {
-			return len(terms[i]) > len(terms[j])
-		}
-		return terms[i] < terms[j]
-	})
-	for i, t := range terms {
-		terms[i] = regexp.QuoteMeta(t)
-	}
-	r.re = regexp.MustCompile(`(?i)` + strings.Join(terms, "|"))
-	return r
+	return pseudonym.New(terms, "Speaker")
 }
-
-// replace swaps every whole-word match; Go's \b knows only ASCII letters,
-// so the edges are checked here with Unicode letters and digits.
-func (r *nameReplacer) replace(s string, oneWord bool) string {
-	if r.re == nil || s == "" {
-		return s
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range r.re.FindAllStringIndex(s, -1) {
-		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
-		after, _ := utf8.DecodeRuneInString(s[m[1]:])
-		if isWordRune(before) || isWordRune(after) {
-			continue
-		}
-		label := r.labelOf(s[m[0]:m[1]])
-		if oneWord {
-			label = strings.ReplaceAll(label, " ", "_")
-		}
-		b.WriteString(s[last:m[0]])
-		b.WriteString(label)
-		last = m[1]
-	}
-	b.WriteString(s[last:])
-	return b.String()
-}
-
-// labelOf finds the label of a match; Unicode case folding can match
-// text whose lower case differs from the term's, hence the second look.
-func (r *nameReplacer) labelOf(match string) string {
-	if l, ok := r.label[strings.ToLower(match)]; ok {
-		return l
-	}
-	for t, l := range r.label {
-		if strings.EqualFold(t, match) {
-			return l
-		}
-	}
-	return "Speaker"
-}
-
-func isWordRune(r rune) bool {
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
-func (r *nameReplacer) text(s string) string { return r.replace(s, false) }
-func (r *nameReplacer) word(s string) string { return r.replace(s, true) }
