@@ -74,7 +74,10 @@ type Source struct {
 	ConsentBy     string
 	ConsentAt     time.Time
 	NamesReplaced bool
-	CreatedAt     time.Time
+	// PageStarts are where each page of a PDF starts in Text, counted in
+	// characters (see Page); nil for text without pages.
+	PageStarts []int
+	CreatedAt  time.Time
 }
 
 // NewSource is a text a researcher adds to a project.
@@ -86,6 +89,10 @@ type NewSource struct {
 	Attribute     string
 	ConsentNote   string
 	NamesReplaced bool
+	PageStarts    []int
+	// Replacements are names to replace by roles before the text is
+	// stored; Validate applies them and sets NamesReplaced.
+	Replacements []Replacement
 }
 
 // Validate tidies the input and returns every problem at once. The text
@@ -103,6 +110,11 @@ func (n *NewSource) Validate() error {
 		fs = append(fs, apperr.FieldError{Field: "text", Message: "Paste or upload the text to code"})
 	case c > MaxSourceChars:
 		fs = append(fs, apperr.FieldError{Field: "text", Message: "The text must be 2,000,000 characters or fewer"})
+	case !pagesValid(n.PageStarts, c):
+		fs = append(fs, apperr.FieldError{Field: "text", Message: "The pages of the text do not fit it: upload the file again"})
+	case len(n.Replacements) > 0:
+		n.Text, n.PageStarts = replaceNames(n.Text, n.PageStarts, n.Replacements)
+		n.NamesReplaced = true
 	}
 	if n.Units == "" {
 		n.Units = Sentences
