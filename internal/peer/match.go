@@ -3,6 +3,7 @@ package peer
 import (
 	"cmp"
 	"fmt"
+	"github.com/coprod/coprod/internal/words"
 	"slices"
 	"strings"
 )
@@ -136,7 +137,7 @@ func reasons(n Need, g Suggestion, language, meet bool) []string {
 	var rs []string
 	switch {
 	case len(g.Shared) > 0:
-		rs = append(rs, "Has lived experience of "+joinWords(g.Shared, "and")+", like you.")
+		rs = append(rs, "Has lived experience of "+words.And(g.Shared)+", like you.")
 	case len(n.Experiences) > 0:
 		rs = append(rs, "Does not share the experiences you told us about.")
 	}
@@ -145,22 +146,22 @@ func reasons(n Need, g Suggestion, language, meet bool) []string {
 	case language:
 		rs = append(rs, "Speaks "+g.Language+".")
 	default:
-		rs = append(rs, "Does not speak "+joinWords(n.Languages, "or")+".")
+		rs = append(rs, "Does not speak "+words.Or(n.Languages)+".")
 	}
 	switch {
 	case len(n.AccessNeeds) == 0:
 	case len(g.Unmet) == 0:
-		rs = append(rs, "Can meet your access needs: "+joinWords(g.NeedsMet, "and")+".")
+		rs = append(rs, "Can meet your access needs: "+words.And(g.NeedsMet)+".")
 	default:
 		if len(g.NeedsMet) > 0 {
-			rs = append(rs, "Can meet your access needs for "+joinWords(g.NeedsMet, "and")+".")
+			rs = append(rs, "Can meet your access needs for "+words.And(g.NeedsMet)+".")
 		}
-		rs = append(rs, "Cannot meet your access needs for "+joinWords(g.Unmet, "or")+".")
+		rs = append(rs, "Cannot meet your access needs for "+words.Or(g.Unmet)+".")
 	}
 	switch {
 	case n.Meeting.empty():
 	case meet:
-		rs = append(rs, "Can meet you "+joinWords(g.MeetBy, "or")+".")
+		rs = append(rs, "Can meet you "+words.Or(g.MeetBy)+".")
 	default:
 		rs = append(rs, "Cannot meet you in the ways you chose.")
 	}
@@ -187,12 +188,4 @@ func common(want, has []string) []string {
 func containsFold(xs []string, x string) bool {
 	x = strings.TrimSpace(x)
 	return slices.ContainsFunc(xs, func(y string) bool { return strings.EqualFold(strings.TrimSpace(y), x) })
-}
-
-// joinWords lists items as people write them: "a, b and c".
-func joinWords(xs []string, conj string) string {
-	if len(xs) < 2 {
-		return strings.Join(xs, "")
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " " + conj + " " + xs[len(xs)-1]
 }

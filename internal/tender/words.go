@@ -1,6 +1,6 @@
 package tender
 
-import "strings"
+import "github.com/coprod/coprod/internal/words"
 
 // Words is a published result said in plain English, for the people it
 // affects to read before any table: who came first and by how much, and
@@ -26,7 +26,7 @@ func SayResult(rep Report) Words {
 		for i, id := range ids {
 			ns[i] = name[id]
 		}
-		return andList(ns)
+		return words.And(ns)
 	}
 	var w Words
 	var ranked []BidReport
@@ -100,12 +100,4 @@ func ends(from, to bool) string {
 		return " (the upper end included, the lower end not)."
 	}
 	return " (neither end included)."
-}
-
-// andList joins names for reading: "A", "A and B", "A, B and C".
-func andList(ns []string) string {
-	if len(ns) < 2 {
-		return strings.Join(ns, "")
-	}
-	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/study"
+	"github.com/coprod/coprod/internal/words"
 )
 
 var studyComparePage = page[compareStudyData]{"study_compare"}
@@ -124,24 +125,10 @@ func (s *Server) studyCompare(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(series) > 0 {
 		d.Chart = newBarChart("compare", "Questions, choice offers and directives per session, by phase",
-			"Horizontal bars, one group per measure, with one bar for each phase ("+joinAnd(series)+") showing the mean number per session. The table after the chart gives the same numbers.",
+			"Horizontal bars, one group per measure, with one bar for each phase ("+words.And(series)+") showing the mean number per session. The table after the chart gives the same numbers.",
 			series, groups, 0, decimal)
 	}
 	return studyComparePage.show(s, w, r, http.StatusOK, view{Title: "Compare sessions: " + st.Title}, d)
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	out := items[0]
-	for _, it := range items[1 : len(items)-1] {
-		out += ", " + it
-	}
-	return out + " and " + items[len(items)-1]
 }
 
 // studyCSV exports the measures of every session: one row per transcript

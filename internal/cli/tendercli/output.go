@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/coprod/coprod/internal/tender"
+	"github.com/coprod/coprod/internal/words"
 )
 
 // writeText writes the report for people to read.
@@ -38,7 +39,7 @@ func writeText(w io.Writer, in *input, rep tender.Report) error {
 		fmt.Fprintf(bw, "Winner: %s\n\n", bid(*rep.Winner))
 	case len(rep.TiedFirst) > 0:
 		fmt.Fprintf(bw, "No winner: %s are level in first place after every tie-break rule. "+
-			"The award decision must record how this is settled.\n\n", joinAnd(rep.TiedFirst))
+			"The award decision must record how this is settled.\n\n", words.And(rep.TiedFirst))
 	default:
 		fmt.Fprintf(bw, "No winner: no bid is compliant.\n\n")
 	}
@@ -158,7 +159,7 @@ func writeText(w io.Writer, in *input, rep tender.Report) error {
 		case rep.WinnerAtZeroStake != nil:
 			atZero = bid(*rep.WinnerAtZeroStake)
 		case len(rep.TiedAtZeroStake) > 0:
-			atZero = joinAnd(rep.TiedAtZeroStake) + " level in first place"
+			atZero = words.And(rep.TiedAtZeroStake) + " level in first place"
 		}
 		fmt.Fprintf(bw, "  With the lived experience panel's weight at 0%% (the commissioner panel's scores alone, over the whole quality weight), "+
 			"the result would be: %s.\n", atZero)
@@ -172,7 +173,7 @@ func writeText(w io.Writer, in *input, rep tender.Report) error {
 		case rep.Winner != nil:
 			now = bid(*rep.Winner) + " stays the winner"
 		case len(rep.TiedFirst) > 0:
-			now = joinAnd(rep.TiedFirst) + " stay level in first place"
+			now = words.And(rep.TiedFirst) + " stay level in first place"
 		}
 		g := rep.StakeRange
 		from, to := "from "+g.From.String()+"%", "up to and including "+g.To.String()+"%"
@@ -212,14 +213,6 @@ func pounds(pence int64) string {
 		b.WriteRune(r)
 	}
 	return fmt.Sprintf("£%s.%02d", b.String(), frac)
-}
-
-// joinAnd joins ids as "A, B and C".
-func joinAnd(ids []string) string {
-	if len(ids) < 2 {
-		return strings.Join(ids, "")
-	}
-	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }
 
 // clean replaces control characters in text from a file, so that it cannot
