@@ -176,5 +176,5 @@ func seedCoding(ctx context.Context, s Store, orgID string) error {
 			return err
 		}
 	}
-	return nil
+	return seedOffers(asResearcher, s, p.ID, researcher.ID)
 }

@@ -86,6 +86,9 @@ type OfferService interface {
 	// OfferToLedger records the offer as a voice item of its round, said
 	// in research, concerning the round's commissioning organisation.
 	OfferToLedger(ctx context.Context, roundID, offerID, today string) (string, error)
+	// WithdrawnSources says which of the project's sources had consent
+	// for research use withdrawn.
+	WithdrawnSources(ctx context.Context, projectID string) (map[string]bool, error)
 	// WithdrawConsent records that consent for research use of a source
 	// was withdrawn, and hides its offers and their voice items at once.
 	WithdrawConsent(ctx context.Context, projectID, sourceID string) error

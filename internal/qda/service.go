@@ -62,6 +62,8 @@ func memoProblems(memo string) []apperr.FieldError {
 // viewer for reading coding: the store applies the blind rule (CanSee)
 // itself, so no page can show one coder another's work too early.
 type Service interface {
+	OfferService
+
 	CreateProject(ctx context.Context, n NewProject) (*Project, error)
 	ProjectByID(ctx context.Context, id string) (*Project, error)
 	ListProjects(ctx context.Context, orgIDs []string) ([]Project, error)

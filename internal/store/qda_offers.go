@@ -229,3 +229,18 @@ func (db *DB) WithdrawConsent(ctx context.Context, projectID, sourceID string) e
 			"project_id": projectID, "ledger_items": strconv.Itoa(len(items))})
 	})
 }
+
+// WithdrawnSources says which of a project's sources had consent for
+// research use withdrawn.
+func (db *DB) WithdrawnSources(ctx context.Context, projectID string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := db.view(ctx, func(tx *Tx) error {
+		return tx.each(ctx, func(sc scanner) error {
+			var id string
+			err := sc.Scan(&id)
+			out[id] = true
+			return err
+		}, "SELECT id FROM qda_sources WHERE project_id = ? AND consent_withdrawn_at IS NOT NULL", projectID)
+	})
+	return out, err
+}

@@ -39,7 +39,7 @@ func (s *Server) visibleSegments(r *http.Request, d codingProjectData) ([]qda.Se
 // retrievedSegment is a segment with its words and some context.
 type retrievedSegment struct {
 	Source, Attribute, Coder, Codes string
-	SourceID                        string
+	ID, SourceID                    string
 	Start, End                      int
 	Before, Text, After             string
 }
@@ -99,7 +99,7 @@ func (s *Server) codingSegmentsFor(r *http.Request) (codingSegmentsData, error) 
 				codes = append(codes, n.Name)
 			}
 		}
-		out.Items = append(out.Items, retrievedSegment{Source: src.Title, SourceID: src.ID, Attribute: src.Attribute, Coder: coders[seg.CoderID],
+		out.Items = append(out.Items, retrievedSegment{ID: seg.ID, Source: src.Title, SourceID: src.ID, Attribute: src.Attribute, Coder: coders[seg.CoderID],
 			Codes: strings.Join(codes, ", "), Start: seg.Start, End: seg.End,
 			Before: string(rs[max(0, seg.Start-contextChars):seg.Start]), Text: string(rs[seg.Start:seg.End]),
 			After: string(rs[seg.End:min(len(rs), seg.End+contextChars)])})

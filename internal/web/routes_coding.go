@@ -29,20 +29,35 @@ func (s *Server) codingRoutes() []route {
 		{"GET /coding/{project}/segments.csv", s.codingSegmentsCSV},
 		{"GET /coding/{project}/tables", s.codingTables},
 		{"GET /coding/{project}/export.qdpx", s.codingExport},
+
+		// Research that feeds commissioning, from the project and from the
+		// round it was offered to (handlers_coding_offers.go,
+		// handlers_rounds_research.go).
+		{"GET /coding/{project}/offers", s.codingOffers},
+		{"GET /coding/{project}/segments/{segment}/offer", s.codingOfferForm},
+		{"POST /coding/{project}/segments/{segment}/offer", s.codingOfferSave},
+		{"GET /coding/{project}/sources/{source}/consent", s.codingConsentForm},
+		{"POST /coding/{project}/sources/{source}/consent", s.codingConsentWithdraw},
+		{"GET /rounds/{id}/research", s.roundResearch},
+		{"POST /rounds/{id}/research/{offer}/ledger", s.roundResearchToLedger},
 	}
 }
 
 // codingFlash are this area's confirmations, shown after post/redirect/get.
 var codingFlash = map[string]string{
-	"coding-created":   "Coding project started, with the Social Practice Theory codebook.",
-	"source-added":     "Source added and consent recorded.",
-	"coder-added":      "The coder is added. They can start coding now.",
-	"memo-saved":       "Your memo is saved with your coding.",
-	"coding-saved":     "Your coding of these units is saved.",
-	"coding-decided":   "The agreed codes for that unit are saved.",
-	"coding-submitted": "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
+	"coding-created":     "Coding project started, with the Social Practice Theory codebook.",
+	"source-added":       "Source added and consent recorded.",
+	"coder-added":        "The coder is added. They can start coding now.",
+	"memo-saved":         "Your memo is saved with your coding.",
+	"coding-saved":       "Your coding of these units is saved.",
+	"coding-decided":     "The agreed codes for that unit are saved.",
+	"coding-submitted":   "Your coding is submitted. It can no longer change, and you can compare it with the other coders' once they submit theirs.",
+	"segment-offered":    "The segment is offered to the round, under its theme.",
+	"consent-withdrawn":  "Consent withdrawal recorded. Nothing from that source is shown to any round now.",
+	"research-in-ledger": "The research is in the ledger as something people said.",
 }
 
 // codingPages are the area's typed pages, for the template test (page_test.go).
 var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
-	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage, codingMemoPage}
+	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage, codingMemoPage,
+	codingOffersPage, codingOfferPage, codingConsentPage, roundResearchPage}
