@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"errors"
+	"github.com/coprod/coprod/internal/pdfwrite"
 	"testing"
 	"unicode/utf8"
 )
@@ -11,10 +12,10 @@ import (
 // write.
 func FuzzRead(f *testing.F) {
 	for _, compress := range []bool{false, true} {
-		w := &pdfWriter{}
-		root := w.document(w.helvetica(), compress, policyPages...)
-		f.Add(w.classic(root))
-		f.Add(w.modern(root))
+		w := &pdfwrite.Writer{}
+		root := w.Document(w.Helvetica(), compress, policyPages...)
+		f.Add(w.Classic(root))
+		f.Add(w.Modern(root))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := Read(b)

@@ -211,7 +211,7 @@ func TestCodingDemo(t *testing.T) {
 		t.Errorf("segments = %d", segs.StatusCode)
 	}
 	csv := c.get(base + "/segments.csv?label=before&code=" + disables)
-	if !strings.HasPrefix(csv.Body, "source,label,coder,start,end,text,codes\n") || !strings.Contains(csv.Body, "Narrative 5: the café,before,Dr Morgan Lee,") {
+	if !strings.HasPrefix(csv.Body, "source,label,coder,start,end,page,text,codes\n") || !strings.Contains(csv.Body, "Narrative 5: the café,before,Dr Morgan Lee,") {
 		t.Errorf("segments.csv:\n%s", csv.Body)
 	}
 }

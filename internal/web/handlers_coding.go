@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/qda"
-	"github.com/coprod/coprod/readability"
 )
 
 var (
@@ -196,9 +194,9 @@ func (s *Server) codingSourceForm(w http.ResponseWriter, r *http.Request) error 
 	return codingSourceNewPage.show(s, w, r, http.StatusOK, view{Title: "Add a source", Form: url.Values{"units": {"sentences"}}}, d)
 }
 
-// codingSourceAdd adds a pasted text, or an uploaded .txt, .md, .html,
-// .docx or .odt file's text (read by the readability package's
-// extractors, the same as the letter checker's).
+// codingSourceAdd adds a pasted text, or an uploaded file's text
+// (uploadedText), with the names listed replaced by roles before it is
+// stored.
 func (s *Server) codingSourceAdd(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.codingProject(r, auth.ActionManageStudy)
 	if err != nil {
@@ -215,19 +213,24 @@ func (s *Server) codingSourceAdd(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	text := r.Form.Get("text")
+	var pages []int
 	if f, hdr, err := r.FormFile("file"); err == nil {
 		defer f.Close()
-		extracted, msg := uploadedText(f, hdr.Filename)
+		extracted, starts, msg := uploadedText(f, hdr.Filename)
 		if msg != "" {
 			return again(http.StatusUnprocessableEntity, []apperr.FieldError{{Field: "file", Message: msg}})
 		}
 		if strings.TrimSpace(text) == "" {
-			text = extracted
+			text, pages = extracted, starts
 		}
 	}
-	n := qda.NewSource{ProjectID: d.Project.ID, Title: r.Form.Get("title"), Text: text,
+	names, namesErr := qda.ParseReplacements(r.Form.Get("names"))
+	n := qda.NewSource{ProjectID: d.Project.ID, Title: r.Form.Get("title"), Text: text, PageStarts: pages, Replacements: names,
 		Units: qda.UnitKind(r.Form.Get("units")), Attribute: r.Form.Get("attribute"), ConsentNote: r.Form.Get("consent_note")}
 	err = n.Validate()
+	if namesErr != nil {
+		err = apperr.Fields(append(apperr.FieldsOf(namesErr), apperr.FieldsOf(err)...))
+	}
 	if err == nil && r.Form.Get("consent_confirmed") != "yes" {
 		err = apperr.Fields([]apperr.FieldError{{Field: "consent_confirmed", Message: "Confirm that consent for research use was given"}})
 	}
@@ -253,22 +256,4 @@ func (s *Server) codingSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/coding/"+p.ID+"?done=coding-submitted", http.StatusSeeOther)
 	return nil
-}
-
-// uploadedText is the plain text of an uploaded file, or a message saying
-// why it cannot be read.
-func uploadedText(f io.Reader, name string) (string, string) {
-	src, err := io.ReadAll(f)
-	if err != nil {
-		return "", "The file could not be read. Try again."
-	}
-	format, ok := readability.FormatFromName(name)
-	if !ok {
-		format = readability.SniffFormat(src)
-	}
-	rep, err := readability.Analyze(src, format, readability.Plain())
-	if err != nil {
-		return "", "The file cannot be read as text: use a .txt, .md, .html, .docx or .odt file, or paste the text"
-	}
-	return rep.Text, ""
 }

@@ -135,12 +135,12 @@ func (s *Server) codingSegmentsCSV(w http.ResponseWriter, r *http.Request) error
 	}
 	download(w, "text/csv; charset=utf-8", "coprod-coding-"+d.Project.ID+"-segments.csv")
 	cw := csvcell.NewWriter(w)
-	err = cw.Write([]string{"source", "label", "coder", "start", "end", "text", "codes"})
+	err = cw.Write([]string{"source", "label", "coder", "start", "end", "page", "text", "codes"})
 	for _, it := range d.Items {
 		if err != nil {
 			break
 		}
-		err = cw.Write([]string{it.Source, it.Attribute, it.Coder, strconv.Itoa(it.Start), strconv.Itoa(it.End), it.Text, it.Codes})
+		err = cw.Write([]string{it.Source, it.Attribute, it.Coder, strconv.Itoa(it.Start), strconv.Itoa(it.End), pageCell(d.DocPage(it.SourceID, it.Start)), it.Text, it.Codes})
 	}
 	if err == nil {
 		err = cw.Flush()

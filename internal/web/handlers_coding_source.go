@@ -21,6 +21,7 @@ type codingUnit struct {
 	Number  int // Index + 1, for people
 	Text    string
 	Checked map[string]bool
+	DocPage int // the page of the PDF it starts on; 0 for text without pages
 }
 
 type codingSourceData struct {
@@ -34,6 +35,7 @@ type codingSourceData struct {
 	NextPage   int
 	TotalUnits int
 	Sealed     bool // the viewer's coding is submitted
+	DocPages   int  // pages of the PDF the source was read from; 0 for none
 }
 
 // codingSourceFor returns the project's data and the source named in the path.
@@ -73,6 +75,7 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	units := all[min((pg-1)*unitsPerPage, len(all)):min(pg*unitsPerPage, len(all))]
 	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: unitName(src)}
 	sd.Sealed = d.Me != nil && d.Me.SubmittedAt != nil
+	sd.DocPages = len(src.PageStarts)
 	var mine []qda.UnitCodes
 	if d.Me != nil {
 		if mine, err = s.myUnitCodes(r, d.Project, src, units); err != nil {
@@ -81,7 +84,7 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	}
 	rs := []rune(src.Text)
 	for i, u := range units {
-		cu := codingUnit{Index: u.Index, Number: u.Index + 1, Text: string(rs[u.Start:u.End]), Checked: map[string]bool{}}
+		cu := codingUnit{Index: u.Index, Number: u.Index + 1, Text: string(rs[u.Start:u.End]), Checked: map[string]bool{}, DocPage: src.Page(u.Start)}
 		if mine != nil {
 			for _, c := range mine[i].ByCoder[principal(r).User.ID] {
 				cu.Checked[c] = true

@@ -1,4 +1,8 @@
-package pdftext
+// Package pdfwrite writes small PDFs of text: the files the PDF reader's
+// tests read (internal/pdftext), in the classic and the PDF 1.5 layouts,
+// and the demo's policy excerpt. It draws text in the standard Helvetica
+// font and embeds nothing, which is all reading them needs.
+package pdfwrite
 
 import (
 	"bytes"
@@ -7,12 +11,12 @@ import (
 	"strings"
 )
 
-// pdfWriter writes the small PDFs the tests read: objects numbered from 1
+// Writer writes a PDF: objects numbered from 1
 // in the order added, with a classic cross-reference table or, in the
 // PDF 1.5 way, a cross-reference stream and an object stream.
-type pdfWriter struct {
+type Writer struct {
 	objs    []obj
-	trailer string // extra trailer entries
+	Trailer string // extra trailer entries, such as " /Encrypt 9 0 R"
 }
 
 type obj struct {
@@ -21,13 +25,14 @@ type obj struct {
 	stream bool
 }
 
-func (w *pdfWriter) add(body string) int {
+// Add adds an object and returns its number.
+func (w *Writer) Add(body string) int {
 	w.objs = append(w.objs, obj{body: body})
 	return len(w.objs)
 }
 
-// stream adds a stream; compress applies FlateDecode.
-func (w *pdfWriter) stream(dict string, data []byte, compress bool) int {
+// Stream adds a stream; compress applies FlateDecode.
+func (w *Writer) Stream(dict string, data []byte, compress bool) int {
 	if compress {
 		var b bytes.Buffer
 		z := zlib.NewWriter(&b)
@@ -40,13 +45,14 @@ func (w *pdfWriter) stream(dict string, data []byte, compress bool) int {
 	return len(w.objs)
 }
 
-// reserve adds a placeholder to fill with set, for objects that refer to
+// Reserve adds a placeholder to fill with set, for objects that refer to
 // ones added after them (a page tree and its pages).
-func (w *pdfWriter) reserve() int { return w.add("null") }
+func (w *Writer) Reserve() int { return w.Add("null") }
 
-func (w *pdfWriter) set(n int, body string) { w.objs[n-1] = obj{body: body} }
+// Set fills a reserved object.
+func (w *Writer) Set(n int, body string) { w.objs[n-1] = obj{body: body} }
 
-func (w *pdfWriter) writeObj(b *bytes.Buffer, n int, o obj) {
+func (w *Writer) writeObj(b *bytes.Buffer, n int, o obj) {
 	fmt.Fprintf(b, "%d 0 obj\n", n)
 	if o.stream {
 		fmt.Fprintf(b, "<< %s /Length %d >>\nstream\n", o.body, len(o.data))
@@ -58,8 +64,8 @@ func (w *pdfWriter) writeObj(b *bytes.Buffer, n int, o obj) {
 	b.WriteString("\nendobj\n")
 }
 
-// classic writes the file with a cross-reference table.
-func (w *pdfWriter) classic(root int) []byte {
+// Classic writes the file with a cross-reference table.
+func (w *Writer) Classic(root int) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offs := make([]int, len(w.objs))
@@ -72,14 +78,14 @@ func (w *pdfWriter) classic(root int) []byte {
 	for _, off := range offs {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(w.objs)+1, root, w.trailer, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(w.objs)+1, root, w.Trailer, xref)
 	return b.Bytes()
 }
 
-// modern writes the file with every object that is not a stream inside
+// Modern writes the file with every object that is not a stream inside
 // one compressed object stream, and a cross-reference stream with the PNG
 // "up" predictor, as PDF 1.5 writers do.
-func (w *pdfWriter) modern(root int) []byte {
+func (w *Writer) Modern(root int) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.5\n")
 	n := len(w.objs)
@@ -126,27 +132,27 @@ func (w *pdfWriter) modern(root int) []byte {
 	zw = zlib.NewWriter(&z)
 	zw.Write(raw)
 	zw.Close()
-	w.writeObj(&b, xrefN, obj{body: fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >>%s", n+3, root, w.trailer), data: z.Bytes(), stream: true})
+	w.writeObj(&b, xrefN, obj{body: fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >>%s", n+3, root, w.Trailer), data: z.Bytes(), stream: true})
 	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", rows[xrefN].f1)
 	return b.Bytes()
 }
 
-// document adds a catalogue and page tree for pages whose content streams
+// Document adds a catalogue and page tree for pages whose content streams
 // are given, all with the same resources, and returns the catalogue.
-func (w *pdfWriter) document(resources string, compress bool, contents ...string) int {
-	tree := w.reserve()
+func (w *Writer) Document(resources string, compress bool, contents ...string) int {
+	tree := w.Reserve()
 	var kids []string
 	for _, c := range contents {
-		s := w.stream("", []byte(c), compress)
-		kids = append(kids, fmt.Sprintf("%d 0 R", w.add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>", tree, s))))
+		s := w.Stream("", []byte(c), compress)
+		kids = append(kids, fmt.Sprintf("%d 0 R", w.Add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>", tree, s))))
 	}
-	w.set(tree, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /Resources %s >>", strings.Join(kids, " "), len(kids), resources))
-	return w.add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", tree))
+	w.Set(tree, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d /Resources %s >>", strings.Join(kids, " "), len(kids), resources))
+	return w.Add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", tree))
 }
 
-// helvetica adds a standard font in WinAnsiEncoding and returns resources
+// Helvetica adds a standard font in WinAnsiEncoding and returns resources
 // naming it F1.
-func (w *pdfWriter) helvetica() string {
-	f := w.add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+func (w *Writer) Helvetica() string {
+	f := w.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
 	return fmt.Sprintf("<< /Font << /F1 %d 0 R >> >>", f)
 }
