@@ -11,6 +11,7 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/findings"
 	"github.com/coprod/coprod/internal/infocheck"
@@ -92,6 +93,7 @@ type Store interface {
 	pathway.Service
 	adjustment.Service
 	adjustaudit.Service
+	computed.Service
 }
 
 // Seed creates the demo data unless it is already there (the admin account
@@ -159,6 +161,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedTraining(ctx, s, orgIDs["ulo"], orgIDs["provider"], orgIDs["provider2"]); err != nil {
+		return err
+	}
+	if err := seedComputed(ctx, s, orgIDs["provider"], orgIDs["ulo"]); err != nil {
 		return err
 	}
 	if err := seedPathway(ctx, s); err != nil {

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"fmt"
 	"math/big"
 	"strconv"
 	"time"
@@ -101,18 +100,9 @@ func seedMeasures(ctx context.Context, s Store, providerOrgID string) error {
 	}
 	commissioner := audit.WithActor(ctx, ids["commissioner@demo.test"])
 	provider := audit.WithActor(ctx, ids["provider@demo.test"])
-	rounds, _, err := s.ListRounds(ctx, round.Query{UserID: ids["commissioner@demo.test"], Limit: 200})
+	rd, err := demoRound(ctx, s, ids["commissioner@demo.test"])
 	if err != nil {
 		return err
-	}
-	var rd *round.Round
-	for i := range rounds {
-		if rounds[i].Title == "Children and young people's mental health" {
-			rd = &rounds[i]
-		}
-	}
-	if rd == nil {
-		return fmt.Errorf("demo: the demo round is missing")
 	}
 	statements, err := s.Statements(ctx, rd.ID, round.Group, "")
 	if err != nil {

@@ -288,14 +288,14 @@ func (db *DB) AllAttendees(ctx context.Context) ([]training.Attendee, error) {
 		return tx.each(ctx, func(r scanner) error {
 			var a training.Attendee
 			var user, name string
-			err := r.Scan(&user, &name, &a.Organisation, &a.Role, &a.By)
+			err := r.Scan(&user, &name, &a.Organisation, &a.Role, &a.By, &a.OrgID, &a.At)
 			a.Person = user
 			if user == "" {
 				a.Person = "name:" + strings.ToLower(name)
 			}
 			out = append(out, a)
 			return err
-		}, `SELECT a.user_id, a.name, o.name, a.role, g.name FROM training_attendees a JOIN organisations o ON o.id = a.org_id
+		}, `SELECT a.user_id, a.name, o.name, a.role, g.name, a.org_id, s.starts_at FROM training_attendees a JOIN organisations o ON o.id = a.org_id
 			JOIN training_sessions s ON s.id = a.session_id JOIN training_courses c ON c.id = s.course_id JOIN organisations g ON g.id = c.org_id
 			ORDER BY a.created_at, a.id`)
 	})

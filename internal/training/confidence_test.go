@@ -47,11 +47,11 @@ func TestReachPerProviderAndRole(t *testing.T) {
 		{"", "Hilltop Trust", "Receptionist", 6},
 	}
 	attendees := []Attendee{
-		{"p1", "Riverside Care", "Support worker", "ULO"},
-		{"p2", "Riverside Care", "support worker ", "ULO"},
-		{"p1", "Riverside Care", "Support worker", "ULO"}, // came to a second session
-		{"p3", "Riverside Care", "Nurse", "ULO"},
-		{"p4", "Hilltop Trust", "Manager", "ULO"}, // no declared count
+		{Person: "p1", Organisation: "Riverside Care", Role: "Support worker", By: "ULO"},
+		{Person: "p2", Organisation: "Riverside Care", Role: "support worker ", By: "ULO"},
+		{Person: "p1", Organisation: "Riverside Care", Role: "Support worker", By: "ULO"}, // came to a second session
+		{Person: "p3", Organisation: "Riverside Care", Role: "Nurse", By: "ULO"},
+		{Person: "p4", Organisation: "Hilltop Trust", Role: "Manager", By: "ULO"}, // no declared count
 	}
 	got := ReachOf(declared, attendees)
 	want := []Reach{
@@ -76,11 +76,11 @@ func TestReachPerProviderAndRole(t *testing.T) {
 
 func TestWhoTrainedWhom(t *testing.T) {
 	got := WhoTrainedWhom([]Attendee{
-		{"p1", "Riverside Care", "Support worker", "Voices Together"},
-		{"p1", "Riverside Care", "Support worker", "Voices Together"}, // a second session
-		{"p2", "Riverside Care", "Nurse", "Voices Together"},
-		{"p3", "Hilltop Trust", "Receptionist", "Voices Together"},
-		{"p2", "Riverside Care", "Nurse", "Deaf Voices"},
+		{Person: "p1", Organisation: "Riverside Care", Role: "Support worker", By: "Voices Together"},
+		{Person: "p1", Organisation: "Riverside Care", Role: "Support worker", By: "Voices Together"}, // a second session
+		{Person: "p2", Organisation: "Riverside Care", Role: "Nurse", By: "Voices Together"},
+		{Person: "p3", Organisation: "Hilltop Trust", Role: "Receptionist", By: "Voices Together"},
+		{Person: "p2", Organisation: "Riverside Care", Role: "Nurse", By: "Deaf Voices"},
 	})
 	want := []Trained{{"Deaf Voices", "Riverside Care", 1}, {"Voices Together", "Hilltop Trust", 1}, {"Voices Together", "Riverside Care", 2}}
 	if len(got) != len(want) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Staffing is the number of staff in one role that a provider declares.
@@ -17,7 +18,9 @@ type Staffing struct {
 // their role there. Person identifies them across sessions.
 type Attendee struct {
 	Person, Organisation, Role string
-	By                         string // the organisation whose trainers trained them
+	OrgID                      string    // the organisation they work for
+	By                         string    // the organisation whose trainers trained them
+	At                         time.Time // when the session started
 }
 
 // Reach is one provider's trained staff in one role.

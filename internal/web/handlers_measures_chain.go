@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -65,8 +66,9 @@ func (s *Server) allMeasures(ctx context.Context, roundID string) ([]measure.Mea
 	}
 }
 
-// contractResult runs the payment engine over a contract's stored reports;
-// nil when the contract has no profile yet.
+// contractResult runs the payment engine over a contract's stored reports,
+// with the values of computed indicators in place of anything typed for
+// them; nil when the contract has no profile yet.
 func (s *Server) contractResult(ctx context.Context, c *measure.Contract) (*measure.Result, []measure.StoredReport, error) {
 	if c.Profile == nil {
 		return nil, nil, nil
@@ -75,11 +77,11 @@ func (s *Server) contractResult(ctx context.Context, c *measure.Contract) (*meas
 	if err != nil {
 		return nil, nil, err
 	}
-	rs := make([]measure.Report, len(stored))
-	for i, x := range stored {
-		rs[i] = x.Report
+	cc, err := s.computedValues(ctx, c)
+	if err != nil {
+		return nil, nil, err
 	}
-	res, err := measure.Calculate(c.Profile, rs)
+	res, err := measure.Calculate(c.Profile, computed.Reports(typedReports(stored), cc.Values))
 	return res, stored, err
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/csvcell"
 	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/round"
@@ -176,7 +177,9 @@ func (s *Server) profileJSON(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// reportsCSVExport downloads the values reported, as reports.csv.
+// reportsCSVExport downloads the values the payments are worked out from,
+// as reports.csv: those reported, and those computed from Coprod's records
+// in their place.
 func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadContract(r)
 	if err != nil {
@@ -186,10 +189,14 @@ func (s *Server) reportsCSVExport(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	cc, err := s.computedValues(r.Context(), c)
+	if err != nil {
+		return err
+	}
 	var b bytes.Buffer
 	cw := csvcell.NewWriter(&b)
 	cw.Write(measure.ReportsHeader)
-	for _, x := range stored {
+	for _, x := range computed.Reports(typedReports(stored), cc.Values) {
 		cw.Write([]string{x.Period, x.Indicator, measure.Dec(x.Value)})
 	}
 	cw.Flush()

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/measure"
 )
 
@@ -23,6 +24,10 @@ type contractData struct {
 	CanManage  bool
 	// CanSeeRound: the reader may follow the chain into the round.
 	CanSeeRound bool
+	// Computed are the indicators whose values come from Coprod's own
+	// records; ProviderReports is whether any indicator is left to type.
+	Computed        contractComputed
+	ProviderReports bool
 }
 
 type periodView struct {
@@ -36,6 +41,7 @@ type periodView struct {
 type cellView struct {
 	Code, Name string
 	measure.IndicatorResult
+	Computed *computed.Value // nil when the provider reports it
 }
 
 type indicatorView struct {
@@ -44,6 +50,8 @@ type indicatorView struct {
 	CurveText string
 	Chart     valueChart
 	Values    []*big.Rat
+	Source    *computed.Source // nil when the provider reports it
+	Computed  []computed.Value
 }
 
 // curveText describes a curve in words.
@@ -85,7 +93,11 @@ func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Res = res
+	if d.Computed, err = s.computedValues(r.Context(), c); err != nil {
+		return err
+	}
 	if c.Profile != nil {
+		d.ProviderReports = len(d.Computed.Sources) < len(c.Profile.Indicators)
 		rows := map[string]measure.IndicatorRow{}
 		for _, row := range c.Indicators {
 			rows[row.MeasureID] = row
@@ -93,12 +105,19 @@ func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) error {
 		for i, pr := range res.Periods {
 			pv := periodView{Index: i, Period: pr.Period, Due: c.Due[pr.Period], R: pr}
 			for j, ir := range pr.Indicators {
-				pv.Cells = append(pv.Cells, cellView{Code: ir.ID, Name: c.Profile.Indicators[j].Name, IndicatorResult: ir})
+				cv := cellView{Code: ir.ID, Name: c.Profile.Indicators[j].Name, IndicatorResult: ir}
+				if vs := d.Computed.Values[ir.ID]; i < len(vs) {
+					cv.Computed = &vs[i]
+				}
+				pv.Cells = append(pv.Cells, cv)
 			}
 			d.Periods = append(d.Periods, pv)
 		}
 		for j, ind := range c.Profile.Indicators {
-			iv := indicatorView{Ind: ind, Row: rows[ind.MeasureID], CurveText: curveText(ind.Curve, ind.Direction)}
+			iv := indicatorView{Ind: ind, Row: rows[ind.MeasureID], CurveText: curveText(ind.Curve, ind.Direction), Computed: d.Computed.Values[ind.ID]}
+			if src, ok := d.Computed.Sources[ind.ID]; ok {
+				iv.Source = &src
+			}
 			for _, pr := range res.Periods {
 				iv.Values = append(iv.Values, pr.Indicators[j].Value)
 			}
@@ -110,7 +129,11 @@ func (s *Server) contractShow(w http.ResponseWriter, r *http.Request) error {
 		for i, x := range stored {
 			subs[i] = measure.Submission{Period: x.Period, Indicator: x.Indicator, At: x.FirstAt}
 		}
-		d.Flags = measure.ReportFlags(c.Profile, c.DueTimes(), subs, s.cfg.Now().UTC())
+		for _, f := range measure.ReportFlags(c.Profile, c.DueTimes(), subs, s.cfg.Now().UTC()) {
+			if _, ok := d.Computed.Sources[f.Indicator]; !ok { // nobody types a computed value, so it is never late
+				d.Flags = append(d.Flags, f)
+			}
+		}
 	}
 	return contractShowPage.show(s, w, r, http.StatusOK, view{Title: c.Title}, d)
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/measure"
 )
 
@@ -17,6 +18,9 @@ var contractReportPage = page[reportFormData]{"contract_report"}
 type reportFormData struct {
 	C       *measure.Contract
 	Current map[string]string // "period|code" → value already reported
+	// Computed are the indicators worked out from Coprod's records, by
+	// id: nothing to type for them.
+	Computed map[string]computed.Source
 }
 
 // reportingContract loads the contract in the path for its provider, once
@@ -47,7 +51,14 @@ func (s *Server) showReportForm(w http.ResponseWriter, r *http.Request, c *measu
 	if err != nil {
 		return err
 	}
-	d := reportFormData{C: c, Current: map[string]string{}}
+	d := reportFormData{C: c, Current: map[string]string{}, Computed: map[string]computed.Source{}}
+	srcs, err := s.store.IndicatorSources(r.Context(), c.ID)
+	if err != nil {
+		return err
+	}
+	for _, src := range srcs {
+		d.Computed[src.Indicator] = src
+	}
 	for _, x := range stored {
 		d.Current[x.Period+"|"+x.Indicator] = measure.Dec(x.Value)
 	}

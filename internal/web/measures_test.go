@@ -37,14 +37,27 @@ func demoMeasureIDs(t *testing.T, s *testServer) (roundID, specID, contractID st
 		}
 	}
 	specs, err := s.DB.Specifications(ctx, roundID)
-	if err != nil || len(specs) != 1 {
-		t.Fatalf("demo specifications = %+v, %v", specs, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range specs {
+		if sp.Title == demo.DemoSpecification {
+			specID = sp.ID
+		}
 	}
 	cs, err := s.DB.Contracts(ctx, roundID)
-	if err != nil || len(cs) != 1 {
-		t.Fatalf("demo contracts = %+v, %v", cs, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return roundID, specs[0].ID, cs[0].ID
+	for _, c := range cs {
+		if c.Title == demo.DemoContract {
+			contractID = c.ID
+		}
+	}
+	if specID == "" || contractID == "" {
+		t.Fatalf("demo specifications %+v, contracts %+v", specs, cs)
+	}
+	return roundID, specID, contractID
 }
 
 func wantStatus(t *testing.T, r response, want int, what string) {

@@ -29,6 +29,8 @@ func (s *Server) measureRoutes() []route {
 		{"GET /contracts/{cid}", s.contractShow},
 		{"GET /contracts/{cid}/profile", s.profileForm},
 		{"POST /contracts/{cid}/profile", s.profileSave},
+		{"GET /contracts/{cid}/sources", s.sourcesForm},
+		{"POST /contracts/{cid}/sources", s.sourcesSave},
 		{"GET /contracts/{cid}/report", s.reportForm},
 		{"POST /contracts/{cid}/report", s.reportSave},
 		{"POST /contracts/{cid}/report/csv", s.heavy(s.reportCSV)},
@@ -41,5 +43,5 @@ func (s *Server) measureRoutes() []route {
 var measurePages = []pageType{
 	measureListPage, measureNewPage, measureShowPage, measureChainPage,
 	specListPage, specShowPage, specVersionNewPage, specVersionPage, specComparePage,
-	contractListPage, contractNewPage, contractMinePage, contractShowPage, contractProfilePage, contractReportPage,
+	contractListPage, contractNewPage, contractMinePage, contractShowPage, contractProfilePage, contractReportPage, contractSourcesPage,
 }

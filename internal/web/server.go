@@ -17,6 +17,7 @@ import (
 	"github.com/coprod/coprod/internal/adjustment"
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/computed"
 	"github.com/coprod/coprod/internal/display"
 	"github.com/coprod/coprod/internal/evidence"
 	"github.com/coprod/coprod/internal/findings"
@@ -56,6 +57,7 @@ type Store interface {
 	pathway.Service
 	adjustment.Service
 	adjustaudit.Service
+	computed.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
 	AuditCheckpoint(ctx context.Context) (audit.Checkpoint, error)
