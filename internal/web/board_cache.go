@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/coprod/coprod/internal/ledger"
+	"github.com/coprod/coprod/internal/round"
 )
 
 // The public board meets bursts (a council meeting, a news story), and
@@ -52,6 +53,11 @@ type boardView struct {
 	personal bool
 	// absolute pages write full links, so the scheme and host are part of the key.
 	absolute bool
+	// hourly pages change with the clock as well as with writes (a
+	// referral waiting for first contact passes its time standard at any
+	// hour), so the UK hour is part of the key: a kept copy lasts an hour
+	// at most.
+	hourly bool
 }
 
 var (
@@ -96,6 +102,9 @@ func (s *Server) cachedBoard(w http.ResponseWriter, r *http.Request, v boardView
 	key := r.URL.Path + "?" + query
 	if v.absolute {
 		key += " " + s.baseURL(r)
+	}
+	if v.hourly {
+		key += " " + s.cfg.Now().In(round.London).Format("15")
 	}
 	// The page is rendered from the key alone: the address as normalised.
 	u := *r.URL

@@ -68,15 +68,25 @@ func (s *Server) boardPeer(r *http.Request) ([]boardPeerOrg, error) {
 	return out, nil
 }
 
+// The page and its spreadsheet are kept in the board's cache like the
+// rest of the board: until the next write, and within the hour, since the
+// figures also move as waiting referrals pass their standard.
+var (
+	boardPeerView    = boardView{personal: true, hourly: true}
+	boardPeerCSVView = boardView{hourly: true}
+)
+
 func (s *Server) boardPeerShow(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
 		return err
 	}
-	orgs, err := s.boardPeer(r)
-	if err != nil {
-		return err
-	}
-	return boardPeerPage.show(s, w, r, http.StatusOK, view{Title: "The right to peer support: how quickly people were offered it"}, orgs)
+	return s.cachedBoard(w, r, boardPeerView, func(w http.ResponseWriter, r *http.Request) error {
+		orgs, err := s.boardPeer(r)
+		if err != nil {
+			return err
+		}
+		return boardPeerPage.show(s, w, r, http.StatusOK, view{Title: "The right to peer support: how quickly people were offered it"}, orgs)
+	})
 }
 
 // boardPeerColumns are the spreadsheet's columns; a hidden figure reads
@@ -90,6 +100,10 @@ func (s *Server) boardPeerCSV(w http.ResponseWriter, r *http.Request) error {
 	if err := allow(r, auth.ActionViewBoard, auth.Object{}); err != nil {
 		return err
 	}
+	return s.cachedBoard(w, r, boardPeerCSVView, s.boardPeerCSVFile)
+}
+
+func (s *Server) boardPeerCSVFile(w http.ResponseWriter, r *http.Request) error {
 	orgs, err := s.boardPeer(r)
 	if err != nil {
 		return err

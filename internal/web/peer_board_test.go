@@ -35,6 +35,14 @@ func TestPeerBoardSuppression(t *testing.T) {
 		if r.StatusCode != http.StatusOK || strings.Count(r.Body, "fewer than 5") < 2 {
 			t.Fatalf("board: %d\n%s", r.StatusCode, r.Body)
 		}
+		// The page and the spreadsheet are kept in the board's cache until a
+		// write: asked again with their tags, nothing is sent.
+		for _, p := range []string{"/board/peer", "/board/peer.csv"} {
+			tag := raw(t, srv, p).Header.Get("ETag")
+			if nm := raw(t, srv, p, "If-None-Match", tag); tag == "" || nm.StatusCode != http.StatusNotModified {
+				t.Errorf("%s is not kept: ETag %q, asked again %d", p, tag, nm.StatusCode)
+			}
+		}
 		for i := range 6 {
 			n := peer.NewReferral{OrgID: org, Trigger: peer.TriggerCrisis, Source: peer.SourceSelf, Name: "Extra", ContactWay: peer.ContactPhone,
 				Contact: "07700 900123", Consent: true}
