@@ -20,6 +20,7 @@ import (
 	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/peer"
 	"github.com/coprod/coprod/internal/qda"
+	"github.com/coprod/coprod/internal/qualitycheck"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/internal/training"
@@ -93,6 +94,7 @@ type Store interface {
 	pathway.Service
 	adjustment.Service
 	adjustaudit.Service
+	qualitycheck.Service
 	computed.Service
 }
 
@@ -173,6 +175,9 @@ func Seed(ctx context.Context, s Store) error {
 		return err
 	}
 	if err := seedAdjustmentAudits(ctx, s, orgIDs["ulo"]); err != nil {
+		return err
+	}
+	if err := seedQualityChecks(ctx, s, orgIDs["ulo"], orgIDs["provider"], orgIDs["provider2"]); err != nil {
 		return err
 	}
 	return seedChecks(ctx, s, orgIDs["ulo"])

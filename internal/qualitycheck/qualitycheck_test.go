@@ -108,7 +108,7 @@ func TestVoiceItemWording(t *testing.T) {
 	c := Check{ULOName: "Voices Together", Service: "Riverside House", VisitOn: "2026-11-18"}
 	q, _, _ := QuestionAt("information")
 	said, easy := VoiceItem(c, q, Point{Saw: "The menu was in small print only."})
-	if said != "Voices Together's quality checkers visited Riverside House on 18 November 2026. This needs to change: "+
+	if said != "Quality checkers from Voices Together visited Riverside House on 18 November 2026. This needs to change: "+
 		"Information should be in Easy Read or another format people can use. What we saw: The menu was in small print only." {
 		t.Errorf("said: %q", said)
 	}
@@ -121,6 +121,15 @@ func TestVoiceItemWording(t *testing.T) {
 	for _, a := range Answers {
 		if !a.Valid() || a.Label() == "" || a.EasyRead() == "" {
 			t.Errorf("%s: no words", a)
+		}
+	}
+}
+
+func TestThingsInEasyRead(t *testing.T) {
+	r := Report{Points: []Point{{Answer: NeedsChange}, {Answer: Good}, {Answer: Good}}}
+	for a, want := range map[Answer]string{Good: "2 things are good.", OK: "0 things are OK.", NeedsChange: "1 thing needs to change."} {
+		if got := r.Things(a); got != want {
+			t.Errorf("%s: %q, want %q", a, got, want)
 		}
 	}
 }

@@ -68,7 +68,7 @@ func (r Report) Unanswered() int {
 // VoiceItem words a "needs to change" point as the ledger's voice item:
 // what was said in plain English, and in Easy Read.
 func VoiceItem(c Check, q Question, p Point) (said, easyRead string) {
-	said = fmt.Sprintf("%s's quality checkers visited %s on %s. This needs to change: %s", c.ULOName, c.Service,
+	said = fmt.Sprintf("Quality checkers from %s visited %s on %s. This needs to change: %s", c.ULOName, c.Service,
 		round.FormatDate(c.VisitOn), q.Plain)
 	if p.Saw != "" {
 		said += " What we saw: " + p.Saw
@@ -80,3 +80,14 @@ func VoiceItem(c Check, q Question, p Point) (said, easyRead string) {
 // Theme is the ledger theme every quality check's voice items carry, so
 // the board can show them together.
 const Theme = "Quality checks"
+
+// Things is how many points have the answer a, as an Easy Read sentence:
+// "1 thing needs to change." "5 things are good."
+func (r Report) Things(a Answer) string {
+	n := r.Count(a)
+	verb := map[Answer][2]string{Good: {"is good", "are good"}, OK: {"is OK", "are OK"}, NeedsChange: {"needs to change", "need to change"}}[a]
+	if n == 1 {
+		return "1 thing " + verb[0] + "."
+	}
+	return fmt.Sprintf("%d things %s.", n, verb[1])
+}

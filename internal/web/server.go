@@ -27,6 +27,7 @@ import (
 	"github.com/coprod/coprod/internal/notify"
 	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/peer"
+	"github.com/coprod/coprod/internal/qualitycheck"
 	"github.com/coprod/coprod/internal/pictures"
 	"github.com/coprod/coprod/internal/qda"
 	"github.com/coprod/coprod/internal/round"
@@ -57,6 +58,7 @@ type Store interface {
 	pathway.Service
 	adjustment.Service
 	adjustaudit.Service
+	qualitycheck.Service
 	computed.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
@@ -180,7 +182,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes(), s.raAuditRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes(), s.raAuditRoutes(), s.qcRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.

@@ -71,4 +71,5 @@ var ideaPictures = map[string]string{
 	"agree": "agree", "not_sure": "not-sure", "disagree": "disagree", "block": "stop",
 	"changed": "better", "partly": "fits", "not_changed": "no", "too_early": "wait",
 	"join": "hello", "respond": "vote", "score": "score", "moderate": "meeting", "report": "chart", "verdict": "check", "overdue": "late",
+	"good": "happy", "ok": "smile", "needs_change": "change",
 }
