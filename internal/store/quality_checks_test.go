@@ -134,7 +134,7 @@ func TestQualityChecks(t *testing.T) {
 		}
 		it, err := db.LedgerItem(ctx, items[0], ledger.Public)
 		if err != nil || it.Source != ledger.SourceQualityCheck || it.SaidOn != "2026-11-18" || len(it.Orgs) != 2 || it.Status != ledger.StatusOpen ||
-			it.Said != "Voices Together's quality checkers visited Riverside House on 18 November 2026. This needs to change: "+
+			it.Said != "Quality checkers from Voices Together visited Riverside House on 18 November 2026. This needs to change: "+
 				"Information should be in Easy Read or another format people can use. What we saw: The menu was in small print only." {
 			t.Fatalf("voice item: %+v %v", it, err)
 		}
