@@ -63,6 +63,7 @@ func memoProblems(memo string) []apperr.FieldError {
 // itself, so no page can show one coder another's work too early.
 type Service interface {
 	OfferService
+	CodebookService
 
 	CreateProject(ctx context.Context, n NewProject) (*Project, error)
 	ProjectByID(ctx context.Context, id string) (*Project, error)

@@ -1,5 +1,7 @@
 package web
 
+import "github.com/coprod/coprod/internal/qda"
+
 // codingRoutes are the qualitative coding pages (issue 18), the research
 // area's second tool beside the conversation-analysis studies. They use the
 // research study actions of the policy: a coding project, like a study,
@@ -40,6 +42,21 @@ func (s *Server) codingRoutes() []route {
 		{"POST /coding/{project}/sources/{source}/consent", s.codingConsentWithdraw},
 		{"GET /rounds/{id}/research", s.roundResearch},
 		{"POST /rounds/{id}/research/{offer}/ledger", s.roundResearchToLedger},
+
+		// The codebook and memos on sources and codes
+		// (handlers_coding_codebook.go, handlers_coding_memos.go).
+		{"GET /coding/{project}/codebook", s.codingCodebook},
+		{"GET /coding/{project}/codebook.qdc", s.codingCodebookQDC},
+		{"POST /coding/{project}/codebook/preset", s.codingPresetAdd},
+		{"GET /coding/{project}/codes/new", s.codingCodeForm},
+		{"POST /coding/{project}/codes", s.codingCodeSave},
+		{"GET /coding/{project}/codes/{code}", s.codingCodeForm},
+		{"POST /coding/{project}/codes/{code}", s.codingCodeSave},
+		{"POST /coding/{project}/codes/{code}/move", s.codingCodeMove},
+		{"GET /coding/{project}/codes/{code}/memos", s.codingMemos(qda.MemoOnCode)},
+		{"POST /coding/{project}/codes/{code}/memos", s.codingMemosSave(qda.MemoOnCode)},
+		{"GET /coding/{project}/sources/{source}/memos", s.codingMemos(qda.MemoOnSource)},
+		{"POST /coding/{project}/sources/{source}/memos", s.codingMemosSave(qda.MemoOnSource)},
 	}
 }
 
@@ -55,9 +72,15 @@ var codingFlash = map[string]string{
 	"segment-offered":    "The segment is offered to the round, under its theme.",
 	"consent-withdrawn":  "Consent withdrawal recorded. Nothing from that source is shown to any round now.",
 	"research-in-ledger": "The research is in the ledger as something people said.",
+	"code-added":         "The code is added to the codebook.",
+	"code-changed":       "The code is changed. Coding done with it keeps it.",
+	"code-moved":         "The code is moved.",
+	"preset-added":       "The life domains and the risk and protective factors are added to the codebook.",
+	"memo-kept":          "Your memo is kept.",
 }
 
 // codingPages are the area's typed pages, for the template test (page_test.go).
 var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
 	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage, codingMemoPage,
-	codingOffersPage, codingOfferPage, codingConsentPage, roundResearchPage}
+	codingOffersPage, codingOfferPage, codingConsentPage, roundResearchPage,
+	codingCodebookPage, codingCodePage, codingMemosPage}
