@@ -77,7 +77,10 @@ type Source struct {
 	// PageStarts are where each page of a PDF starts in Text, counted in
 	// characters (see Page); nil for text without pages.
 	PageStarts []int
-	CreatedAt  time.Time
+	// TranscriptID names the study transcript the source was made from
+	// (FromTranscript); its units are utterances. "" for other sources.
+	TranscriptID string
+	CreatedAt    time.Time
 }
 
 // NewSource is a text a researcher adds to a project.
@@ -93,6 +96,7 @@ type NewSource struct {
 	// Replacements are names to replace by roles before the text is
 	// stored; Validate applies them and sets NamesReplaced.
 	Replacements []Replacement
+	TranscriptID string
 }
 
 // Validate tidies the input and returns every problem at once. The text

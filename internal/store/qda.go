@@ -183,13 +183,17 @@ func (db *DB) Submit(ctx context.Context, projectID string) error {
 // user now; the input must be validated.
 func (db *DB) AddSource(ctx context.Context, n qda.NewSource) (*qda.Source, error) {
 	s := &qda.Source{ID: newID(), ProjectID: n.ProjectID, Title: n.Title, Text: n.Text, Units: n.Units, Attribute: n.Attribute,
-		ConsentNote: n.ConsentNote, ConsentBy: audit.ActorFrom(ctx), NamesReplaced: n.NamesReplaced, PageStarts: n.PageStarts}
+		ConsentNote: n.ConsentNote, ConsentBy: audit.ActorFrom(ctx), NamesReplaced: n.NamesReplaced, PageStarts: n.PageStarts,
+		TranscriptID: n.TranscriptID}
 	err := db.update(ctx, func(tx *Tx) error {
 		s.ConsentAt, s.CreatedAt = tx.now, tx.now
+		if err := sourceTranscriptAllowed(ctx, tx, s.ProjectID, s.TranscriptID); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `INSERT INTO qda_sources (id, project_id, title, body, chars, units, attribute, names_replaced,
-			consent_note, consent_by, consent_at, created_at, page_starts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			consent_note, consent_by, consent_at, created_at, page_starts, transcript_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			s.ID, s.ProjectID, s.Title, s.Text, utf8.RuneCountInString(s.Text), string(s.Units), s.Attribute, s.NamesReplaced,
-			s.ConsentNote, s.ConsentBy, s.ConsentAt, s.CreatedAt, pageStarts(s.PageStarts)); err != nil {
+			s.ConsentNote, s.ConsentBy, s.ConsentAt, s.CreatedAt, pageStarts(s.PageStarts), s.TranscriptID); err != nil {
 			return mapErr(err, "project")
 		}
 		return tx.record(ctx, "qda_source.create", "qda_source", s.ID, map[string]string{
@@ -203,7 +207,7 @@ func (db *DB) Sources(ctx context.Context, projectID string) ([]qda.Source, erro
 	var out []qda.Source
 	err := db.view(ctx, func(tx *Tx) error {
 		rows, err := tx.query(ctx, `SELECT id, project_id, title, body, units, attribute, names_replaced, consent_note, consent_by,
-			consent_at, created_at, page_starts FROM qda_sources WHERE project_id = ? ORDER BY created_at, id`, projectID)
+			consent_at, created_at, page_starts, transcript_id FROM qda_sources WHERE project_id = ? ORDER BY created_at, id`, projectID)
 		if err != nil {
 			return err
 		}
@@ -212,7 +216,7 @@ func (db *DB) Sources(ctx context.Context, projectID string) ([]qda.Source, erro
 			var s qda.Source
 			var units, pages string
 			if err := rows.Scan(&s.ID, &s.ProjectID, &s.Title, &s.Text, &units, &s.Attribute, &s.NamesReplaced, &s.ConsentNote,
-				&s.ConsentBy, &s.ConsentAt, &s.CreatedAt, &pages); err != nil {
+				&s.ConsentBy, &s.ConsentAt, &s.CreatedAt, &pages, &s.TranscriptID); err != nil {
 				return err
 			}
 			if s.PageStarts, err = parsePageStarts(pages); err != nil {

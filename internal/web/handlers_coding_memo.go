@@ -18,6 +18,7 @@ type codingMemoData struct {
 	codingProjectData
 	Source   qda.Source
 	UnitName string
+	UnitWord string // UnitName in lower case, for the middle of a sentence
 	Index    int
 	Number   int
 	Text     string
@@ -43,7 +44,7 @@ func (s *Server) codingMemoFor(r *http.Request) (codingMemoData, error) {
 		return codingMemoData{}, apperr.Errorf(apperr.NotFound, "This source has no such part")
 	}
 	u := all[i]
-	m := codingMemoData{codingProjectData: d, Source: src, UnitName: unitName(src), Index: i, Number: i + 1,
+	m := codingMemoData{codingProjectData: d, Source: src, UnitName: unitName(src), UnitWord: strings.ToLower(unitName(src)), Index: i, Number: i + 1,
 		Text: string([]rune(src.Text)[u.Start:u.End]), Sealed: d.Me.SubmittedAt != nil, BackPage: i/unitsPerPage + 1}
 	segs, err := s.store.Segments(r.Context(), d.Project.ID, d.Me.UserID)
 	if err != nil {
@@ -92,9 +93,13 @@ func (s *Server) codingMemoSave(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// unitName is what a source's units are called, for people.
+// unitName is what a source's units are called, for people: a
+// transcript's paragraphs are its utterances.
 func unitName(src qda.Source) string {
-	if src.Units == qda.Paragraphs {
+	switch {
+	case src.TranscriptID != "":
+		return "Utterance"
+	case src.Units == qda.Paragraphs:
 		return "Paragraph"
 	}
 	return "Sentence"

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
@@ -27,7 +28,8 @@ type codingUnit struct {
 type codingSourceData struct {
 	codingProjectData
 	Source     qda.Source
-	UnitName   string // "Sentence" or "Paragraph"
+	UnitName   string // "Sentence", "Paragraph" or "Utterance"
+	UnitWord   string // the same in lower case, for the middle of a sentence
 	Units      []codingUnit
 	Page       int
 	Pages      int
@@ -73,7 +75,8 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	pg, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	pg = min(max(pg, 1), pages)
 	units := all[min((pg-1)*unitsPerPage, len(all)):min(pg*unitsPerPage, len(all))]
-	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: unitName(src)}
+	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: unitName(src),
+		UnitWord: strings.ToLower(unitName(src))}
 	sd.Sealed = d.Me != nil && d.Me.SubmittedAt != nil
 	sd.DocPages = len(src.PageStarts)
 	var mine []qda.UnitCodes

@@ -16,6 +16,8 @@ func (s *Server) codingRoutes() []route {
 		{"GET /coding/{project}", s.codingShow},
 		{"GET /coding/{project}/sources/new", s.codingSourceForm},
 		{"POST /coding/{project}/sources", s.heavy(s.codingSourceAdd)},
+		{"GET /coding/{project}/sources/transcripts", s.codingTranscriptsForm},
+		{"POST /coding/{project}/sources/transcripts", s.heavy(s.codingTranscriptAdd)},
 		{"GET /coding/{project}/import", s.codingImportForm},
 		{"POST /coding/{project}/import", s.heavy(s.codingImport)},
 		{"GET /coding/{project}/sources/{source}", s.codingSource},
@@ -82,5 +84,5 @@ var codingFlash = map[string]string{
 // codingPages are the area's typed pages, for the template test (page_test.go).
 var codingPages = []pageType{codingListPage, codingNewPage, codingShowPage, codingSourceNewPage, codingSourcePage, codingComparePage,
 	codingSegmentsPage, codingTablesPage, codingImportPage, codingImportedPage, codingMemoPage,
-	codingOffersPage, codingOfferPage, codingConsentPage, roundResearchPage,
+	codingOffersPage, codingOfferPage, codingConsentPage, roundResearchPage, codingTranscriptsPage,
 	codingCodebookPage, codingCodePage, codingMemosPage}
