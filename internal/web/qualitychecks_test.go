@@ -107,7 +107,7 @@ func TestQualityChecksOverHTTP(t *testing.T) {
 		r = robin.get(plannedPath)
 		wantContains(t, r, "planned", "Start the checklist", plannedPath+"/questions/welcome")
 		q := robin.get(plannedPath + "/questions/welcome")
-		wantContains(t, q, "first question", "Question 1 of 8", "Did staff say hello and tell you their name?", `value="needs_change"`,
+		wantContains(t, q, "first question", "Question 1 of 8 of the", "Did staff say hello and tell you their name?", `value="needs_change"`,
 			`alt="A hand waving"`, "Say what you saw (you do not have to)", ">Next</button>")
 		wantStatus(t, robin.post(plannedPath+"/questions/welcome", url.Values{}), http.StatusUnprocessableEntity, "no answer")
 		for i, question := range qualitycheck.Checklist {
