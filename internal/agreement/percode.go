@@ -19,15 +19,18 @@ type CodeResult struct {
 	Code    string
 	Alpha   Result
 	Percent Result
-	// AlphaErr and PercentErr say why a figure is undefined (for example a
-	// code no one used shows no variation).
-	AlphaErr, PercentErr error
+	// Cohen's kappa (defined for exactly two coders) and Fleiss' kappa,
+	// beside alpha for those who report them.
+	Cohen, Fleiss Result
+	// AlphaErr, PercentErr, CohenErr and FleissErr say why a figure is
+	// undefined (for example a code no one used shows no variation).
+	AlphaErr, PercentErr, CohenErr, FleissErr error
 }
 
 // PerCode measures agreement on each code as present or absent per unit
-// (nominal alpha and percent agreement), and overall: the overall figures
-// pool every code's pairs, which is alpha over the sum of the codes'
-// coincidence matrices.
+// (nominal alpha, percent agreement, Cohen's and Fleiss' kappa), and
+// overall: the overall figures pool every code's pairs, which is alpha over
+// the sum of the codes' coincidence matrices.
 func PerCode(s Sets) (codes []CodeResult, overall CodeResult, err error) {
 	if err := s.validate(); err != nil {
 		return nil, overall, err
@@ -83,6 +86,8 @@ func measure(name string, t Table) CodeResult {
 	c := CodeResult{Code: name}
 	c.Alpha, c.AlphaErr = Alpha(t, Nominal)
 	c.Percent, c.PercentErr = Percent(t)
+	c.Cohen, c.CohenErr = Cohen(t)
+	c.Fleiss, c.FleissErr = Fleiss(t)
 	return c
 }
 

@@ -136,10 +136,12 @@ func TestCodingBlindOverHTTP(t *testing.T) {
 		if err := json.Unmarshal(out.Bytes(), &got); err != nil || got.Value != 0.125 {
 			t.Errorf("the CLI gives %v (%v) on\n%s", got.Value, err, csv.Body)
 		}
-		// The export reads back with both coders' selections, and validates.
+		// The export reads back with both coders' selections and the
+		// reconciled coding as a third user (units 1 and 4, where the coders
+		// agree, and unit 2, decided above: 7 + 3 selections), and validates.
 		exp := second.get(base + "/export.qdpx")
 		p, err := refiqda.ReadQDPX(strings.NewReader(exp.Body), int64(len(exp.Body)))
-		if err != nil || len(p.Users) != 2 || len(p.Sources) != 1 || len(p.Sources[0].Selections) != 7 {
+		if err != nil || len(p.Users) != 3 || len(p.Sources) != 1 || len(p.Sources[0].Selections) != 10 {
 			t.Fatalf("export: %+v %v", p, err)
 		}
 		qde, err := refiqda.MarshalQDE(p, true)

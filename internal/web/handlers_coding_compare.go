@@ -86,7 +86,15 @@ type agreementRow struct {
 	Code    *qda.Node
 	Alpha   string
 	Percent string
+	Cohen   string // shown only when exactly two coders are compared
+	Fleiss  string
 	Units   int
+}
+
+// agreementFigures are a code's (or all codes') figures in words.
+func agreementFigures(code *qda.Node, cr agreement.CodeResult) agreementRow {
+	return agreementRow{Code: code, Alpha: figure(cr.Alpha, cr.AlphaErr), Percent: figure(cr.Percent, cr.PercentErr),
+		Cohen: figure(cr.Cohen, cr.CohenErr), Fleiss: figure(cr.Fleiss, cr.FleissErr), Units: cr.Alpha.PairableUnits}
 }
 
 type differenceRow struct {
@@ -147,9 +155,9 @@ func (s *Server) codingCompare(w http.ResponseWriter, r *http.Request) error {
 			d.Interval = fmt.Sprintf("%.3f to %.3f", ci.Low, ci.High)
 		}
 		for i, cr := range per {
-			d.Rows = append(d.Rows, agreementRow{Code: c.Codes[i], Alpha: figure(cr.Alpha, cr.AlphaErr), Percent: figure(cr.Percent, cr.PercentErr), Units: cr.Alpha.PairableUnits})
+			d.Rows = append(d.Rows, agreementFigures(c.Codes[i], cr))
 		}
-		d.Overall = agreementRow{Alpha: figure(all.Alpha, all.AlphaErr), Percent: figure(all.Percent, all.PercentErr)}
+		d.Overall = agreementFigures(nil, all)
 	}
 	titles := map[string]qda.Source{}
 	for _, src := range c.Sources {
@@ -282,6 +290,18 @@ func (s *Server) codingExport(w http.ResponseWriter, r *http.Request) error {
 	e := qda.Export{Project: *c.Project, Coders: map[string]string{}, Sources: c.Sources, Segments: c.Segments, Codes: c.codes()}
 	for _, coder := range c.Coders {
 		e.Coders[coder.UserID] = coder.Name
+	}
+	// The reconciled coding goes in as one more user (qda.ReconciledName
+	// says why), once there are two coders' coding to reconcile.
+	if len(c.Coders) >= 2 {
+		decisions, err := s.store.Decisions(r.Context(), c.Project.ID)
+		if err != nil {
+			return err
+		}
+		if agreed := qda.Reconciled(c.Units, decisions); len(agreed) > 0 {
+			e.Coders[qda.ReconciledCoder] = qda.ReconciledName
+			e.Segments = append(e.Segments, agreed...)
+		}
 	}
 	p, err := qda.REFI(e)
 	if err != nil {
