@@ -152,7 +152,7 @@ func crawlByLinks(t *testing.T, visit func(string), links func() []string, check
 func notVisited(path string) bool {
 	return strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/invite/") || strings.HasPrefix(path, "/pictures/") ||
 		strings.HasSuffix(path, ".csv") || strings.HasSuffix(path, ".json") || strings.HasSuffix(path, ".atom") ||
-		strings.HasSuffix(path, "/markdown") || strings.HasSuffix(path, "/word") || strings.HasSuffix(path, "/file") || strings.HasSuffix(path, ".docx") || strings.HasSuffix(path, ".qdpx") ||
+		strings.HasSuffix(path, "/markdown") || strings.HasSuffix(path, "/word") || strings.HasSuffix(path, "/file") || strings.HasSuffix(path, ".docx") || strings.HasSuffix(path, ".qdpx") || strings.HasSuffix(path, ".qdc") ||
 		strings.Contains(path, "/attachments/")
 }
 
