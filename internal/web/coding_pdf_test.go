@@ -103,3 +103,32 @@ func TestCodingPDFSource(t *testing.T) {
 		t.Errorf("%d sources after the refusals", len(sources))
 	}
 }
+
+// TestDemoPolicyPDF: the demo's transport policy excerpt was read from a
+// PDF of two pages; its third sentence, coded by both demo coders, is on
+// the second.
+func TestDemoPolicyPDF(t *testing.T) {
+	t.Parallel()
+	s := newTestServer(t, store.SQLite)
+	c := s.client(t)
+	c.loginAs("researcher")
+	ctx := context.Background()
+	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
+	projects, _ := s.DB.ListProjects(ctx, []string{lab})
+	for _, p := range projects {
+		sources, _ := s.DB.Sources(ctx, p.ID)
+		for _, src := range sources {
+			if src.Title != "Policy excerpt: transport strategy, section 4" {
+				continue
+			}
+			page := c.get("/coding/" + p.ID + "/sources/" + src.ID)
+			for _, want := range []string{"3 sentences from a document of 2 pages", "Sentence 3 (page 2): <span class=\"their-words\">Passengers who need help boarding should book assistance 24 hours ahead."} {
+				if !strings.Contains(page.Body, want) {
+					t.Errorf("the demo PDF's page lacks %q", want)
+				}
+			}
+			return
+		}
+	}
+	t.Fatal("no demo policy excerpt")
+}
