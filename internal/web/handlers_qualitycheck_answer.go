@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/qualitycheck"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -133,6 +134,11 @@ func (s *Server) qcReplyShow(w http.ResponseWriter, r *http.Request, status int,
 	}
 	if !rep.Reported() || line.Point == nil {
 		return apperr.Errorf(apperr.NotFound, "There is no such point in the report.")
+	}
+	// Only the provider visited answers; the checkers read the answers on
+	// the check's page.
+	if err := allow(r, auth.ActionAnswerQualityCheck, auth.Object{Type: auth.ScopeOrganisation, ID: rep.ProviderID}); err != nil {
+		return err
 	}
 	if form == nil {
 		form = url.Values{"reply": {line.Point.Reply}}

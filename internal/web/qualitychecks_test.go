@@ -96,6 +96,8 @@ func TestQualityChecksOverHTTP(t *testing.T) {
 
 		// The provider answers a point; nobody else may.
 		point := donePath + "/points/information"
+		wantContains(t, as["provider"].get(point), "answer form", "Information should be in Easy Read", "Your answer")
+		wantStatus(t, as["member"].get(point), http.StatusForbidden, "the checker on the provider's answer form")
 		wantStatus(t, as["provider"].post(point, url.Values{"reply": {""}}), http.StatusUnprocessableEntity, "empty answer")
 		wantStatus(t, as["member2"].post(point, url.Values{"reply": {"Fine."}}), http.StatusNotFound, "Sky answering")
 		wantStatus(t, as["member"].post(point, url.Values{"reply": {"Fine."}}), http.StatusForbidden, "the checker answering for the provider")
