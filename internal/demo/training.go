@@ -8,8 +8,10 @@ import (
 )
 
 // seedTraining gives Voices Together a course delivered by trainers with
-// lived experience, two sessions with staff of both providers, their
-// confidence before and after, and the staff Riverside declares.
+// lived experience (Sky, with an account and paid £75.00 a session, and
+// Amira by name), two sessions with staff of both providers, the first
+// recorded as delivered, their confidence before and after, and the staff
+// Riverside declares.
 func seedTraining(ctx context.Context, s Store, uloID, providerID, provider2ID string) error {
 	cid, err := s.CreateCourse(ctx, uloID, training.NewCourse{
 		Title: "Your rights under the NHS Constitution",
@@ -19,6 +21,7 @@ func seedTraining(ctx context.Context, s Store, uloID, providerID, provider2ID s
 		Questions: "How confident are you to explain to a patient what the NHS Constitution promises them?\n" +
 			"How confident are you to make a reasonable adjustment when someone asks?\n" +
 			"How confident are you to help someone complain?",
+		Rate: "75.00",
 	})
 	if err != nil {
 		return err
@@ -28,6 +31,10 @@ func seedTraining(ctx context.Context, s Store, uloID, providerID, provider2ID s
 		return err
 	}
 	prov, err := s.UserByEmail(ctx, "provider@demo.test")
+	if err != nil {
+		return err
+	}
+	sky, err := s.UserByEmail(ctx, "member2@demo.test") // a trainer with an account at Voices Together
 	if err != nil {
 		return err
 	}
@@ -56,11 +63,16 @@ func seedTraining(ctx context.Context, s Store, uloID, providerID, provider2ID s
 			{"Gus Reid", providerID, "Support worker", "", [3]int{3, 2, 2}, [3]int{3, 3, 2}},
 		}},
 	}
-	for _, ss := range sessions {
+	for i, ss := range sessions {
 		sid, err := s.AddSession(ctx, cid, training.NewSession{StartsAt: day.AddDate(0, 0, -ss.ago).Add(9*time.Hour + 30*time.Minute),
-			Place: ss.place, Trainers: "Sky\nAmira"})
+			Place: ss.place, TrainerIDs: []string{sky.ID}, Trainers: "Amira"})
 		if err != nil {
 			return err
+		}
+		if i == 0 { // the first is recorded as delivered, so Sky has a claim; the second waits
+			if err := s.RecordDelivered(ctx, sid); err != nil {
+				return err
+			}
 		}
 		for _, a := range ss.attendees {
 			id, err := s.AddAttendee(ctx, sid, training.NewAttendee{Name: a.name, OrgID: a.org, Role: a.role}, a.user)

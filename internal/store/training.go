@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 	"strings"
 
@@ -22,8 +23,8 @@ func (db *DB) CreateCourse(ctx context.Context, orgID string, n training.NewCour
 		if err := tx.userLed(ctx, orgID); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, "INSERT INTO training_courses (id, org_id, title, about, easy_read, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-			id, orgID, n.Title, n.About, n.EasyRead, tx.now); err != nil {
+		if _, err := tx.exec(ctx, "INSERT INTO training_courses (id, org_id, title, about, easy_read, rate_pence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			id, orgID, n.Title, n.About, n.EasyRead, n.RatePence(), tx.now); err != nil {
 			return mapErr(err, "organisation")
 		}
 		for i, q := range qs {
@@ -37,11 +38,11 @@ func (db *DB) CreateCourse(ctx context.Context, orgID string, n training.NewCour
 	return id, err
 }
 
-const courseColumns = "c.id, c.org_id, o.name, c.title, c.about, c.easy_read FROM training_courses c JOIN organisations o ON o.id = c.org_id"
+const courseColumns = "c.id, c.org_id, o.name, c.title, c.about, c.easy_read, c.rate_pence FROM training_courses c JOIN organisations o ON o.id = c.org_id"
 
 func scanCourse(r scanner) (training.Course, error) {
 	var c training.Course
-	err := r.Scan(&c.ID, &c.OrgID, &c.OrgName, &c.Title, &c.About, &c.EasyRead)
+	err := r.Scan(&c.ID, &c.OrgID, &c.OrgName, &c.Title, &c.About, &c.EasyRead, &c.RatePence)
 	return c, err
 }
 
@@ -84,23 +85,48 @@ func (db *DB) AddSession(ctx context.Context, courseID string, n training.NewSes
 	}
 	id := newID()
 	err = db.update(ctx, func(tx *Tx) error {
+		// Trainers with an account must belong to the ULO that runs the
+		// course: it is the ULO that pays them.
+		var names []string
+		for _, uid := range n.TrainerIDs {
+			var name string
+			err := tx.queryRow(ctx, `SELECT u.display_name FROM users u JOIN memberships m ON m.user_id = u.id
+				JOIN training_courses c ON c.org_id = m.org_id WHERE u.id = ? AND c.id = ?`, uid, courseID).Scan(&name)
+			if err == sql.ErrNoRows {
+				return apperr.Fields([]apperr.FieldError{{Field: "trainer_ids", Message: "Choose trainers from the organisation that runs the course"}})
+			} else if err != nil {
+				return err
+			}
+			names = append(names, name)
+		}
+		names = append(names, trainers...)
 		if _, err := tx.exec(ctx, "INSERT INTO training_sessions (id, course_id, starts_at, place, trainers, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-			id, courseID, n.StartsAt.UTC(), n.Place, strings.Join(trainers, "\n"), tx.now); err != nil {
+			id, courseID, n.StartsAt.UTC(), n.Place, strings.Join(names, "\n"), tx.now); err != nil {
 			return mapErr(err, "course")
 		}
-		return tx.record(ctx, "training_session.add", "training_course", courseID, map[string]string{"session_id": id, "trainers": strconv.Itoa(len(trainers))})
+		for _, uid := range n.TrainerIDs {
+			if _, err := tx.exec(ctx, "INSERT INTO training_session_trainers (session_id, user_id) VALUES (?, ?)", id, uid); err != nil {
+				return mapErr(err, "trainer")
+			}
+		}
+		return tx.record(ctx, "training_session.add", "training_course", courseID, map[string]string{"session_id": id, "trainers": strconv.Itoa(len(names)),
+			"trainer_accounts": strings.Join(n.TrainerIDs, " ")})
 	})
 	return id, err
 }
 
-const trainingSessionColumns = `s.id, s.course_id, c.title, c.org_id, o.name, s.starts_at, s.place, s.trainers
+const trainingSessionColumns = `s.id, s.course_id, c.title, c.org_id, o.name, s.starts_at, s.place, s.trainers, s.delivered_at
 	FROM training_sessions s JOIN training_courses c ON c.id = s.course_id JOIN organisations o ON o.id = c.org_id`
 
 func scanTrainingSession(r scanner) (training.Session, error) {
 	var s training.Session
 	var trainers string
-	err := r.Scan(&s.ID, &s.CourseID, &s.CourseTitle, &s.OrgID, &s.OrgName, &s.StartsAt, &s.Place, &trainers)
+	var delivered sql.NullTime
+	err := r.Scan(&s.ID, &s.CourseID, &s.CourseTitle, &s.OrgID, &s.OrgName, &s.StartsAt, &s.Place, &trainers, &delivered)
 	s.StartsAt, s.Trainers = s.StartsAt.UTC(), unlines(trainers)
+	if delivered.Valid {
+		s.DeliveredAt = delivered.Time.UTC()
+	}
 	return s, err
 }
 
@@ -121,8 +147,15 @@ func (db *DB) TrainingSessions(ctx context.Context, courseID string) ([]training
 func (db *DB) TrainingSession(ctx context.Context, id string) (*training.Session, error) {
 	var s training.Session
 	err := db.view(ctx, func(tx *Tx) (err error) {
-		s, err = scanTrainingSession(tx.queryRow(ctx, "SELECT "+trainingSessionColumns+" WHERE s.id = ?", id))
-		return mapErr(err, "session")
+		if s, err = scanTrainingSession(tx.queryRow(ctx, "SELECT "+trainingSessionColumns+" WHERE s.id = ?", id)); err != nil {
+			return mapErr(err, "session")
+		}
+		return tx.each(ctx, func(r scanner) error {
+			var uid string
+			err := r.Scan(&uid)
+			s.TrainerIDs = append(s.TrainerIDs, uid)
+			return err
+		}, "SELECT user_id FROM training_session_trainers WHERE session_id = ? ORDER BY user_id", id)
 	})
 	return &s, err
 }

@@ -19,12 +19,23 @@ type Course struct {
 	About              string // plain English
 	EasyRead           string
 	Questions          []Question
+	// RatePence is what each trainer with an account is paid for
+	// delivering one session, as an involvement payment; 0 when unpaid.
+	RatePence int64
 }
 
-// NewCourse is a course as entered; Questions are one a line.
+// NewCourse is a course as entered; Questions are one a line; Rate is the
+// pounds paid to each trainer for a session as typed ("75", "75.50"), or
+// empty when the trainers are not paid.
 type NewCourse struct {
 	Title, About, EasyRead, Questions string
+	Rate                              string
+
+	ratePence int64
 }
+
+// RatePence is the rate once Validate has accepted it.
+func (n *NewCourse) RatePence() int64 { return n.ratePence }
 
 // MaxQuestions keeps the before-and-after questionnaire short.
 const MaxQuestions = 8
@@ -56,6 +67,13 @@ func (n *NewCourse) Validate() ([]string, error) {
 	case len(qs) > MaxQuestions:
 		add("questions", "Enter at most "+strconv.Itoa(MaxQuestions)+" questions: people answer them twice")
 	}
+	n.ratePence = 0
+	if strings.TrimSpace(n.Rate) != "" {
+		var m string
+		if n.ratePence, m = round.ParsePounds(n.Rate); m != "" {
+			add("rate", "What each trainer is paid for a session: "+m)
+		}
+	}
 	for _, q := range qs {
 		if utf8.RuneCountInString(q) > 300 {
 			add("questions", "Each question must be 300 characters or fewer")
@@ -70,14 +88,20 @@ type Session struct {
 	ID, CourseID, CourseTitle, OrgID, OrgName string
 	StartsAt                                  time.Time
 	Place                                     string
-	Trainers                                  []string // people with lived experience, paid as involvement
+	Trainers                                  []string // people with lived experience, by name
+	// TrainerIDs are the trainers' accounts at the ULO: they are paid as
+	// involvement once the session is recorded as delivered.
+	TrainerIDs  []string
+	DeliveredAt time.Time // zero until recorded
 }
 
-// NewSession is a session as entered; Trainers are one a line.
+// NewSession is a session as entered: trainers with an account at the ULO
+// (TrainerIDs), and others by name, one a line (Trainers).
 type NewSession struct {
-	StartsAt time.Time
-	Place    string
-	Trainers string
+	StartsAt   time.Time
+	Place      string
+	Trainers   string
+	TrainerIDs []string
 }
 
 // Validate reads the trainers and says what is wrong.
@@ -96,8 +120,8 @@ func (n *NewSession) Validate() ([]string, error) {
 			ts = append(ts, l)
 		}
 	}
-	if len(ts) == 0 {
-		fs = append(fs, apperr.FieldError{Field: "trainers", Message: "Enter the trainers with lived experience who deliver it, one a line"})
+	if len(ts) == 0 && len(n.TrainerIDs) == 0 {
+		fs = append(fs, apperr.FieldError{Field: "trainers", Message: "Choose the trainers with lived experience who deliver it, or enter their names, one a line"})
 	}
 	return ts, apperr.Fields(fs)
 }
@@ -152,4 +176,15 @@ func CheckFeedback(words string) (string, error) {
 		return "", apperr.Fields([]apperr.FieldError{{Field: "feedback", Message: m}})
 	}
 	return words, nil
+}
+
+// Payment is an involvement payment claim a trainer has for delivering a
+// session, made when the session is recorded as delivered.
+type Payment struct {
+	ID, SessionID, UserID string
+	Trainer               string // their name
+	AmountPence           int64
+	ClaimedAt             time.Time
+	CourseTitle           string
+	SessionStartsAt       time.Time
 }

@@ -24,4 +24,12 @@ type Service interface {
 	// AddTrainingFeedback keeps feedback to a session's trainers, without a name.
 	AddTrainingFeedback(ctx context.Context, sessionID, words string) error
 	TrainingFeedback(ctx context.Context, sessionID string) ([]Feedback, error)
+	// RecordDelivered records that a session that has started was
+	// delivered, and makes each trainer with an account an involvement
+	// payment claim at the course's rate; once only.
+	RecordDelivered(ctx context.Context, sessionID string) error
+	// SessionPayments are a session's claims; TrainerPayments a trainer's,
+	// newest first.
+	SessionPayments(ctx context.Context, sessionID string) ([]Payment, error)
+	TrainerPayments(ctx context.Context, userID string) ([]Payment, error)
 }

@@ -21,6 +21,8 @@ var (
 type trainingListData struct {
 	Courses []training.Course
 	RunFor  []round.Option // the ULOs the reader runs training for
+	// Payments are the reader's own claims for sessions they delivered.
+	Payments []training.Payment
 }
 
 func (s *Server) trainingListData(r *http.Request) (trainingListData, error) {
@@ -30,6 +32,11 @@ func (s *Server) trainingListData(r *http.Request) (trainingListData, error) {
 		return d, err
 	}
 	p := principal(r)
+	if p.SignedIn() {
+		if d.Payments, err = s.store.TrainerPayments(r.Context(), p.User.ID); err != nil {
+			return d, err
+		}
+	}
 	var ids []string
 	for _, id := range p.PeerOrgIDs(auth.RoleFacilitator, auth.RoleCoordinator) {
 		if o, err := s.store.OrganisationByID(r.Context(), id); err == nil && o.Kind == auth.KindUserLed && auth.Can(p, auth.ActionRunTraining, orgObject(id)) {
@@ -58,7 +65,7 @@ func (s *Server) trainingCreateCourse(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	n := training.NewCourse{Title: r.PostForm.Get("title"), About: r.PostForm.Get("about"), EasyRead: r.PostForm.Get("easy_read"),
-		Questions: r.PostForm.Get("questions")}
+		Questions: r.PostForm.Get("questions"), Rate: r.PostForm.Get("rate")}
 	id, err := s.store.CreateCourse(r.Context(), org, n)
 	if err != nil {
 		return formProblem(err, func(status int, errs []apperr.FieldError) error {
@@ -78,6 +85,8 @@ type trainingCourseData struct {
 	Sessions []training.Session
 	Results  []training.Result
 	Run      bool
+	// Trainers are the accounts at the ULO that can deliver a session.
+	Trainers []round.Option
 }
 
 func (s *Server) trainingCourseData(r *http.Request) (trainingCourseData, error) {
@@ -90,6 +99,15 @@ func (s *Server) trainingCourseData(r *http.Request) (trainingCourseData, error)
 	d := trainingCourseData{Course: c, Run: auth.Can(principal(r), auth.ActionRunTraining, orgObject(c.OrgID))}
 	if d.Sessions, err = s.store.TrainingSessions(r.Context(), c.ID); err != nil {
 		return d, err
+	}
+	if d.Run {
+		ms, err := s.store.Members(r.Context(), c.OrgID)
+		if err != nil {
+			return d, err
+		}
+		for _, m := range ms {
+			d.Trainers = append(d.Trainers, round.Option{Key: m.UserID, Label: m.UserName})
+		}
 	}
 	answers, err := s.store.CourseAnswers(r.Context(), c.ID)
 	if err != nil {
@@ -125,7 +143,7 @@ func (s *Server) trainingAddSession(w http.ResponseWriter, r *http.Request) erro
 	again := func(status int, errs []apperr.FieldError) error {
 		return trainingCoursePage.show(s, w, r, status, view{Title: d.Course.Title, Errors: errs, Form: r.PostForm}, d)
 	}
-	n := training.NewSession{Place: r.PostForm.Get("place"), Trainers: r.PostForm.Get("trainers")}
+	n := training.NewSession{Place: r.PostForm.Get("place"), Trainers: r.PostForm.Get("trainers"), TrainerIDs: r.PostForm["trainer_ids"]}
 	if v := r.PostForm.Get("starts_at"); v != "" {
 		at, m := parseDeadline(v)
 		if m != "" {

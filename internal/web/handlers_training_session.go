@@ -28,6 +28,12 @@ type trainingSessionData struct {
 	// by those who attended (or recorded for them by the trainers).
 	Feedback     []training.Feedback
 	GiveFeedback bool
+	// Payments are the trainers' involvement payment claims: all of them
+	// for the organisation, a trainer's own for them.
+	Payments []training.Payment
+	// Deliverable: the session has started and is not yet recorded as
+	// delivered, so the organisation can record it.
+	Deliverable bool
 }
 
 func (s *Server) trainingSessionData(r *http.Request) (trainingSessionData, error) {
@@ -56,7 +62,17 @@ func (s *Server) trainingSessionData(r *http.Request) (trainingSessionData, erro
 			d.GiveFeedback = true
 		}
 	}
+	pays, err := s.store.SessionPayments(r.Context(), ss.ID)
+	if err != nil {
+		return d, err
+	}
+	for _, x := range pays {
+		if d.Run || x.UserID == p.User.ID {
+			d.Payments = append(d.Payments, x)
+		}
+	}
 	if d.Run {
+		d.Deliverable = ss.DeliveredAt.IsZero() && !ss.StartsAt.After(s.cfg.Now())
 		if d.Feedback, err = s.store.TrainingFeedback(r.Context(), ss.ID); err != nil {
 			return d, err
 		}
@@ -255,5 +271,22 @@ func (s *Server) trainingFeedback(w http.ResponseWriter, r *http.Request) error 
 		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.showSession(w, r, d, status, errs) })
 	}
 	http.Redirect(w, r, "/training/sessions/"+d.Session.ID+"?done=training-feedback-saved", http.StatusSeeOther)
+	return nil
+}
+
+// trainingDelivered records that the session was delivered, which makes
+// its trainers' involvement payment claims.
+func (s *Server) trainingDelivered(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.trainingSessionData(r)
+	if err != nil {
+		return err
+	}
+	if !d.Run {
+		return errForbidden
+	}
+	if err := s.store.RecordDelivered(r.Context(), d.Session.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/training/sessions/"+d.Session.ID+"?done=training-delivered", http.StatusSeeOther)
 	return nil
 }

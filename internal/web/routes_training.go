@@ -12,6 +12,7 @@ func (s *Server) trainingRoutes() []route {
 		{"GET /training/sessions/{id}", s.trainingSession},
 		{"POST /training/sessions/{id}/attendees", s.trainingAddAttendee},
 		{"POST /training/sessions/{id}/feedback", s.trainingFeedback},
+		{"POST /training/sessions/{id}/delivered", s.trainingDelivered},
 		{"GET /training/attendees/{id}/answers/{phase}", s.trainingAnswersForm},
 		{"POST /training/attendees/{id}/answers/{phase}", s.trainingAnswers},
 		{"GET /training/attendees/{id}/certificate", s.trainingCertificate},
@@ -31,4 +32,5 @@ var trainingFlash = map[string]string{
 	"training-answers-saved":  "Answers saved.",
 	"training-staff-saved":    "Staff numbers saved.",
 	"training-feedback-saved": "Thank you. Your feedback has gone to the trainers, without your name.",
+	"training-delivered":      "Recorded as delivered. The trainers' involvement payment claims are below.",
 }
