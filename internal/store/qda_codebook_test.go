@@ -7,7 +7,6 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/audit"
-	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/qda"
 	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/store/storetest"
@@ -22,17 +21,8 @@ func TestQDACodebookEditingAndMemos(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		now := time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC)
 		db.Now = func() time.Time { now = now.Add(time.Second); return now }
-		lab, _ := db.CreateOrganisation(ctx, auth.NewOrganisation{Name: "Lab", Kind: auth.KindResearch})
-		ann, _ := db.CreateUser(ctx, "ann@example.org", "Ann Coder", "x")
-		ben, _ := db.CreateUser(ctx, "ben@example.org", "Ben Coder", "x")
+		ann, ben, p := twoCoders(t, db)
 		asAnn, asBen := audit.WithActor(ctx, ann.ID), audit.WithActor(ctx, ben.ID)
-		if err := db.AddMember(ctx, ben.ID, lab.ID); err != nil {
-			t.Fatal(err)
-		}
-		p, _ := db.CreateProject(asAnn, qda.NewProject{OrgID: lab.ID, Title: "Getting out", Blind: true})
-		if err := db.AddCoder(asAnn, p.ID, ben.ID); err != nil {
-			t.Fatal(err)
-		}
 		src, err := db.AddSource(asAnn, qda.NewSource{ProjectID: p.ID, Title: "Narrative 1", Text: "One. Two.", Units: qda.Sentences, ConsentNote: "Written"})
 		if err != nil {
 			t.Fatal(err)

@@ -12,8 +12,9 @@ import (
 // another colour, moved under another code or among its siblings. Codes
 // keep their ids, so coding already done keeps its codes.
 
-// projectCodes reads a project's codes inside a transaction.
-func (tx *Tx) projectCodes(ctx context.Context, projectID string) ([]qda.Code, error) {
+// codebookAt reads a project's codes inside a transaction, in the order
+// pages show siblings, and where codeID is among them.
+func (tx *Tx) codebookAt(ctx context.Context, projectID, codeID string) ([]qda.Code, int, error) {
 	var out []qda.Code
 	err := tx.each(ctx, func(sc scanner) error {
 		var c qda.Code
@@ -21,7 +22,11 @@ func (tx *Tx) projectCodes(ctx context.Context, projectID string) ([]qda.Code, e
 		out = append(out, c)
 		return err
 	}, `SELECT id, project_id, parent_id, name, position FROM qda_codes WHERE project_id = ? ORDER BY position, name, id`, projectID)
-	return out, err
+	at := slices.IndexFunc(out, func(c qda.Code) bool { return c.ID == codeID })
+	if err == nil && at < 0 {
+		err = apperr.Errorf(apperr.NotFound, "This codebook has no such code")
+	}
+	return out, at, err
 }
 
 // EditCode changes a code of the project; the input must be validated. A
@@ -29,13 +34,9 @@ func (tx *Tx) projectCodes(ctx context.Context, projectID string) ([]qda.Code, e
 // under itself or a code below it.
 func (db *DB) EditCode(ctx context.Context, projectID, codeID string, n qda.NewCode) error {
 	return db.update(ctx, func(tx *Tx) error {
-		codes, err := tx.projectCodes(ctx, projectID)
+		codes, at, err := tx.codebookAt(ctx, projectID, codeID)
 		if err != nil {
 			return err
-		}
-		at := slices.IndexFunc(codes, func(c qda.Code) bool { return c.ID == codeID })
-		if at < 0 {
-			return apperr.Errorf(apperr.NotFound, "This codebook has no such code")
 		}
 		position := codes[at].Position
 		if n.ParentID != codes[at].ParentID {
@@ -69,13 +70,9 @@ func (db *DB) EditCode(ctx context.Context, projectID, codeID string, n qda.NewC
 // numbering the siblings afresh in their shown order.
 func (db *DB) MoveCode(ctx context.Context, projectID, codeID string, up bool) error {
 	return db.update(ctx, func(tx *Tx) error {
-		codes, err := tx.projectCodes(ctx, projectID)
+		codes, at, err := tx.codebookAt(ctx, projectID, codeID)
 		if err != nil {
 			return err
-		}
-		at := slices.IndexFunc(codes, func(c qda.Code) bool { return c.ID == codeID })
-		if at < 0 {
-			return apperr.Errorf(apperr.NotFound, "This codebook has no such code")
 		}
 		var siblings []qda.Code // already in shown order: position, then name
 		for _, c := range codes {

@@ -29,17 +29,8 @@ func TestResearchFeedsCommissioning(t *testing.T) {
 		if err := db.PublishRound(audit.WithActor(ctx, lead.ID), rd.ID); err != nil {
 			t.Fatal(err)
 		}
-		lab, _ := db.CreateOrganisation(ctx, auth.NewOrganisation{Name: "Lab", Kind: auth.KindResearch})
-		ann, _ := db.CreateUser(ctx, "ann@example.org", "Ann Coder", "x")
-		ben, _ := db.CreateUser(ctx, "ben@example.org", "Ben Coder", "x")
+		ann, ben, p := twoCoders(t, db)
 		asAnn, asBen := audit.WithActor(ctx, ann.ID), audit.WithActor(ctx, ben.ID)
-		if err := db.AddMember(ctx, ben.ID, lab.ID); err != nil {
-			t.Fatal(err)
-		}
-		p, _ := db.CreateProject(asAnn, qda.NewProject{OrgID: lab.ID, Title: "Getting out", Blind: true})
-		if err := db.AddCoder(asAnn, p.ID, ben.ID); err != nil {
-			t.Fatal(err)
-		}
 		src, err := db.AddSource(asAnn, qda.NewSource{ProjectID: p.ID, Title: "Narrative 1",
 			Text: "The bus ramp was broken again. My friend came with me. I stayed home.", Units: qda.Sentences, ConsentNote: "Written consent"})
 		if err != nil {
@@ -143,4 +134,27 @@ func TestResearchFeedsCommissioning(t *testing.T) {
 			t.Errorf("offered from a withdrawn source: %v", err)
 		}
 	})
+}
+
+// twoCoders is a blind project of a research organisation coded by Ann,
+// who started it, and Ben, a member of the organisation.
+func twoCoders(t *testing.T, db *store.DB) (ann, ben *auth.User, p *qda.Project) {
+	t.Helper()
+	lab, err := db.CreateOrganisation(ctx, auth.NewOrganisation{Name: "Lab", Kind: auth.KindResearch})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, _ = db.CreateUser(ctx, "ann@example.org", "Ann Coder", "x")
+	ben, _ = db.CreateUser(ctx, "ben@example.org", "Ben Coder", "x")
+	if err := db.AddMember(ctx, ben.ID, lab.ID); err != nil {
+		t.Fatal(err)
+	}
+	p, err = db.CreateProject(audit.WithActor(ctx, ann.ID), qda.NewProject{OrgID: lab.ID, Title: "Getting out", Blind: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddCoder(audit.WithActor(ctx, ann.ID), p.ID, ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	return ann, ben, p
 }

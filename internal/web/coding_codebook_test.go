@@ -22,10 +22,7 @@ func TestCodebookEditingAndMemosOverHTTP(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	c.loginAs("researcher")
-	list := c.get("/coding")
-	i := strings.Index(list.Body, `<a href="/coding/`)
-	base := list.Body[i+len(`<a href="`):]
-	base = base[:strings.Index(base, `"`)]
+	base := demoCodingProject(t, c)
 	project := strings.TrimPrefix(base, "/coding/")
 	if r := c.get(base); !strings.Contains(r.Body, `href="`+base+`/codebook"`) || !strings.Contains(r.Body, "/memos\">Memos") {
 		t.Fatal("the project page links neither the codebook nor memos on sources")

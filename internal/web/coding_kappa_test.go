@@ -29,10 +29,7 @@ func TestCodingKappasAndReconciledExport(t *testing.T) {
 	s := newTestServer(t, store.SQLite)
 	c := s.client(t)
 	c.loginAs("researcher")
-	list := c.get("/coding")
-	i := strings.Index(list.Body, `<a href="/coding/`)
-	base := list.Body[i+len(`<a href="`):]
-	base = base[:strings.Index(base, `"`)]
+	base := demoCodingProject(t, c)
 	cmp := c.get(base + "/compare")
 	if !strings.Contains(cmp.Body, `<th scope="col">Cohen's kappa</th><th scope="col">Fleiss' kappa</th>`) {
 		t.Fatal("the comparison has no kappa columns")

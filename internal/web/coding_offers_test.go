@@ -31,13 +31,7 @@ func TestResearchFeedsCommissioningOverHTTP(t *testing.T) {
 		member.loginAs("member")
 		nobody, leftAt := "Nobody asked me where I wanted to go.", "On other routes I have been left at the stop twice this month."
 
-		list := res.get("/coding")
-		i := strings.Index(list.Body, `<a href="/coding/`)
-		if i < 0 {
-			t.Fatalf("/coding = %d", list.StatusCode)
-		}
-		base := list.Body[i+len(`<a href="`):]
-		base = base[:strings.Index(base, `"`)]
+		base := demoCodingProject(t, res)
 		if r := res.get(base); !strings.Contains(r.Body, `href="`+base+`/offers"`) {
 			t.Fatalf("the project page does not link its offers")
 		}
@@ -150,4 +144,17 @@ func TestResearchFeedsCommissioningOverHTTP(t *testing.T) {
 			t.Errorf("the project does not show the withdrawal")
 		}
 	})
+}
+
+// demoCodingProject is the address of the demo's coding project, the
+// first (and only) one the signed-in researcher's list links.
+func demoCodingProject(t *testing.T, c *client) string {
+	t.Helper()
+	list := c.get("/coding")
+	i := strings.Index(list.Body, `<a href="/coding/`)
+	if i < 0 {
+		t.Fatalf("/coding = %d, with no project", list.StatusCode)
+	}
+	base := list.Body[i+len(`<a href="`):]
+	return base[:strings.Index(base, `"`)]
 }
