@@ -10,5 +10,5 @@ func CodebookREFI(codes []Code) (refiqda.CodeBook, error) {
 	if err != nil {
 		return refiqda.CodeBook{}, err
 	}
-	return refiqda.CodeBook{Origin: "Coprod", Codes: refiCodes(roots)}, nil
+	return refiqda.CodeBook{Origin: "Coprod", Codes: refiCodes(roots, nil)}, nil
 }

@@ -52,4 +52,7 @@ type CodebookService interface {
 	// see: their own, and others' as the blind rule allows (a researcher
 	// who does not code writes memos anyone in the project can read).
 	Memos(ctx context.Context, projectID string, target MemoTarget, targetID string) ([]Memo, error)
+	// ProjectMemos lists every memo on the project's sources and codes the
+	// acting user may see, as Memos does.
+	ProjectMemos(ctx context.Context, projectID string) ([]Memo, error)
 }

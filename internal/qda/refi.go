@@ -16,6 +16,9 @@ type Export struct {
 	Codes    []Code
 	Sources  []Source
 	Segments []Segment
+	// Memos are the memos on sources and codes; their authors must be
+	// among Coders (the users of the file).
+	Memos []Memo
 }
 
 // REFI turns a project into REFI-QDA: its codebook with the hierarchy and
@@ -37,13 +40,26 @@ func REFI(e Export) (refiqda.Project, error) {
 	if err != nil {
 		return p, err
 	}
-	p.Codes = refiCodes(roots)
+	// Memos on sources and codes become notes the source or code refers to.
+	noteRefs := map[string][]string{}
+	for _, m := range e.Memos {
+		name, ok := e.Coders[m.AuthorID]
+		if !ok {
+			return p, fmt.Errorf("a memo is by someone who is not one of the file's users")
+		}
+		note := refiqda.Note{GUID: GUID("memo", string(m.Target)+"/"+m.TargetID+"/"+m.AuthorID), Name: "Memo by " + name, Text: m.Body,
+			CreatingUser: GUID("user", m.AuthorID)}
+		p.Notes = append(p.Notes, note)
+		key := string(m.Target) + "/" + m.TargetID
+		noteRefs[key] = append(noteRefs[key], note.GUID)
+	}
+	p.Codes = refiCodes(roots, noteRefs)
 	bySource := map[string][]Segment{}
 	for _, s := range e.Segments {
 		bySource[s.SourceID] = append(bySource[s.SourceID], s)
 	}
 	for _, src := range e.Sources {
-		rs := refiqda.Source{GUID: GUID("source", src.ID), Name: src.Title, Text: src.Text}
+		rs := refiqda.Source{GUID: GUID("source", src.ID), Name: src.Title, Text: src.Text, NoteRefs: noteRefs[string(MemoOnSource)+"/"+src.ID]}
 		for _, seg := range bySource[src.ID] {
 			if _, ok := e.Coders[seg.CoderID]; !ok {
 				return p, fmt.Errorf("a segment of %q is by someone who is not one of the coders", src.Title)
@@ -65,11 +81,13 @@ func REFI(e Export) (refiqda.Project, error) {
 	return p, nil
 }
 
-func refiCodes(ns []*Node) []refiqda.Code {
+// refiCodes writes codes with their hierarchy, each referring to the notes
+// noteRefs holds for it ("code/" and its id; nil for none).
+func refiCodes(ns []*Node, noteRefs map[string][]string) []refiqda.Code {
 	var out []refiqda.Code
 	for _, n := range ns {
 		out = append(out, refiqda.Code{GUID: GUID("code", n.ID), Name: n.Name, Description: describe(n.Code), Color: n.Color,
-			Codable: true, Children: refiCodes(n.Children)})
+			Codable: true, Children: refiCodes(n.Children, noteRefs), NoteRefs: noteRefs[string(MemoOnCode)+"/"+n.ID]})
 	}
 	return out
 }

@@ -53,34 +53,59 @@ func (db *DB) SetMemo(ctx context.Context, projectID string, target qda.MemoTarg
 func (db *DB) Memos(ctx context.Context, projectID string, target qda.MemoTarget, targetID string) ([]qda.Memo, error) {
 	viewer := audit.ActorFrom(ctx)
 	var out []qda.Memo
-	err := db.view(ctx, func(tx *Tx) error {
-		var all []qda.Memo
-		if err := tx.each(ctx, func(sc scanner) error {
-			m := qda.Memo{Target: target, TargetID: targetID}
-			err := sc.Scan(&m.AuthorID, &m.AuthorName, &m.Body, &m.UpdatedAt)
-			m.UpdatedAt = m.UpdatedAt.UTC()
-			all = append(all, m)
-			return err
-		}, `SELECT m.author_id, u.display_name, m.body, m.updated_at FROM qda_memos m JOIN users u ON u.id = m.author_id
-			WHERE m.project_id = ? AND m.target_type = ? AND m.target_id = ? ORDER BY u.display_name, m.author_id`,
-			projectID, string(target), targetID); err != nil {
-			return err
+	err := db.view(ctx, func(tx *Tx) (err error) {
+		out, err = tx.visibleMemos(ctx, projectID, viewer, " AND m.target_type = ? AND m.target_id = ?", string(target), targetID)
+		return err
+	})
+	for i, m := range out {
+		if m.AuthorID == viewer {
+			out = append(append([]qda.Memo{m}, out[:i]...), out[i+1:]...)
+			break
 		}
-		for _, m := range all {
-			if m.AuthorID == viewer {
-				out = append([]qda.Memo{m}, out...)
-				continue
-			}
-			// A researcher who does not code is no coder to be blind to.
-			switch err := tx.seesCoding(ctx, projectID, viewer, m.AuthorID); apperr.Code(err) {
-			case "", apperr.NotFound:
-				out = append(out, m)
-			case apperr.Forbidden:
-			default:
-				return err
-			}
-		}
-		return nil
+	}
+	return out, err
+}
+
+// ProjectMemos lists every memo on the project's sources and codes that the
+// acting user may see, for the REFI-QDA export.
+func (db *DB) ProjectMemos(ctx context.Context, projectID string) ([]qda.Memo, error) {
+	var out []qda.Memo
+	err := db.view(ctx, func(tx *Tx) (err error) {
+		out, err = tx.visibleMemos(ctx, projectID, audit.ActorFrom(ctx), "")
+		return err
 	})
 	return out, err
+}
+
+// visibleMemos reads the project's memos that match the extra condition
+// and that viewer may see: their own, others' as the blind rule allows (a
+// researcher who does not code is no coder to be blind to).
+func (tx *Tx) visibleMemos(ctx context.Context, projectID, viewer, and string, args ...any) ([]qda.Memo, error) {
+	var all, out []qda.Memo
+	if err := tx.each(ctx, func(sc scanner) error {
+		var m qda.Memo
+		var target string
+		err := sc.Scan(&target, &m.TargetID, &m.AuthorID, &m.AuthorName, &m.Body, &m.UpdatedAt)
+		m.Target, m.UpdatedAt = qda.MemoTarget(target), m.UpdatedAt.UTC()
+		all = append(all, m)
+		return err
+	}, `SELECT m.target_type, m.target_id, m.author_id, u.display_name, m.body, m.updated_at FROM qda_memos m
+		JOIN users u ON u.id = m.author_id WHERE m.project_id = ?`+and+` ORDER BY m.target_type, m.target_id, u.display_name, m.author_id`,
+		append([]any{projectID}, args...)...); err != nil {
+		return nil, err
+	}
+	for _, m := range all {
+		if m.AuthorID == viewer {
+			out = append(out, m)
+			continue
+		}
+		switch err := tx.seesCoding(ctx, projectID, viewer, m.AuthorID); apperr.Code(err) {
+		case "", apperr.NotFound:
+			out = append(out, m)
+		case apperr.Forbidden:
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/coprod/coprod/internal/refiqda"
+	"github.com/coprod/coprod/internal/refiqda/refiqdatest"
 	"github.com/coprod/coprod/internal/store"
 )
 
@@ -16,7 +17,8 @@ import (
 // (refused a colour that is not #rrggbb), moves Materials below
 // Competences, adds the life-domains preset (a second time refused), and
 // downloads the codebook as a .qdc that reads back with every code; writes
-// memos on a source and a code; a group member is refused the codebook.
+// memos on a source and a code, which the project's .qdpx carries as notes;
+// a group member is refused the codebook.
 func TestCodebookEditingAndMemosOverHTTP(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -106,6 +108,38 @@ func TestCodebookEditingAndMemosOverHTTP(t *testing.T) {
 			t.Errorf("%s does not show the memo", path)
 		}
 	}
+	// The memos go into the project's export as notes the source and the
+	// code refer to, and the file still validates.
+	exp := c.get(base + "/export.qdpx")
+	p, err := refiqda.ReadQDPX(strings.NewReader(exp.Body), int64(len(exp.Body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]string{}
+	for _, n := range p.Notes {
+		notes[n.GUID] = n.Text
+	}
+	var onCode []string
+	var find func([]refiqda.Code)
+	find = func(cs []refiqda.Code) {
+		for _, x := range cs {
+			if x.Name == "Steps and ramps" {
+				onCode = x.NoteRefs
+			}
+			find(x.Children)
+		}
+	}
+	find(p.Codes)
+	if len(p.Sources[0].NoteRefs) != 1 || notes[p.Sources[0].NoteRefs[0]] != "Compare with the policy excerpt." ||
+		len(onCode) != 1 || notes[onCode[0]] != "Compare with the policy excerpt." {
+		t.Errorf("export: notes on the source %v, on the code %v", p.Sources[0].NoteRefs, onCode)
+	}
+	qde, err := refiqda.MarshalQDE(p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refiqdatest.Validate(t, qde)
+
 	member := s.client(t)
 	member.loginAs("member")
 	if r := member.get(base + "/codebook"); r.StatusCode != http.StatusForbidden {

@@ -291,6 +291,13 @@ func (s *Server) codingExport(w http.ResponseWriter, r *http.Request) error {
 	for _, coder := range c.Coders {
 		e.Coders[coder.UserID] = coder.Name
 	}
+	// Memos on sources and codes go in as notes, their authors as users.
+	if e.Memos, err = s.store.ProjectMemos(r.Context(), c.Project.ID); err != nil {
+		return err
+	}
+	for _, m := range e.Memos {
+		e.Coders[m.AuthorID] = m.AuthorName
+	}
 	// The reconciled coding goes in as one more user (qda.ReconciledName
 	// says why), once there are two coders' coding to reconcile.
 	if len(c.Coders) >= 2 {
