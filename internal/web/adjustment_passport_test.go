@@ -25,9 +25,9 @@ func TestAdjustmentPassport(t *testing.T) {
 	wantContains(t, robin.get("/adjustments"), "my register", `href="/adjustments/passport"`)
 	r := robin.get("/adjustments/passport")
 	wantStatus(t, r, http.StatusOK, "passport")
-	wantContains(t, r, "passport", "About me: what helps me", "<p>My name is Robin.</p>", "I need: I read Easy Read best.",
-		"What helps me: Send letters in Easy Read, and phone me the day before an appointment.",
-		"What helps me: Let my support worker come with me to appointments.", `class="er-pic"`, `href="/adjustments/passport.docx"`)
+	wantContains(t, r, "passport", "About me: what helps me", "<p>My name is Robin.</p>", `I need: <span class="their-words">I read Easy Read best.</span>`,
+		`What helps me: <span class="their-words">Send letters in Easy Read, and phone me the day before an appointment.</span>`,
+		`What helps me: <span class="their-words">Let my support worker come with me to appointments.</span>`, `class="er-pic"`, `href="/adjustments/passport.docx"`)
 
 	w := robin.get("/adjustments/passport.docx")
 	wantStatus(t, w, http.StatusOK, "passport.docx")

@@ -70,7 +70,7 @@ func TestNotificationsPages(t *testing.T) {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("the demo's proposal is not listed in Easy Read:\n%s", r.Body)
 		}
-		if !strings.Contains(r.Body, "You have "+strconv.Itoa(unread)+" unread notifications.") || !strings.Contains(r.Body, "<strong class=\"tag\">Unread</strong>") {
+		if !strings.Contains(r.Body, "You have "+strconv.Itoa(unread)+" new things to read.") || !strings.Contains(r.Body, "<strong class=\"tag\">Unread</strong>") {
 			t.Error("unread not said in words")
 		}
 
@@ -96,7 +96,7 @@ func TestNotificationsPages(t *testing.T) {
 			t.Fatalf("mark all read: %d", r.StatusCode)
 		}
 		r = member.get("/notifications")
-		if headerCount.MatchString(r.Body) || !strings.Contains(r.Body, "You have no unread notifications.") {
+		if headerCount.MatchString(r.Body) || !strings.Contains(r.Body, "You have nothing new to read.") {
 			t.Error("a count is shown after marking all read")
 		}
 		if r := member.get("/notifications?before=nonsense"); r.StatusCode != http.StatusNotFound {
