@@ -38,6 +38,12 @@ type codingSourceData struct {
 	TotalUnits int
 	Sealed     bool // the viewer's coding is submitted
 	DocPages   int  // pages of the PDF the source was read from; 0 for none
+	// Excerpt is this part's text, from its first unit to its last, in
+	// which JavaScript lets a coder select any span; ExcerptStart is where
+	// it starts in the source, in characters.
+	Excerpt      string
+	ExcerptStart int
+	Spans        []codingSpan // the viewer's selections in this part
 }
 
 // codingSourceFor returns the project's data and the source named in the path.
@@ -55,13 +61,19 @@ func (s *Server) codingSourceFor(r *http.Request) (codingProjectData, qda.Source
 }
 
 // myUnitCodes returns, for the given units of a source, the codes the
-// acting coder applied to each.
+// acting coder applied to each by checkbox (segments that are exactly a
+// unit; a selection of any other span is listed apart, see codingSpans).
 func (s *Server) myUnitCodes(r *http.Request, p *qda.Project, src qda.Source, units []qda.Unit) ([]qda.UnitCodes, error) {
 	me := principal(r).User.ID
 	segs, err := s.store.Segments(r.Context(), p.ID, me)
 	if err != nil {
 		return nil, err
 	}
+	whole := map[[2]int]bool{}
+	for _, u := range units {
+		whole[[2]int{u.Start, u.End}] = true
+	}
+	segs = slices.DeleteFunc(segs, func(g qda.Segment) bool { return g.SourceID != src.ID || !whole[[2]int{g.Start, g.End}] })
 	return qda.ByUnit([]qda.SourceUnits{{SourceID: src.ID, Units: units}}, segs, map[string]map[string]bool{me: {src.ID: true}}), nil
 }
 
@@ -70,9 +82,15 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	pg, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	return s.showCodingSource(w, r, d, src, pg, http.StatusOK, nil)
+}
+
+// showCodingSource renders part pg of a source's units, with any problems
+// of a form sent from it.
+func (s *Server) showCodingSource(w http.ResponseWriter, r *http.Request, d codingProjectData, src qda.Source, pg, status int, errs []apperr.FieldError) error {
 	all := qda.Split(src.Text, src.Units)
 	pages := max(1, (len(all)+unitsPerPage-1)/unitsPerPage)
-	pg, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	pg = min(max(pg, 1), pages)
 	units := all[min((pg-1)*unitsPerPage, len(all)):min(pg*unitsPerPage, len(all))]
 	sd := codingSourceData{codingProjectData: d, Source: src, Page: pg, Pages: pages, PrevPage: pg - 1, NextPage: pg + 1, TotalUnits: len(all), UnitName: unitName(src),
@@ -81,7 +99,11 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 	sd.DocPages = len(src.PageStarts)
 	var mine []qda.UnitCodes
 	if d.Me != nil {
+		var err error
 		if mine, err = s.myUnitCodes(r, d.Project, src, units); err != nil {
+			return err
+		}
+		if sd.Spans, err = s.codingSpans(r, d.Project, src, all, units); err != nil {
 			return err
 		}
 	}
@@ -95,7 +117,11 @@ func (s *Server) codingSource(w http.ResponseWriter, r *http.Request) error {
 		}
 		sd.Units = append(sd.Units, cu)
 	}
-	return codingSourcePage.show(s, w, r, http.StatusOK, view{Title: src.Title}, sd)
+	if len(units) > 0 {
+		sd.ExcerptStart = units[0].Start
+		sd.Excerpt = string(rs[units[0].Start:units[len(units)-1].End])
+	}
+	return codingSourcePage.show(s, w, r, status, view{Title: src.Title, Errors: errs}, sd)
 }
 
 // codingSave saves the codes ticked on one page of units: only the units
