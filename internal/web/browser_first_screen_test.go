@@ -59,7 +59,7 @@ var memberPages = []memberPage{
 	{"How to get support", append(toRound[:2:2], `.round-nav a[href$="/pathway"]`), `main a[href^="/p/"]`, "the group's public page"},
 	{"Tenders", []string{`main a[href="/tenders/mine"]`}, `main h2 a`, "the first tender"},
 	{"Contracts", []string{`main a[href="/contracts"]`}, `main li a`, "the first round's measures"},
-	{"Board", []string{`main a[href="/board"]`}, `main a[href="#items"]`, "the way to the items, first on the page"},
+	{"Board", []string{`main a[href="/board"]`}, `main :is(a[href="#items"], .ledger-card a)`, "the way to the items (in Easy Read, the first item itself)"},
 	{"Peer support", []string{`main a[href="/peer"]`}, `main a.button`, `"Ask for peer support"`},
 	{"Training", []string{`main a[href="/training"]`}, `main a[href^="/training/courses/"]`, "the first course"},
 	{"Letters", []string{`main a[href="/readability"]`}, `#text`, "the box for the letter"},
@@ -75,7 +75,8 @@ var memberPages = []memberPage{
 // the first screen, measured from the top of the page (so a link to #vote
 // cannot hide a long page above it). The compact phone header opens its menu
 // by keyboard and passes axe. With COPROD_SCREENS set (a folder), the round
-// page, the vote and a findings document are saved at 390 and 1280 px.
+// page, the vote and a findings document are saved at 390 and 1280 px, the
+// first screen and the whole page.
 func TestBrowserMemberActionsOnFirstScreen(t *testing.T) {
 	t.Parallel()
 	s := newTestServer(t, store.SQLite)
@@ -111,7 +112,9 @@ func TestBrowserMemberActionsOnFirstScreen(t *testing.T) {
 			}
 			if dir != "" && (p.name == "A round" || p.name == "Vision: put your dots" || p.name == "A findings document") {
 				name := strings.NewReplacer(" ", "-", ":", "").Replace(strings.ToLower(p.name))
+				b.SaveFirstScreen(phoneWidth, phoneHeight, filepath.Join(dir, mode+"-"+name+"-390-first-screen.png"))
 				b.SaveScreenshot(phoneWidth, phoneHeight, filepath.Join(dir, mode+"-"+name+"-390.png"))
+				b.SaveFirstScreen(1280, 900, filepath.Join(dir, mode+"-"+name+"-1280-first-screen.png"))
 				b.SaveScreenshot(1280, 900, filepath.Join(dir, mode+"-"+name+"-1280.png"))
 				b.Do(chromedp.EmulateViewport(phoneWidth, phoneHeight))
 			}
