@@ -43,6 +43,9 @@ func scanItem(s scanner, a ledger.Audience) (ledger.Item, error) {
 		it.Themes = strings.Split(themes, "\n")
 	}
 	it.SaidBy = ledger.TheGroup
+	if it.Source == ledger.SourceResearch {
+		it.SaidBy = ledger.SaidInResearch
+	}
 	if memberID.Valid {
 		it.SaidBy = round.Attribution(memberID.String, pseudonym.String, named.Int64 == 1, round.Group)
 	}

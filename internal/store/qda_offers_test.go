@@ -103,7 +103,7 @@ func TestResearchFeedsCommissioning(t *testing.T) {
 			t.Fatalf("made a voice item twice: %v", err)
 		}
 		it, err := db.LedgerItem(ctx, itemID, ledger.Public)
-		if err != nil || it.Said != o1.Quote || it.Source != ledger.SourceResearch || it.Source.Label() != "Research" ||
+		if err != nil || it.Said != o1.Quote || it.Source != ledger.SourceResearch || it.Source.Label() != "Research" || it.SaidBy != ledger.SaidInResearch ||
 			len(it.Themes) != 1 || it.Themes[0] != "Transport" || len(it.Orgs) != 1 || it.Orgs[0].Name != "Bristol ICB" {
 			t.Fatalf("voice item = %+v, %v", it, err)
 		}

@@ -84,7 +84,7 @@ func TestResearchFeedsCommissioningOverHTTP(t *testing.T) {
 		item := page.Body[k+len(`href="`):]
 		item = item[:strings.Index(item, `"`)]
 		board := s.client(t).get(item)
-		if board.StatusCode != http.StatusOK || !strings.Contains(board.Body, nobody) || !strings.Contains(board.Body, "Research") {
+		if board.StatusCode != http.StatusOK || !strings.Contains(board.Body, nobody) || !strings.Contains(board.Body, "Said by People who took part in research, ") {
 			t.Fatalf("board item = %d", board.StatusCode)
 		}
 
