@@ -26,7 +26,7 @@ type Object struct {
 type rule func(p *Principal, o Object) bool
 
 // rules is the whole policy: one rule per action, from every area's table.
-var rules = mergeRules(coreRules, roundRules, ledgerRules, measureRules, readabilityRules, studyRules, tenderRules, joinRules, findingsRules, peerRules, adjustmentRules, trainingRules, adjustAuditRules, qualityCheckRules)
+var rules = mergeRules(coreRules, roundRules, ledgerRules, measureRules, readabilityRules, studyRules, tenderRules, joinRules, findingsRules, peerRules, adjustmentRules, trainingRules, adjustAuditRules, qualityCheckRules, uloRules)
 
 // coreRules are the rules of accounts, organisations and administration.
 var coreRules = map[Action]rule{

@@ -13,31 +13,41 @@ import (
 
 // CreateInvitation records an invitation and returns its one-time token.
 func (db *DB) CreateInvitation(ctx context.Context, n auth.NewInvitation, ttl time.Duration) (*auth.Invitation, string, error) {
-	token := newToken()
-	inv := &auth.Invitation{ID: newID(), Email: n.Email, DisplayName: n.DisplayName, OrgID: n.OrgID, Role: n.Role}
-	err := db.update(ctx, func(tx *Tx) error {
-		inv.CreatedAt, inv.ExpiresAt, inv.CreatedBy = tx.now, tx.now.Add(ttl), audit.ActorFrom(ctx)
-		var taken int
-		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM users WHERE email = ?", inv.Email).Scan(&taken); err != nil {
-			return err
-		}
-		if taken > 0 {
-			return &apperr.Error{Code: apperr.Conflict, Message: "An account with that email address already exists",
-				Fields: []apperr.FieldError{{Field: "email", Message: "An account with that email address already exists"}}}
-		}
-		_, err := tx.exec(ctx, `INSERT INTO invitations (id, token_hash, email, display_name, org_id, role, created_by, created_at, expires_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.ID, tokenHash(token), inv.Email, inv.DisplayName, nullIfEmpty(inv.OrgID),
-			string(inv.Role), nullIfEmpty(inv.CreatedBy), inv.CreatedAt, inv.ExpiresAt)
-		if err != nil {
-			return mapErr(err, "invitation")
-		}
-		return tx.record(ctx, "invitation.create", "invitation", inv.ID, map[string]string{
-			"email": inv.Email, "org_id": inv.OrgID, "role": string(inv.Role), "expires_at": inv.ExpiresAt.Format(time.RFC3339)})
+	var inv *auth.Invitation
+	var token string
+	err := db.update(ctx, func(tx *Tx) (err error) {
+		inv, token, err = tx.createInvitation(ctx, n, ttl)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
 	}
 	return inv, token, nil
+}
+
+// createInvitation records an invitation and returns it with its one-time
+// token; a ULO's set-up invites its first facilitator in its own
+// transaction with it.
+func (tx *Tx) createInvitation(ctx context.Context, n auth.NewInvitation, ttl time.Duration) (*auth.Invitation, string, error) {
+	token := newToken()
+	inv := &auth.Invitation{ID: newID(), Email: n.Email, DisplayName: n.DisplayName, OrgID: n.OrgID, Role: n.Role}
+	inv.CreatedAt, inv.ExpiresAt, inv.CreatedBy = tx.now, tx.now.Add(ttl), audit.ActorFrom(ctx)
+	var taken int
+	if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM users WHERE email = ?", inv.Email).Scan(&taken); err != nil {
+		return nil, "", err
+	}
+	if taken > 0 {
+		return nil, "", &apperr.Error{Code: apperr.Conflict, Message: "An account with that email address already exists",
+			Fields: []apperr.FieldError{{Field: "email", Message: "An account with that email address already exists"}}}
+	}
+	_, err := tx.exec(ctx, `INSERT INTO invitations (id, token_hash, email, display_name, org_id, role, created_by, created_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, inv.ID, tokenHash(token), inv.Email, inv.DisplayName, nullIfEmpty(inv.OrgID),
+		string(inv.Role), nullIfEmpty(inv.CreatedBy), inv.CreatedAt, inv.ExpiresAt)
+	if err != nil {
+		return nil, "", mapErr(err, "invitation")
+	}
+	return inv, token, tx.record(ctx, "invitation.create", "invitation", inv.ID, map[string]string{
+		"email": inv.Email, "org_id": inv.OrgID, "role": string(inv.Role), "expires_at": inv.ExpiresAt.Format(time.RFC3339)})
 }
 
 func nullIfEmpty(s string) any {

@@ -34,5 +34,5 @@ type noData struct{}
 // test; each area keeps its table beside its routes, in routes_<area>.go.
 func allPages() []pageType {
 	return slices.Concat(shellPages, authPages, adminPages, roundPages, readabilityPages, publicBoardPages, ledgerPages,
-		studyPages, codingPages, measurePages, tenderPages, notificationPages, displayPages, easyReadPages, findingsPages, peerPages, trainingPages, pathwayPages, spcPages, adjustmentPages, raAuditPages, qcPages)
+		studyPages, codingPages, measurePages, tenderPages, notificationPages, displayPages, easyReadPages, findingsPages, peerPages, trainingPages, pathwayPages, spcPages, adjustmentPages, raAuditPages, qcPages, uloPages)
 }

@@ -59,6 +59,7 @@ type Store interface {
 	adjustment.Service
 	adjustaudit.Service
 	qualitycheck.Service
+	auth.ULOService
 	computed.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
@@ -182,7 +183,7 @@ func (s *Server) routes() http.Handler {
 // its table in routes_<area>.go.
 func (s *Server) routeTable() []route {
 	return slices.Concat(s.opsRoutes(), s.shellRoutes(), s.adminRoutes(), s.roundRoutes(), s.readabilityRoutes(), s.boardRoutes(), s.ledgerRoutes(),
-		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes(), s.raAuditRoutes(), s.qcRoutes())
+		s.studyRoutes(), s.codingRoutes(), s.measureRoutes(), s.tenderRoutes(), s.notificationRoutes(), s.displayRoutes(), s.easyReadRoutes(), s.findingsRoutes(), s.peerRoutes(), s.trainingRoutes(), s.pathwayRoutes(), s.spcRoutes(), s.adjustmentRoutes(), s.raAuditRoutes(), s.qcRoutes(), s.uloRoutes())
 }
 
 // shellRoutes are the routes of the site's shell, signing in and one's own account.
