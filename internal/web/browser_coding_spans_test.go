@@ -28,8 +28,7 @@ func TestBrowserCodingSpanByKeyboard(t *testing.T) {
 	ctx := context.Background()
 	researcher, _ := s.DB.UserByEmail(ctx, "researcher@demo.test")
 	asResearcher := audit.WithActor(ctx, researcher.ID)
-	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-	p, err := s.DB.CreateProject(asResearcher, qda.NewProject{OrgID: lab, Title: "Spans by keyboard", Blind: true})
+	p, err := s.DB.CreateProject(asResearcher, qda.NewProject{OrgID: s.orgID(t, codingLab), Title: "Spans by keyboard", Blind: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,13 +22,7 @@ import (
 // line is wrong alongside the form's other problems.
 func TestCodingPDFSource(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(t, store.SQLite)
-	c := s.client(t)
-	c.loginAs("researcher")
-	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-	r := c.post("/coding", url.Values{"org_id": {lab}, "title": {"Policies"}, "blind": {"yes"}})
-	base := strings.Split(r.Header.Get("Location"), "?")[0]
-	project := strings.TrimPrefix(base, "/coding/")
+	s, c, base, project := newCodingProject(t, "Policies")
 
 	pdf := pdfwrite.Text([][]string{
 		{"Short breaks policy", "Sam Jones, our support worker, explained the offer."},
@@ -92,7 +86,7 @@ func TestCodingPDFSource(t *testing.T) {
 		}
 	}
 	// A line without an equals sign is named, with the missing title.
-	r = c.postMultipart(base+"/sources", map[string]string{"units": "sentences", "consent_note": "x", "consent_confirmed": "yes",
+	r := c.postMultipart(base+"/sources", map[string]string{"units": "sentences", "consent_note": "x", "consent_confirmed": "yes",
 		"names": "Sam Jones the support worker"}, "policy.pdf", pdf)
 	for _, want := range []string{"Line 1 needs an equals sign", "Enter a title for the source"} {
 		if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, want) {
@@ -113,8 +107,7 @@ func TestDemoPolicyPDF(t *testing.T) {
 	c := s.client(t)
 	c.loginAs("researcher")
 	ctx := context.Background()
-	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-	projects, _ := s.DB.ListProjects(ctx, []string{lab})
+	projects, _ := s.DB.ListProjects(ctx, []string{s.orgID(t, codingLab)})
 	for _, p := range projects {
 		sources, _ := s.DB.Sources(ctx, p.ID)
 		for _, src := range sources {
@@ -131,4 +124,19 @@ func TestDemoPolicyPDF(t *testing.T) {
 		}
 	}
 	t.Fatal("no demo policy excerpt")
+}
+
+// codingLab is the demo research organisation, whose researcher codes.
+const codingLab = "University of North Shire, Getting Things Changed study"
+
+// newCodingProject starts a blind coding project of the demo lab as its
+// researcher, signed in on the client returned; base is its page's path.
+func newCodingProject(t *testing.T, title string) (s *testServer, c *client, base, project string) {
+	t.Helper()
+	s = newTestServer(t, store.SQLite)
+	c = s.client(t)
+	c.loginAs("researcher")
+	r := c.post("/coding", url.Values{"org_id": {s.orgID(t, codingLab)}, "title": {title}, "blind": {"yes"}})
+	base = strings.Split(r.Header.Get("Location"), "?")[0]
+	return s, c, base, strings.TrimPrefix(base, "/coding/")
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/coprod/coprod/internal/store"
 )
 
 // TestCodingSpans: the form for coding any span is on the page, hidden
@@ -17,14 +16,8 @@ import (
 // of the units it touches. A missing selection or code says so.
 func TestCodingSpans(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(t, store.SQLite)
-	c := s.client(t)
-	c.loginAs("researcher")
+	s, c, base, project := newCodingProject(t, "Spans")
 	ctx := context.Background()
-	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-	r := c.post("/coding", url.Values{"org_id": {lab}, "title": {"Spans"}, "blind": {"yes"}})
-	base := strings.Split(r.Header.Get("Location"), "?")[0]
-	project := strings.TrimPrefix(base, "/coding/")
 	text := "Café trips cost £3 each. The ramp is too steep for me."
 	if r := c.post(base+"/sources", url.Values{"title": {"Narrative"}, "text": {text}, "units": {"sentences"}, "consent_note": {"Written consent"},
 		"consent_confirmed": {"yes"}}); r.StatusCode != http.StatusSeeOther {

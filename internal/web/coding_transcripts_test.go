@@ -10,7 +10,6 @@ import (
 	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/qda"
-	"github.com/coprod/coprod/internal/store"
 	"github.com/coprod/coprod/internal/study"
 	"github.com/coprod/coprod/transcript"
 )
@@ -22,14 +21,9 @@ import (
 // refused.
 func TestCodingTranscriptAsSource(t *testing.T) {
 	t.Parallel()
-	s := newTestServer(t, store.SQLite)
-	c := s.client(t)
-	c.loginAs("researcher")
+	s, c, base, project := newCodingProject(t, "Talk and practice")
 	ctx := context.Background()
-	lab := s.orgID(t, "University of North Shire, Getting Things Changed study")
-	r := c.post("/coding", url.Values{"org_id": {lab}, "title": {"Talk and practice"}, "blind": {"yes"}})
-	base := strings.Split(r.Header.Get("Location"), "?")[0]
-	project := strings.TrimPrefix(base, "/coding/")
+	lab := s.orgID(t, codingLab)
 
 	if r := c.get(base + "/sources/new"); !strings.Contains(r.Body, `href="`+base+`/sources/transcripts"`) {
 		t.Fatal("the add-source page does not link to the transcripts")
