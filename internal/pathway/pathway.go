@@ -93,8 +93,10 @@ func ValidSlug(s string) bool {
 type Service interface {
 	// SavePathway writes the round's page, keeping its short address.
 	SavePathway(ctx context.Context, roundID string, in Input) (*Pathway, error)
-	// PublishPathway makes it public (or not).
-	PublishPathway(ctx context.Context, roundID string, publish bool) error
+	// PublishPathway makes it public, carrying out the group's decision
+	// (a question it passed, decisionID), or takes it down (no decision
+	// needed to stop showing it).
+	PublishPathway(ctx context.Context, roundID string, publish bool, decisionID string) error
 	// Pathway is the round's page; not found when there is none.
 	Pathway(ctx context.Context, roundID string) (*Pathway, error)
 	// PathwayBySlug is a published page by its short address.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/pathway"
+	"github.com/coprod/coprod/internal/round"
 )
 
 var _ pathway.Service = (*DB)(nil)
@@ -61,13 +62,15 @@ func (db *DB) SavePathway(ctx context.Context, roundID string, in pathway.Input)
 	return p, err
 }
 
-// PublishPathway makes the round's page public, or takes it down.
-func (db *DB) PublishPathway(ctx context.Context, roundID string, publish bool) error {
+// PublishPathway makes the round's page public by the group's decision,
+// or takes it down.
+func (db *DB) PublishPathway(ctx context.Context, roundID string, publish bool, decisionID string) error {
 	return db.update(ctx, func(tx *Tx) error {
 		var at any
 		action := "pathway.unpublish"
+		details := map[string]string{}
 		if publish {
-			at, action = tx.now, "pathway.publish"
+			at, action, details["decision"] = tx.now, "pathway.publish", decisionID
 		}
 		res, err := tx.exec(ctx, "UPDATE pathways SET published_at = ? WHERE round_id = ?", at, roundID)
 		if err != nil {
@@ -76,7 +79,18 @@ func (db *DB) PublishPathway(ctx context.Context, roundID string, publish bool) 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return apperr.Errorf(apperr.NotFound, "Write the page before publishing it")
 		}
-		return tx.record(ctx, action, "round", roundID, nil)
+		if publish {
+			// Publishing is the group's: it needs a question the group was
+			// asked and passed, cited by the facilitator who carries it
+			// out. Refused, the transaction leaves the page as it was.
+			p, err := tx.proposal(ctx, roundID, decisionID)
+			if apperr.Code(err) == apperr.NotFound || (err == nil && (p.Kind != round.KindQuestion || p.State(tx.now) != round.StatePassed)) {
+				return apperr.Fields([]apperr.FieldError{{Field: "decision", Message: "Choose the group's decision to make the page public: a question the group passed"}})
+			} else if err != nil {
+				return err
+			}
+		}
+		return tx.record(ctx, action, "round", roundID, details)
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/audit"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/round"
@@ -27,7 +28,7 @@ func TestPathwaySavePublishAndShortAddress(t *testing.T) {
 		if _, err := db.Pathway(ctx, rd.ID); apperr.Code(err) != apperr.NotFound {
 			t.Fatalf("no page yet: %v", err)
 		}
-		if err := db.PublishPathway(ctx, rd.ID, true); apperr.Code(err) != apperr.NotFound {
+		if err := db.PublishPathway(ctx, rd.ID, true, ""); apperr.Code(err) != apperr.NotFound {
 			t.Errorf("published before it was written: %v", err)
 		}
 		in := pathway.Input{Title: "How to get support", Plain: "Ask your GP.", EasyRead: "Talk to your doctor.", Contact: "Voices Together"}
@@ -44,7 +45,27 @@ func TestPathwaySavePublishAndShortAddress(t *testing.T) {
 		if err != nil || p2.Slug != p.Slug || p2.Plain != in.Plain {
 			t.Errorf("changed: %+v, %v", p2, err)
 		}
-		if err := db.PublishPathway(ctx, rd.ID, true); err != nil {
+		// Only the group's decision publishes it: a question it passed.
+		addMember(t, db, rd.ID, "Robin", "Robin A", round.ConsentTakePart)
+		if err := db.PublishPathway(ctx, rd.ID, true, ""); len(apperr.FieldsOf(err)) != 1 {
+			t.Errorf("published without the group's decision: %v", err)
+		}
+		q := putToGroup(t, db, rd.ID, lead.ID, shiftClock(db), round.NewProposal{Kind: round.KindQuestion, Title: "Make our page public?",
+			PlainEnglish: "Shall we make our how to get support page public?", EasyRead: "Can everyone see our page?"})
+		now := db.Now()
+		open, err := db.CreateProposal(audit.WithActor(ctx, lead.ID), rd.ID, round.NewProposal{Kind: round.KindQuestion, Title: "Still open",
+			PlainEnglish: "x", EasyRead: "x", ProposedBy: lead.ID, OpensDate: round.LondonDate(now), OpensTime: now.In(round.London).Format("15:04"),
+			ClosesDate: round.LondonDate(now.AddDate(0, 0, 7)), ClosesTime: "17:00"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.PublishPathway(ctx, rd.ID, true, open.ID); len(apperr.FieldsOf(err)) != 1 {
+			t.Errorf("published by a question the group has not decided: %v", err)
+		}
+		if p, _ := db.Pathway(ctx, rd.ID); p.Published != nil {
+			t.Errorf("a refused publication left the page public")
+		}
+		if err := db.PublishPathway(ctx, rd.ID, true, q.ID); err != nil {
 			t.Fatal(err)
 		}
 		pub, err := db.PathwayBySlug(ctx, p.Slug)
@@ -54,7 +75,7 @@ func TestPathwaySavePublishAndShortAddress(t *testing.T) {
 		if all, _ := db.PublishedPathways(ctx); all[rd.ID] != p.Slug {
 			t.Errorf("published pathways: %v", all)
 		}
-		if err := db.PublishPathway(ctx, rd.ID, false); err != nil {
+		if err := db.PublishPathway(ctx, rd.ID, false, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.PathwayBySlug(ctx, p.Slug); apperr.Code(err) != apperr.NotFound {

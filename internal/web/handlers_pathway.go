@@ -7,6 +7,7 @@ import (
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
 	"github.com/coprod/coprod/internal/evidence"
+	"github.com/coprod/coprod/internal/measure"
 	"github.com/coprod/coprod/internal/pathway"
 	"github.com/coprod/coprod/internal/round"
 )
@@ -23,6 +24,12 @@ type pathwayEditData struct {
 	Edit    bool // members and facilitators write it
 	Publish bool // facilitators publish it
 	Address string
+	// Drafted: the form holds a draft from the vision and the signed-off
+	// specifications, not yet saved.
+	Drafted bool
+	// Decisions are the questions the group passed, one of which the
+	// facilitator cites to make the page public.
+	Decisions []round.Option
 }
 
 func (s *Server) pathwayEditData(r *http.Request, rd *round.Round) (pathwayEditData, error) {
@@ -33,6 +40,17 @@ func (s *Server) pathwayEditData(r *http.Request, rd *round.Round) (pathwayEditD
 		d.Pathway, d.Address = p, s.baseURL(r)+"/p/"+p.Slug
 	case apperr.Code(err) != apperr.NotFound:
 		return d, err
+	}
+	if d.Publish {
+		ps, err := s.store.Proposals(r.Context(), rd.ID, round.StatePassed)
+		if err != nil {
+			return d, err
+		}
+		for _, p := range ps {
+			if p.Kind == round.KindQuestion {
+				d.Decisions = append(d.Decisions, round.Option{Key: p.ID, Label: p.Title})
+			}
+		}
 	}
 	d.Vision, err = s.store.Statements(r.Context(), rd.ID, round.Group, "")
 	return d, err
@@ -49,11 +67,44 @@ func (s *Server) showPathwayEdit(w http.ResponseWriter, r *http.Request, rd *rou
 	}
 	pg.Page = d
 	v := view{Title: "How to get support: the group's page", Errors: errs, Form: r.PostForm}
-	if r.Method == http.MethodGet && d.Pathway != nil {
-		// The form starts from what is saved.
-		v.Form = url.Values{"title": {d.Pathway.Title}, "plain": {d.Pathway.Plain}, "easy_read": {d.Pathway.EasyRead}, "contact": {d.Pathway.Contact}}
+	if r.Method == http.MethodGet {
+		// The form starts from what is saved, or else from a draft.
+		in := pathway.Input{}
+		if d.Pathway != nil {
+			in = pathway.Input{Title: d.Pathway.Title, Plain: d.Pathway.Plain, EasyRead: d.Pathway.EasyRead, Contact: d.Pathway.Contact}
+		} else if d.Edit {
+			if in, err = s.pathwayDraft(r, rd, d.Vision); err != nil {
+				return err
+			}
+			pg.Page.Drafted = true
+		}
+		v.Form = url.Values{"title": {in.Title}, "plain": {in.Plain}, "easy_read": {in.EasyRead}, "contact": {in.Contact}}
 	}
 	return pathwayEditPage.show(s, w, r, status, v, pg)
+}
+
+// pathwayDraft drafts the page from the group's vision and the newest
+// version of each specification the group signed off.
+func (s *Server) pathwayDraft(r *http.Request, rd *round.Round, vision []evidence.Statement) (pathway.Input, error) {
+	specs, err := s.store.Specifications(r.Context(), rd.ID)
+	if err != nil {
+		return pathway.Input{}, err
+	}
+	var texts []pathway.SpecText
+	for _, sp := range specs {
+		for i := len(sp.Versions) - 1; i >= 0; i-- {
+			if v := sp.Versions[i]; v.SignOff != nil {
+				texts = append(texts, pathway.SpecText{Aims: v.Sections[measure.SectionAims], Service: v.Sections[measure.SectionServiceDescription],
+					Access: v.Sections[measure.SectionAccess]})
+				break
+			}
+		}
+	}
+	bodies := make([]string, len(vision))
+	for i, st := range vision {
+		bodies[i] = st.Body
+	}
+	return pathway.Draft(rd.Title, bodies, texts), nil
 }
 
 func (s *Server) pathwayForm(w http.ResponseWriter, r *http.Request) error {
@@ -88,8 +139,10 @@ func (s *Server) pathwayPublish(w http.ResponseWriter, r *http.Request) error {
 	}
 	_ = r.ParseForm()
 	publish := r.PostForm.Get("publish") == "yes"
-	if err := s.store.PublishPathway(r.Context(), rd.ID, publish); err != nil {
-		return err
+	if err := s.store.PublishPathway(r.Context(), rd.ID, publish, r.PostForm.Get("decision")); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error {
+			return s.showPathwayEdit(w, r, rd, status, errs)
+		})
 	}
 	done := "pathway-unpublished"
 	if publish {
