@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
 )
 
 // TestCodingSpans: the form for coding any span is on the page, hidden
