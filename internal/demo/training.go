@@ -30,6 +30,20 @@ func seedTraining(ctx context.Context, s Store, uloID, providerID, provider2ID s
 	if err != nil {
 		return err
 	}
+	for _, m := range []struct {
+		v          training.Version
+		name, text string
+	}{
+		{training.PlainEnglish, "nhs-constitution-notes.txt", "Your rights under the NHS Constitution: notes for staff.\n\n" +
+			"The NHS Constitution sets out what patients can expect: to be treated with dignity and respect, to be involved in decisions about their care, " +
+			"and to complain and have the complaint looked into. The trainers tell you what those promises meant for them, and what you can do so they are kept.\n"},
+		{training.EasyRead, "nhs-constitution-easy-read.txt", "The NHS has a list of promises.\nIt is called the NHS Constitution.\n" +
+			"You should be treated well.\nYou can say what you want.\nYou can complain.\n"},
+	} {
+		if _, err := s.AddMaterial(ctx, cid, m.v, m.name, []byte(m.text)); err != nil {
+			return err
+		}
+	}
 	prov, err := s.UserByEmail(ctx, "provider@demo.test")
 	if err != nil {
 		return err

@@ -1,23 +1,18 @@
 package tender
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"path"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/coprod/coprod/internal/apperr"
+	"github.com/coprod/coprod/internal/filetype"
 )
 
-// Limits on the files a bidder attaches to their answers. A megabyte is
-// 1,048,576 bytes, as computers usually count file sizes.
+// Limits on the files a bidder attaches to their answers.
 const (
-	MB                      = 1 << 20
+	MB                      = filetype.MB
 	MaxAttachmentSize       = 10 * MB // one file
 	MaxAttachmentsPerAnswer = 5       // files attached to one criterion
 	MaxBidAttachmentBytes   = 25 * MB // every file of one bid together
@@ -26,6 +21,12 @@ const (
 
 // AcceptedTypes names, in plain English, the kinds of file a bidder may attach.
 const AcceptedTypes = "PDF, Word, Excel, OpenDocument, text, CSV, PNG or JPEG"
+
+// attachmentRules are what a bid's answer accepts.
+var attachmentRules = filetype.Rules{
+	Kinds:    []filetype.Kind{filetype.PDF, filetype.Word, filetype.Excel, filetype.ODT, filetype.ODS, filetype.Text, filetype.CSV, filetype.PNG, filetype.JPEG},
+	Accepted: AcceptedTypes, MaxSize: MaxAttachmentSize, MaxName: MaxAttachmentName, Verb: "attach",
+}
 
 // Attachment is a file attached to a bid's answer to one criterion, as
 // kept: what it is, not its contents. SHA256 is the hex hash of the
@@ -45,14 +46,7 @@ type Attachment struct {
 func (a Attachment) SizeLabel() string { return FormatSize(a.Size) }
 
 // TypeLabel is the kind of file in plain English.
-func (a Attachment) TypeLabel() string {
-	for _, k := range fileKinds {
-		if k.contentType == a.ContentType {
-			return k.label
-		}
-	}
-	return "File"
-}
+func (a Attachment) TypeLabel() string { return filetype.LabelOf(a.ContentType) }
 
 // NewAttachment is a file a bidder wants to attach, with what their bid
 // already holds so the limits can be checked: the number of files already
@@ -65,64 +59,8 @@ type NewAttachment struct {
 	BidBytes       int64
 }
 
-// fileKind is a type of file we accept: the extensions that name it and
-// how its first bytes must look.
-type fileKind struct {
-	exts        []string
-	label       string // for a list of files
-	what        string // for a sentence: "a PDF"
-	contentType string
-	matches     func([]byte) bool
-}
-
-func startsWith(p string) func([]byte) bool {
-	return func(b []byte) bool { return bytes.HasPrefix(b, []byte(p)) }
-}
-
-// plainText is valid UTF-8 with no NUL byte: text a person could read.
-func plainText(b []byte) bool { return utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 }
-
-var fileKinds = []fileKind{
-	{[]string{".pdf"}, "PDF", "a PDF", "application/pdf", startsWith("%PDF-")},
-	{[]string{".docx"}, "Word document", "a Word document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", startsWith("PK\x03\x04")},
-	{[]string{".xlsx"}, "Excel spreadsheet", "an Excel spreadsheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", startsWith("PK\x03\x04")},
-	{[]string{".odt"}, "OpenDocument text", "an OpenDocument text", "application/vnd.oasis.opendocument.text", startsWith("PK\x03\x04")},
-	{[]string{".ods"}, "OpenDocument spreadsheet", "an OpenDocument spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", startsWith("PK\x03\x04")},
-	{[]string{".txt"}, "Text", "plain text", "text/plain; charset=utf-8", plainText},
-	{[]string{".csv"}, "CSV", "plain text CSV", "text/csv; charset=utf-8", plainText},
-	{[]string{".png"}, "PNG image", "a PNG image", "image/png", startsWith("\x89PNG\r\n\x1a\n")},
-	{[]string{".jpg", ".jpeg"}, "JPEG image", "a JPEG image", "image/jpeg", startsWith("\xff\xd8\xff")},
-}
-
-// older formats people often have, with what to do instead.
-var olderFormats = map[string]string{
-	".doc": "an older Word format: save it as .docx or PDF and attach that",
-	".xls": "an older Excel format: save it as .xlsx or PDF and attach that",
-}
-
-// hiddenRune reports control characters and invisible formatting marks
-// (such as a right-to-left override, which can make "exe.pdf" look like
-// "fdp.exe").
-func hiddenRune(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
-
-// FormatSize gives a size in bytes for people to read, rounding up so a
-// file just over a limit never looks as if it were within it.
-func FormatSize(n int64) string {
-	switch {
-	case n < 1024:
-		if n == 1 {
-			return "1 byte"
-		}
-		return fmt.Sprintf("%d bytes", n)
-	case n < MB:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
-	}
-	tenths := (n*10 + MB - 1) / MB
-	if tenths%10 == 0 {
-		return fmt.Sprintf("%d MB", tenths/10)
-	}
-	return fmt.Sprintf("%d.%d MB", tenths/10, tenths%10)
-}
+// FormatSize gives a size in bytes for people to read (filetype.FormatSize).
+func FormatSize(n int64) string { return filetype.FormatSize(n) }
 
 // CheckAttachment checks a new attachment against the ITT and the limits,
 // and returns what will be kept of it (without ID, BidID and CreatedAt,
@@ -137,40 +75,11 @@ func CheckAttachment(itt ITT, n NewAttachment) (*Attachment, error) {
 	if _, ok := itt.Criterion(n.Criterion); !ok {
 		return fail("There is no question %q in this invitation to tender, so a file cannot be attached to it", n.Criterion)
 	}
-	name := strings.TrimSpace(n.FileName)
-	switch {
-	case name == "":
-		return fail("The file has no name: give it a name and choose it again")
-	case !utf8.ValidString(name) || strings.ContainsFunc(name, hiddenRune):
-		return fail("The file name has characters we cannot keep: rename the file using letters, numbers, spaces, dots and dashes, and choose it again")
-	case utf8.RuneCountInString(name) > MaxAttachmentName:
-		return fail("The file name must be %d characters or fewer: rename the file and choose it again", MaxAttachmentName)
+	name, kind, msg := attachmentRules.Check(n.FileName, n.Data)
+	if msg != "" {
+		return fail("%s", msg)
 	}
 	size := int64(len(n.Data))
-	if size == 0 {
-		return fail("%s is empty: check the file and choose it again", name)
-	}
-	if size > MaxAttachmentSize {
-		return fail("The file must be %s or smaller: %s is %s", FormatSize(MaxAttachmentSize), name, FormatSize(size))
-	}
-	ext := strings.ToLower(path.Ext(name))
-	var kind *fileKind
-	for i := range fileKinds {
-		for _, e := range fileKinds[i].exts {
-			if e == ext {
-				kind = &fileKinds[i]
-			}
-		}
-	}
-	if kind == nil {
-		if why, ok := olderFormats[ext]; ok {
-			return fail("%s is %s", name, why)
-		}
-		return fail("%s is not a file type we accept: use %s", name, AcceptedTypes)
-	}
-	if !kind.matches(n.Data) {
-		return fail("%s does not contain %s, although its name says it does: save it again from the program that made it, or choose another file", name, kind.what)
-	}
 	if n.CriterionFiles >= MaxAttachmentsPerAnswer {
 		return fail("You can attach up to %d files to %s: remove one before you attach %s", MaxAttachmentsPerAnswer, n.Criterion, name)
 	}
@@ -179,7 +88,7 @@ func CheckAttachment(itt ITT, n NewAttachment) (*Attachment, error) {
 			FormatSize(MaxBidAttachmentBytes), name, FormatSize(size), FormatSize(n.BidBytes+size))
 	}
 	sum := sha256.Sum256(n.Data)
-	return &Attachment{Criterion: n.Criterion, FileName: name, ContentType: kind.contentType, Size: size, SHA256: hex.EncodeToString(sum[:])}, nil
+	return &Attachment{Criterion: n.Criterion, FileName: name, ContentType: kind.ContentType, Size: size, SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
 // FilesFor lists the bid's files attached to one criterion, in the order

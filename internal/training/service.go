@@ -32,4 +32,9 @@ type Service interface {
 	// newest first.
 	SessionPayments(ctx context.Context, sessionID string) ([]Payment, error)
 	TrainerPayments(ctx context.Context, userID string) ([]Payment, error)
+	// AddMaterial keeps a file of a course's materials (CheckMaterial);
+	// Materials lists them, plain English first; MaterialData reads one.
+	AddMaterial(ctx context.Context, courseID string, v Version, name string, data []byte) (string, error)
+	Materials(ctx context.Context, courseID string) ([]Material, error)
+	MaterialData(ctx context.Context, courseID, id string) (*Material, []byte, error)
 }

@@ -86,7 +86,9 @@ type trainingCourseData struct {
 	Results  []training.Result
 	Run      bool
 	// Trainers are the accounts at the ULO that can deliver a session.
-	Trainers []round.Option
+	Trainers  []round.Option
+	Materials []training.Material
+	Versions  []round.Option // of the materials' upload form
 }
 
 func (s *Server) trainingCourseData(r *http.Request) (trainingCourseData, error) {
@@ -96,8 +98,11 @@ func (s *Server) trainingCourseData(r *http.Request) (trainingCourseData, error)
 	} else if err != nil {
 		return trainingCourseData{}, err
 	}
-	d := trainingCourseData{Course: c, Run: auth.Can(principal(r), auth.ActionRunTraining, orgObject(c.OrgID))}
+	d := trainingCourseData{Course: c, Run: auth.Can(principal(r), auth.ActionRunTraining, orgObject(c.OrgID)), Versions: materialVersions}
 	if d.Sessions, err = s.store.TrainingSessions(r.Context(), c.ID); err != nil {
+		return d, err
+	}
+	if d.Materials, err = s.store.Materials(r.Context(), c.ID); err != nil {
 		return d, err
 	}
 	if d.Run {

@@ -9,6 +9,8 @@ func (s *Server) trainingRoutes() []route {
 		{"POST /training/courses", s.trainingCreateCourse},
 		{"GET /training/courses/{id}", s.trainingCourse},
 		{"POST /training/courses/{id}/sessions", s.trainingAddSession},
+		{"POST /training/courses/{id}/materials", s.heavy(s.trainingAddMaterial)},
+		{"GET /training/courses/{id}/materials/{mid}/file", s.trainingMaterial},
 		{"GET /training/sessions/{id}", s.trainingSession},
 		{"POST /training/sessions/{id}/attendees", s.trainingAddAttendee},
 		{"POST /training/sessions/{id}/feedback", s.trainingFeedback},
@@ -32,5 +34,6 @@ var trainingFlash = map[string]string{
 	"training-answers-saved":  "Answers saved.",
 	"training-staff-saved":    "Staff numbers saved.",
 	"training-feedback-saved": "Thank you. Your feedback has gone to the trainers, without your name.",
+	"training-material-added": "File added to the course's materials.",
 	"training-delivered":      "Recorded as delivered. The trainers' involvement payment claims are below.",
 }
