@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -24,11 +23,7 @@ func TestTrainingMaterialsOverHTTP(t *testing.T) {
 	t.Parallel()
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		srv := newTestServer(t, engine)
-		courses, err := srv.DB.Courses(context.Background())
-		if err != nil || len(courses) != 1 {
-			t.Fatalf("demo courses: %v %v", courses, err)
-		}
-		course := "/training/courses/" + courses[0].ID
+		_, course, _, _ := demoCourse(t, srv)
 		fac := srv.client(t)
 		fac.loginAs("facilitator")
 		wantContains(t, fac.get(course), "course page", "Plain English: nhs-constitution-notes.txt", "Easy Read: nhs-constitution-easy-read.txt", `enctype="multipart/form-data"`)

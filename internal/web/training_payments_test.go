@@ -22,13 +22,7 @@ func TestTrainersPaidOverHTTP(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		srv := newTestServer(t, engine)
 		ctx := context.Background()
-		courses, err := srv.DB.Courses(ctx)
-		if err != nil || len(courses) != 1 {
-			t.Fatalf("demo courses: %v %v", courses, err)
-		}
-		course := "/training/courses/" + courses[0].ID
-		ss, _ := srv.DB.TrainingSessions(ctx, courses[0].ID)
-		first, second := "/training/sessions/"+ss[0].ID, "/training/sessions/"+ss[1].ID
+		courses, course, first, second := demoCourse(t, srv)
 		sky, err := srv.DB.UserByEmail(ctx, "member2@demo.test")
 		if err != nil {
 			t.Fatal(err)

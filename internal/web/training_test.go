@@ -22,13 +22,8 @@ func TestTrainingByRole(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, engine store.Engine) {
 		srv := newTestServer(t, engine)
 		ctx := context.Background()
-		courses, err := srv.DB.Courses(ctx)
-		if err != nil || len(courses) != 1 {
-			t.Fatalf("demo courses: %v %v", courses, err)
-		}
-		course := "/training/courses/" + courses[0].ID
+		courses, course, first, second := demoCourse(t, srv)
 		ss, _ := srv.DB.TrainingSessions(ctx, courses[0].ID)
-		first, second := "/training/sessions/"+ss[0].ID, "/training/sessions/"+ss[1].ID
 		people := map[string]training.Record{}
 		for _, s := range ss {
 			as, _ := srv.DB.Attendees(ctx, s.ID)
@@ -128,4 +123,20 @@ func TestTrainingByRole(t *testing.T) {
 			t.Errorf("answers left out: %d", r.StatusCode)
 		}
 	})
+}
+
+// demoCourse is the demo's one course and the addresses of its page and of
+// its two sessions.
+func demoCourse(t *testing.T, srv *testServer) (courses []training.Course, course, first, second string) {
+	t.Helper()
+	ctx := context.Background()
+	courses, err := srv.DB.Courses(ctx)
+	if err != nil || len(courses) != 1 {
+		t.Fatalf("demo courses: %v %v", courses, err)
+	}
+	ss, err := srv.DB.TrainingSessions(ctx, courses[0].ID)
+	if err != nil || len(ss) != 2 {
+		t.Fatalf("demo sessions: %v %v", ss, err)
+	}
+	return courses, "/training/courses/" + courses[0].ID, "/training/sessions/" + ss[0].ID, "/training/sessions/" + ss[1].ID
 }
