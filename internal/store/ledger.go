@@ -109,44 +109,48 @@ func (db *DB) WithdrawItem(ctx context.Context, id string) error {
 
 // Commit records (or replaces) the commitment and marks the item committed.
 func (db *DB) Commit(ctx context.Context, itemID string, n ledger.NewCommitment) error {
-	return db.update(ctx, func(tx *Tx) error {
-		var member int
-		if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE user_id = ? AND org_id = ?", n.OwnerUserID, n.OwnerOrgID).Scan(&member); err != nil {
+	return db.update(ctx, func(tx *Tx) error { return tx.commit(ctx, itemID, n) })
+}
+
+// commit is Commit inside a transaction; an audit's action plan commits
+// the item it creates in the same one.
+func (tx *Tx) commit(ctx context.Context, itemID string, n ledger.NewCommitment) error {
+	var member int
+	if err := tx.queryRow(ctx, "SELECT COUNT(*) FROM memberships WHERE user_id = ? AND org_id = ?", n.OwnerUserID, n.OwnerOrgID).Scan(&member); err != nil {
+		return err
+	}
+	if member == 0 {
+		return apperr.Fields([]apperr.FieldError{{Field: "owner_user_id", Message: "The owner must belong to the organisation that owns the commitment"}})
+	}
+	var ind ledger.IndicatorOption
+	if n.ContractID != "" {
+		var err error
+		if ind, err = tx.itemIndicator(ctx, itemID, n.ContractID, n.IndicatorID); err != nil {
 			return err
 		}
-		if member == 0 {
-			return apperr.Fields([]apperr.FieldError{{Field: "owner_user_id", Message: "The owner must belong to the organisation that owns the commitment"}})
+	}
+	if _, err := tx.changeItem(ctx, itemID, func(s *itemState) error {
+		if s.Status == string(ledger.StatusNotDoing) || s.Status == string(ledger.StatusDone) {
+			return apperr.Errorf(apperr.Conflict, "This item is %s. Change its status before changing the commitment.", strings.ToLower(ledger.Status(s.Status).Label()))
 		}
-		var ind ledger.IndicatorOption
-		if n.ContractID != "" {
-			var err error
-			if ind, err = tx.itemIndicator(ctx, itemID, n.ContractID, n.IndicatorID); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.changeItem(ctx, itemID, func(s *itemState) error {
-			if s.Status == string(ledger.StatusNotDoing) || s.Status == string(ledger.StatusDone) {
-				return apperr.Errorf(apperr.Conflict, "This item is %s. Change its status before changing the commitment.", strings.ToLower(ledger.Status(s.Status).Label()))
-			}
-			if err := n.CheckSaid(s.SaidOn); err != nil {
-				return err
-			}
-			if _, err := tx.exec(ctx, `UPDATE ledger_items SET owner_org_id = ?, owner_user_id = ?, commitment = ?, due_on = ?, indicator = ?,
-				contract_id = ?, indicator_code = ? WHERE id = ?`,
-				n.OwnerOrgID, n.OwnerUserID, n.What, n.DueOn, ind.Name, nullIfEmpty(ind.ContractID), ind.IndicatorID, itemID); err != nil {
-				return mapErr(err, "owner")
-			}
-			s.Commitment, s.CommittedOn = n.What, n.CommittedOn
-			if s.Status == string(ledger.StatusOpen) {
-				s.Status = string(ledger.StatusCommitted)
-			}
-			return nil
-		}); err != nil {
+		if err := n.CheckSaid(s.SaidOn); err != nil {
 			return err
 		}
-		return tx.record(ctx, "ledger.commit", "ledger_item", itemID, map[string]string{"owner_org_id": n.OwnerOrgID,
-			"owner_user_id": n.OwnerUserID, "what": n.What, "due_on": n.DueOn, "contract_id": ind.ContractID, "indicator": ind.IndicatorID, "committed_on": n.CommittedOn})
-	})
+		if _, err := tx.exec(ctx, `UPDATE ledger_items SET owner_org_id = ?, owner_user_id = ?, commitment = ?, due_on = ?, indicator = ?,
+			contract_id = ?, indicator_code = ? WHERE id = ?`,
+			n.OwnerOrgID, n.OwnerUserID, n.What, n.DueOn, ind.Name, nullIfEmpty(ind.ContractID), ind.IndicatorID, itemID); err != nil {
+			return mapErr(err, "owner")
+		}
+		s.Commitment, s.CommittedOn = n.What, n.CommittedOn
+		if s.Status == string(ledger.StatusOpen) {
+			s.Status = string(ledger.StatusCommitted)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return tx.record(ctx, "ledger.commit", "ledger_item", itemID, map[string]string{"owner_org_id": n.OwnerOrgID,
+		"owner_user_id": n.OwnerUserID, "what": n.What, "due_on": n.DueOn, "contract_id": ind.ContractID, "indicator": ind.IndicatorID, "committed_on": n.CommittedOn})
 }
 
 // SetStatus moves an item to a new status by the rules in ledger.StatusChange.

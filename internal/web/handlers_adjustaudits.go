@@ -10,6 +10,7 @@ import (
 	"github.com/coprod/coprod/internal/adjustaudit"
 	"github.com/coprod/coprod/internal/apperr"
 	"github.com/coprod/coprod/internal/auth"
+	"github.com/coprod/coprod/internal/ledger"
 	"github.com/coprod/coprod/internal/proportion"
 	"github.com/coprod/coprod/internal/round"
 	"github.com/coprod/coprod/internal/spc"
@@ -29,8 +30,9 @@ var (
 )
 
 var raAuditFlash = map[string]string{
-	"audit-started": "The audit is started. Add its cases one at a time.",
-	"case-added":    "The case is added, and the results below count it.",
+	"audit-started":     "The audit is started. Add its cases one at a time.",
+	"case-added":        "The case is added, and the results below count it.",
+	"plan-action-added": "The action is on the public board as a promise.",
 }
 
 type raAuditListData struct {
@@ -72,6 +74,8 @@ type raAuditShowData struct {
 	// Others are the team's other audits of the same template, to compare
 	// services with.
 	Others []adjustaudit.Audit
+	// Actions are the voice items of the audit's action plan.
+	Actions []*ledger.Item
 }
 
 // raCompareData is one audit against another of the same template: two
@@ -209,6 +213,12 @@ func (s *Server) auditResult(r *http.Request, a *adjustaudit.Audit) (adjustaudit
 }
 
 func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
+	return s.raAuditShowWith(w, r, http.StatusOK, url.Values{}, nil)
+}
+
+// raAuditShowWith draws an audit's page; the action form's problems come
+// back to it.
+func (s *Server) raAuditShowWith(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []apperr.FieldError) error {
 	if !principal(r).SignedIn() {
 		return errSignIn
 	}
@@ -264,8 +274,43 @@ func (s *Server) raAuditShow(w http.ResponseWriter, r *http.Request) error {
 			d.Others = append(d.Others, o)
 		}
 	}
-	return raAuditShowPage.show(s, w, r, http.StatusOK, view{Title: d.T.Title + ": " + a.Service,
-		Flash: raAuditFlash[r.URL.Query().Get("done")]}, d)
+	ids, err := s.store.AuditActions(r.Context(), a.ID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		it, err := s.store.LedgerItem(r.Context(), id, ledger.Staff)
+		if err != nil {
+			return err
+		}
+		d.Actions = append(d.Actions, it)
+	}
+	return raAuditShowPage.show(s, w, r, status, view{Title: d.T.Title + ": " + a.Service,
+		Flash: raAuditFlash[r.URL.Query().Get("done")], Form: form, Errors: errs}, d)
+}
+
+// raActionCreate adds an action to the audit's plan: a committed voice
+// item saying what the audit found.
+func (s *Server) raActionCreate(w http.ResponseWriter, r *http.Request) error {
+	if !principal(r).SignedIn() {
+		return errSignIn
+	}
+	a, err := s.store.AdjustmentAudit(r.Context(), r.PathValue("aid"))
+	if err != nil {
+		return err
+	}
+	t, _, res, err := s.auditResult(r, a)
+	if err != nil {
+		return err
+	}
+	_ = r.ParseForm()
+	f := r.PostForm
+	if _, err := s.store.AddAuditAction(r.Context(), a.ID, adjustaudit.ActionSaid(*a, t, res),
+		ledger.NewCommitment{What: f.Get("what"), DueOn: f.Get("due_on")}); err != nil {
+		return formProblem(err, func(status int, errs []apperr.FieldError) error { return s.raAuditShowWith(w, r, status, f, errs) })
+	}
+	http.Redirect(w, r, "/adjustment-audits/"+a.ID+"?done=plan-action-added#actions", http.StatusSeeOther)
+	return nil
 }
 
 func (s *Server) raCaseForm(w http.ResponseWriter, r *http.Request, status int, form url.Values, errs []apperr.FieldError) error {

@@ -12,6 +12,7 @@ func (s *Server) raAuditRoutes() []route {
 		{"GET /adjustment-audits/{aid}/cases/new", s.raCaseNew},
 		{"GET /adjustment-audits/{aid}/compare", s.raCompare},
 		{"POST /adjustment-audits/{aid}/cases", s.raCaseCreate},
+		{"POST /adjustment-audits/{aid}/actions", s.raActionCreate},
 		{"GET /board/adjustment-audits", s.raPublic},
 	}
 }

@@ -60,6 +60,7 @@ type Store interface {
 	adjustaudit.Service
 	qualitycheck.Service
 	auth.ULOService
+	adjustaudit.ActionPlans
 	computed.Service
 	AuditEvents(ctx context.Context, f audit.Filter) ([]audit.Event, error)
 	AuditHead(ctx context.Context) (int64, error)
