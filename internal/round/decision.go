@@ -47,7 +47,7 @@ func (k ProposalKind) Label() string {
 	case KindChangeRule:
 		return "Change how the group decides"
 	case KindQuestion:
-		return "A general question"
+		return "A question for the group"
 	}
 	return ""
 }
