@@ -92,9 +92,9 @@ func ParseCSV(r io.Reader, base NewItem, members map[string]string) (Imported, e
 		n := base
 		n.OrgIDs = append([]string(nil), base.OrgIDs...)
 		n.Said, n.EasyRead, n.SaidOn = get("said"), get("easy_read"), get("said_on")
-		n.Source = Source(get("source"))
-		if n.Source == "" {
-			n.Source = SourceImport
+		n.Source = SourceImport
+		if raw := get("source"); raw != "" {
+			n.Source = Entered(raw)
 		}
 		n.Themes = SplitThemes(get("themes"))
 		by := get("said_by")

@@ -14,7 +14,9 @@ func TestParseCSVRowErrors(t *testing.T) {
 		"The letter was confusing,2027-13-01,post,,\n" +
 		"I could not get an interpreter,2027-01-06,peer_feedback,Robin Adeyemi,\n" +
 		"\n" +
-		"Said in the future,2027-02-01,survey,,\n"
+		"Said in the future,2027-02-01,survey,,\n" +
+		"Passed off as research,2027-01-05,research,,\n" +
+		"Passed off as a quality check,2027-01-05,quality_check,,\n"
 	base := NewItem{RoundID: "r1", OrgIDs: []string{"o1"}, Today: "2027-01-31"}
 	got, err := ParseCSV(strings.NewReader(file), base, map[string]string{"robin": "m-robin"})
 	if err != nil {
@@ -35,8 +37,9 @@ func TestParseCSVRowErrors(t *testing.T) {
 		lines = append(lines, e.Column+"@"+strconv.Itoa(e.Line))
 	}
 	// line 3: no text; line 5: bad date and bad source; line 6: a real
-	// name is not a group name; line 8: a date in the future.
-	if want := "said@3,source@5,said_on@5,said_by@6,said_on@8"; strings.Join(lines, ",") != want {
+	// name is not a group name; line 8: a date in the future; lines 9 and
+	// 10: sources only Coprod itself records.
+	if want := "said@3,source@5,said_on@5,said_by@6,said_on@8,source@9,source@10"; strings.Join(lines, ",") != want {
 		t.Errorf("errors = %s, want %s", strings.Join(lines, ","), want)
 	}
 	if _, err := ParseCSV(strings.NewReader("text,date\nx,y\n"), base, nil); err == nil {

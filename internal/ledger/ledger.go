@@ -8,6 +8,7 @@
 package ledger
 
 import (
+	"slices"
 	"time"
 )
 
@@ -31,6 +32,18 @@ const (
 
 // Sources lists the sources in the order forms show them.
 var Sources = []Source{SourceSession, SourceSurvey, SourceFeedback, SourceStory, SourceImport}
+
+// Entered is a source a person chose or typed, kept only when it is one of
+// Sources; the sources Coprod records itself (research offered to a round,
+// a quality check's point, an audit's action) become "", which Validate
+// refuses, so nobody can present their own words as research or as a
+// quality check by hand or by importing a file.
+func Entered(raw string) Source {
+	if s := Source(raw); slices.Contains(Sources, s) {
+		return s
+	}
+	return ""
+}
 
 // Label is the source in plain English.
 func (s Source) Label() string {

@@ -16,7 +16,7 @@ import (
 
 // newItemForm reads the form that records what was said.
 func newItemForm(f url.Values, today string) ledger.NewItem {
-	return ledger.NewItem{Said: f.Get("said"), EasyRead: f.Get("easy_read"), Source: ledger.Source(f.Get("source")), SaidOn: f.Get("said_on"),
+	return ledger.NewItem{Said: f.Get("said"), EasyRead: f.Get("easy_read"), Source: ledger.Entered(f.Get("source")), SaidOn: f.Get("said_on"),
 		RoundID: f.Get("round_id"), MemberID: f.Get("member_id"), OrgIDs: f["org_ids"], Themes: ledger.SplitThemes(f.Get("themes")),
 		Today: today}
 }
