@@ -65,8 +65,8 @@ func pictureFuncs(st *staticFiles) template.FuncMap {
 }
 
 // ideaPictures are the pictures of the product's own choices, by their
-// stored values: a proposal's answers, the ledger's verdicts and the kinds
-// of task (internal/tasks) on "Your tasks".
+// stored values: a proposal's answers, the ledger's verdicts, the kinds of
+// task (internal/tasks) on "Your tasks" and a quality check's answers.
 var ideaPictures = map[string]string{
 	"agree": "agree", "not_sure": "not-sure", "disagree": "disagree", "block": "stop",
 	"changed": "better", "partly": "fits", "not_changed": "no", "too_early": "wait",
