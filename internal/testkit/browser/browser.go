@@ -326,7 +326,17 @@ func (b *Browser) Submit(buttonText string) {
 	b.t.Helper()
 	// Tag the current document; the next one will not carry the tag.
 	_ = get(b, chromedp.EvaluateAsDevTools[bool](`window.__coprodOld = true`))
-	b.Do(chromedp.Click(chromedp.Search(fmt.Sprintf(`//button[normalize-space(.)=%q]`, buttonText))))
+	// A page may draw a control twice with one copy hidden (the header's
+	// Sign out: once for wide screens, once behind Menu on a phone), and
+	// chromedp waits for every match to be visible; click the first copy a
+	// person can see.
+	xp := fmt.Sprintf(`//button[normalize-space(.)=%q]`, buttonText)
+	n := get(b, chromedp.EvaluateAsDevTools[int](fmt.Sprintf(`(() => {
+		const r = document.evaluate(%q, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+		for (let i = 0; i < r.snapshotLength; i++) { if (r.snapshotItem(i).getClientRects().length > 0) return i + 1; }
+		return 1;
+	})()`, xp)))
+	b.Do(chromedp.Click(chromedp.Search(fmt.Sprintf("(%s)[%d]", xp, n))))
 	deadline := time.Now().Add(15 * time.Second)
 	for !b.newDocumentLoaded() {
 		if time.Now().After(deadline) {
