@@ -66,3 +66,42 @@ func TestAxeChecksEveryNewDocument(t *testing.T) {
 		})
 	}
 }
+
+// A document axe has passed is not checked again, in this browser or
+// another, at the same viewport with scripts on or off alike; one that
+// failed is checked, and reported, every time.
+func TestAxePassesADocumentOnce(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		img := ""
+		if strings.HasPrefix(r.URL.Path, "/bad") {
+			img = `<img src="/static/chart.png">`
+		}
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Once %s</title></head><body><main><h1>Once %s</h1>%s</main></body></html>`, r.URL.Path, r.URL.Path, img)
+	}))
+	defer srv.Close()
+	rec := &recorder{TB: t}
+	first, second := Start(rec, srv.URL, Options{}), Start(rec, srv.URL, Options{})
+	for _, b := range []*Browser{first, first, second} {
+		b.Visit("/good")
+		b.Axe()
+		b.Visit("/bad")
+		b.Axe()
+		if errs := rec.take(); len(errs) != 1 || !strings.Contains(errs[0], "image-alt") {
+			t.Errorf("axe on /bad reported %q", errs)
+		}
+	}
+	if first.axeRuns != 3 || first.axeRepeats != 1 || first.Checked != 4 {
+		t.Errorf("first browser: axe ran %d times and found %d repeats in %d checks, want 3, 1 and 4", first.axeRuns, first.axeRepeats, first.Checked)
+	}
+	if second.axeRuns != 1 || second.axeRepeats != 1 {
+		t.Errorf("second browser: axe ran %d times and found %d repeats, want 1 and 1", second.axeRuns, second.axeRepeats)
+	}
+	noJS := Start(rec, srv.URL, Options{NoJS: true})
+	noJS.Visit("/good")
+	noJS.Axe()
+	if noJS.axeRuns != 1 || rec.take() != nil {
+		t.Errorf("with scripts off the document was not checked afresh: %d runs", noJS.axeRuns)
+	}
+}
