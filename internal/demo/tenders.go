@@ -115,9 +115,9 @@ var demoTenders = []demoTender{
 	},
 }
 
-// seedTenders adds the tender accounts and runs the demo tenders. It needs
-// the store itself, whose clock it sets.
-func seedTenders(ctx context.Context, s Store) error {
+// seedTenders adds the tender accounts, with the demo password's hash, and
+// runs the demo tenders. It needs the store itself, whose clock it sets.
+func seedTenders(ctx context.Context, s Store, passwordHash string) error {
 	orgNames, _, err := s.ListOrganisations(ctx, auth.ListQuery{Limit: 200})
 	if err != nil {
 		return err
@@ -131,11 +131,7 @@ func seedTenders(ctx context.Context, s Store) error {
 		}
 	}
 	for _, p := range tenderPeople {
-		hash, err := auth.HashPassword(Password)
-		if err != nil {
-			return err
-		}
-		u, err := s.CreateUser(ctx, p.Email, p.Name, hash)
+		u, err := s.CreateUser(ctx, p.Email, p.Name, passwordHash)
 		if err != nil {
 			return err
 		}

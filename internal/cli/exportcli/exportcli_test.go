@@ -15,23 +15,18 @@ import (
 	"github.com/coprod/coprod/ocds/ocdstest"
 )
 
-// seeded returns the DSN of a fresh SQLite store with the demo in it.
+// seeded returns the DSN of a fresh SQLite store with the demo in it: a
+// copy of the demo seeded once for the package's tests.
 func seeded(t *testing.T) string {
 	t.Helper()
-	dsn := storetest.DSN(t, store.SQLite)
-	ctx := context.Background()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Seed(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	return dsn
+	return storetest.CopySeeded(t, store.SQLite, "demo", func(ctx context.Context, db *store.DB) error { return demo.Seed(ctx, db) })
+}
+
+// TestMain removes the seeded template the tests copied.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.DropTemplates()
+	os.Exit(code)
 }
 
 func run(t *testing.T, args ...string) (string, string, int) {

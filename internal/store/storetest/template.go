@@ -41,6 +41,20 @@ var (
 // seed starts from the same data, and none sees another's changes.
 func OpenSeeded(t testing.TB, engine store.Engine, name string, seed Seed) *store.DB {
 	t.Helper()
+	dsn := CopySeeded(t, engine, name, seed)
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("opening the copy of %q on %s: %v", name, engine, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// CopySeeded is OpenSeeded for tests that open the store themselves, such
+// as a command given --db: it returns the copy's --db value, removed when
+// the test ends.
+func CopySeeded(t testing.TB, engine store.Engine, name string, seed Seed) string {
+	t.Helper()
 	if engine == store.Postgres && os.Getenv("COPROD_TEST_POSTGRES_URL") == "" {
 		SkipOrFail(t, "PostgreSQL tests not run", "set COPROD_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test to run them")
 	}
@@ -56,25 +70,18 @@ func OpenSeeded(t testing.TB, engine store.Engine, name string, seed Seed) *stor
 	if tpl.err != nil {
 		t.Fatalf("seeding the %s template %q: %v", engine, name, tpl.err)
 	}
-	var dsn string
-	if engine == store.SQLite {
-		dsn = filepath.Join(t.TempDir(), "coprod.db")
-		b, err := os.ReadFile(tpl.path)
-		if err == nil {
-			err = os.WriteFile(dsn, b, 0o600)
-		}
-		if err != nil {
-			t.Fatalf("copying the SQLite template: %v", err)
-		}
-	} else {
-		dsn = copyPostgres(t, tpl.dbname)
+	if engine == store.Postgres {
+		return copyPostgres(t, tpl.dbname)
 	}
-	db, err := store.Open(context.Background(), dsn)
+	dsn := filepath.Join(t.TempDir(), "coprod.db")
+	b, err := os.ReadFile(tpl.path)
+	if err == nil {
+		err = os.WriteFile(dsn, b, 0o600)
+	}
 	if err != nil {
-		t.Fatalf("opening the copy of %q on %s: %v", name, engine, err)
+		t.Fatalf("copying the SQLite template: %v", err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return dsn
 }
 
 // build migrates a fresh database, runs seed on it and closes it, so that
