@@ -32,6 +32,20 @@ func TestPasswordHashRoundTrip(t *testing.T) {
 	}
 }
 
+// A hash at another cost records it, and is checked at that cost.
+func TestPasswordHashAtCost(t *testing.T) {
+	h, err := HashPasswordAtCost("correct horse battery staple", 64, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(h, "$argon2id$v=19$m=64,t=1,p=2$") {
+		t.Fatalf("hash does not carry its cost: %s", h)
+	}
+	if !CheckPassword(h, "correct horse battery staple") || CheckPassword(h, "correct horse battery stapl") {
+		t.Fatal("a hash at another cost is not checked as one")
+	}
+}
+
 // TestCheckPasswordAcceptsOtherParameters verifies against a hash made with
 // different parameters, produced by the reference argon2 CLI (Debian package argon2, the reference phc-winner-argon2 build):
 // echo -n password | argon2 somesalt -id -t 2 -m 16 -p 4 -l 24 -e
