@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // recorder is a test that keeps the errors reported to it, so that a test
@@ -68,8 +70,9 @@ func TestAxeChecksEveryNewDocument(t *testing.T) {
 }
 
 // A document axe has passed is not checked again, in this browser or
-// another, at the same viewport with scripts on or off alike; one that
-// failed is checked, and reported, every time.
+// another, at the same viewport, with page scripts on or off; one that
+// failed is checked, and reported, every time; at another viewport the
+// document is checked afresh.
 func TestAxePassesADocumentOnce(t *testing.T) {
 	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -101,7 +104,12 @@ func TestAxePassesADocumentOnce(t *testing.T) {
 	noJS := Start(rec, srv.URL, Options{NoJS: true})
 	noJS.Visit("/good")
 	noJS.Axe()
+	if noJS.axeRuns != 0 || noJS.axeRepeats != 1 {
+		t.Errorf("with scripts off: axe ran %d times and found %d repeats, want 0 and 1", noJS.axeRuns, noJS.axeRepeats)
+	}
+	noJS.Do(chromedp.EmulateViewport(390, 844))
+	noJS.Axe()
 	if noJS.axeRuns != 1 || rec.take() != nil {
-		t.Errorf("with scripts off the document was not checked afresh: %d runs", noJS.axeRuns)
+		t.Errorf("at another viewport the document was not checked afresh: %d runs", noJS.axeRuns)
 	}
 }
