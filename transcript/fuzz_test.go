@@ -6,16 +6,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
+
+	"github.com/coprod/coprod/internal/testkit"
 )
 
 // seeds adds the shared files and our testdata matching the patterns.
 func seeds(f *testing.F, patterns ...string) {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file))
 	for _, p := range patterns {
-		for _, base := range []string{sharedDataDir(), filepath.Join(root, "transcript", "testdata")} {
+		for _, base := range []string{testkit.SharedDataDir(f), "testdata"} {
 			files, _ := filepath.Glob(filepath.Join(base, p))
 			for _, name := range files {
 				b, err := os.ReadFile(name)

@@ -4,26 +4,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-)
 
-// sharedDataDir is the shared reference data: $COPROD_SHARED_DATA, or
-// ../shared/data beside the repository.
-func sharedDataDir() string {
-	if dir := os.Getenv("COPROD_SHARED_DATA"); dir != "" {
-		return dir
-	}
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Dir(filepath.Dir(file)) // transcript/ -> repository root
-	return filepath.Join(root, "..", "shared", "data")
-}
+	"github.com/coprod/coprod/internal/testkit"
+)
 
 // sharedData returns the shared data folder. When it is missing the test
 // is skipped, unless COPROD_TEST_STRICT=1.
 func sharedData(t testing.TB) string {
 	t.Helper()
-	dir := sharedDataDir()
+	dir := testkit.SharedDataDir(t)
 	if _, err := os.Stat(dir); err != nil {
 		if os.Getenv("COPROD_TEST_STRICT") == "1" {
 			t.Fatalf("shared data folder %s is missing", dir)

@@ -37,3 +37,15 @@ func NpmPackage(t testing.TB, name string) string {
 	}
 	return dir
 }
+
+// SharedDataDir returns the folder of third-party reference data:
+// $COPROD_SHARED_DATA, or ../shared/data beside the repository. It finds
+// the repository from the working directory, not from source file paths,
+// so that tests built with -trimpath (as CI builds them) find it too.
+func SharedDataDir(t testing.TB) string {
+	t.Helper()
+	if dir := os.Getenv("COPROD_SHARED_DATA"); dir != "" {
+		return dir
+	}
+	return filepath.Join(RepoRoot(t), "..", "shared", "data")
+}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/coprod/coprod/internal/testkit"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -20,24 +21,7 @@ import (
 // COPROD_TEST_STRICT=1, when it fails.
 func SharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "data")
-	if env := os.Getenv("COPROD_SHARED_DATA"); env != "" {
-		shared = env // a clone that is not beside the shared folder
-	}
+	shared := testkit.SharedDataDir(t)
 	data := filepath.Join(shared, "ocds")
 	if _, err := os.Stat(filepath.Join(data, "1.1.5", "release-package-schema.json")); err != nil {
 		if os.Getenv("COPROD_TEST_STRICT") == "1" {

@@ -9,8 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
+
+	"github.com/coprod/coprod/internal/testkit"
 )
 
 // Schema returns the path of the REFI-QDA Project schema in the shared
@@ -19,12 +20,7 @@ import (
 // unless COPROD_TEST_STRICT=1, when it fails.
 func Schema(t testing.TB) string {
 	t.Helper()
-	shared := os.Getenv("COPROD_SHARED_DATA")
-	if shared == "" {
-		_, file, _, _ := runtime.Caller(0)
-		shared = filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared", "data")
-	}
-	xsd := filepath.Join(shared, "refi-qda", "Project-mrt2019.xsd")
+	xsd := filepath.Join(testkit.SharedDataDir(t), "refi-qda", "Project-mrt2019.xsd")
 	_, statErr := os.Stat(xsd)
 	_, lintErr := exec.LookPath("xmllint")
 	if statErr != nil || lintErr != nil {
