@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -18,28 +17,17 @@ import (
 // and waits for the response page, so flows are proven without a mouse.
 func keySubmit(t *testing.T, b *browser.Browser, text string) {
 	t.Helper()
-	b.Eval(`(window.__keyOld = true, 'marked')`)
+	b.MarkDocument()
 	b.Do(chromedp.Focus(chromedp.Search(`//button[normalize-space(.)="`+text+`"]`)), chromedp.KeyEvent("\r"))
-	waitNewPage(t, b, "pressing "+text)
+	b.AwaitNewDocument("pressing " + text)
 }
 
 // keyFollow follows a link with the keyboard.
 func keyFollow(t *testing.T, b *browser.Browser, text string) {
 	t.Helper()
-	b.Eval(`(window.__keyOld = true, 'marked')`)
+	b.MarkDocument()
 	b.Do(chromedp.Focus(chromedp.Search(`//a[normalize-space(.)="`+text+`"]`)), chromedp.KeyEvent("\r"))
-	waitNewPage(t, b, "following "+text)
-}
-
-func waitNewPage(t *testing.T, b *browser.Browser, what string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for b.Eval(`window.__keyOld ? 'old' : document.readyState`) != "complete" {
-		if time.Now().After(deadline) {
-			t.Fatalf("%s did not load a new page", what)
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
+	b.AwaitNewDocument("following " + text)
 }
 
 // keyTick ticks a checkbox or chooses a radio with the space bar.

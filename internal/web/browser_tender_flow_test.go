@@ -49,9 +49,9 @@ func keyPick(b *browser.Browser, id, typed string) {
 // page with several forms whose buttons read the same.
 func keySubmitAt(t *testing.T, b *browser.Browser, xpath string) {
 	t.Helper()
-	b.Eval(`(window.__keyOld = true, 'marked')`)
+	b.MarkDocument()
 	b.Do(chromedp.Focus(chromedp.Search(xpath)), chromedp.KeyEvent("\r"))
-	waitNewPage(t, b, "pressing "+xpath)
+	b.AwaitNewDocument("pressing " + xpath)
 }
 
 // mustRead checks the page's visible text, where mustSee checks markup

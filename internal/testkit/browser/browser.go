@@ -332,8 +332,7 @@ func (b *Browser) Fill(id, value string) {
 // response has replaced the page.
 func (b *Browser) Submit(buttonText string) {
 	b.t.Helper()
-	// Tag the current document; the next one will not carry the tag.
-	_ = get(b, chromedp.EvaluateAsDevTools[bool](`window.__coprodOld = true`))
+	b.MarkDocument()
 	// A page may draw a control twice with one copy hidden (the header's
 	// Sign out: once for wide screens, once behind Menu on a phone), and
 	// chromedp waits for every match to be visible; click the first copy a
@@ -345,10 +344,26 @@ func (b *Browser) Submit(buttonText string) {
 		return 1;
 	})()`, xp)))
 	b.Do(chromedp.Click(chromedp.Search(fmt.Sprintf("(%s)[%d]", xp, n))))
+	b.AwaitNewDocument(fmt.Sprintf("pressing %q", buttonText))
+}
+
+// MarkDocument tags the current document, so that AwaitNewDocument can
+// tell when another has replaced it: the next one will not carry the tag.
+func (b *Browser) MarkDocument() {
+	b.t.Helper()
+	_ = get(b, chromedp.EvaluateAsDevTools[bool](`window.__coprodOld = true`))
+}
+
+// AwaitNewDocument waits until a document other than the one MarkDocument
+// tagged has loaded. Asking while the navigation replaces the document may
+// fail ("Inspected target navigated or closed"): that is a reason to ask
+// again, not a failure.
+func (b *Browser) AwaitNewDocument(what string) {
+	b.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for !b.newDocumentLoaded() {
 		if time.Now().After(deadline) {
-			b.t.Fatalf("browser: pressing %q on %s did not load a new page", buttonText, b.lastURL)
+			b.t.Fatalf("browser: %s on %s did not load a new page", what, b.lastURL)
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
