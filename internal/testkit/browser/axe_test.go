@@ -33,6 +33,22 @@ func (r *recorder) take() []string {
 	return errs
 }
 
+// pagesServer serves small pages under a strict Content-Security-Policy,
+// titled with word and the path: those under /bad have an image without a
+// text alternative, the others pass axe.
+func pagesServer(word string) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'")
+		img := ""
+		if strings.HasPrefix(r.URL.Path, "/bad") {
+			img = `<img src="/static/chart.png">`
+		}
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>%s %s</title></head><body><main><h1>%s %s</h1>%s</main></body></html>`,
+			word, r.URL.Path, word, r.URL.Path, img)
+	}))
+}
+
 // axe-core is sent to Chromium once per browser and runs in every document
 // after it, with page scripts on or off and under a strict
 // Content-Security-Policy: each new page is checked (an image without a
@@ -40,15 +56,7 @@ func (r *recorder) take() []string {
 // without one passes), and the browser's first page too.
 func TestAxeChecksEveryNewDocument(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'")
-		img := ""
-		if strings.HasPrefix(r.URL.Path, "/bad") {
-			img = `<img src="/static/chart.png">`
-		}
-		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Page %s</title></head><body><main><h1>Page %s</h1>%s</main></body></html>`, r.URL.Path, r.URL.Path, img)
-	}))
+	srv := pagesServer("Page")
 	defer srv.Close()
 	for _, noJS := range []bool{false, true} {
 		t.Run(fmt.Sprintf("scripts off %v", noJS), func(t *testing.T) {
@@ -75,14 +83,7 @@ func TestAxeChecksEveryNewDocument(t *testing.T) {
 // document is checked afresh.
 func TestAxePassesADocumentOnce(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		img := ""
-		if strings.HasPrefix(r.URL.Path, "/bad") {
-			img = `<img src="/static/chart.png">`
-		}
-		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Once %s</title></head><body><main><h1>Once %s</h1>%s</main></body></html>`, r.URL.Path, r.URL.Path, img)
-	}))
+	srv := pagesServer("Once")
 	defer srv.Close()
 	rec := &recorder{TB: t}
 	first, second := Start(rec, srv.URL, Options{}), Start(rec, srv.URL, Options{})
