@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -17,6 +18,9 @@ import (
 )
 
 var ctx = audit.WithActor(context.Background(), "")
+
+// TestMain drops the migrated and seeded templates the tests copied.
+func TestMain(m *testing.M) { os.Exit(storetest.Run(m)) }
 
 func TestParseDSN(t *testing.T) {
 	cases := []struct {

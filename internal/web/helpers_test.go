@@ -24,8 +24,7 @@ import (
 
 // TestMain removes the seeded templates the tests copied their databases from.
 func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.DropTemplates()
+	code := storetest.Run(m)
 	browser.Close() // Chromium, shared by the browser tests, and its profile folder
 	os.Exit(code)
 }

@@ -23,11 +23,7 @@ func seeded(t *testing.T) string {
 }
 
 // TestMain removes the seeded template the tests copied.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(storetest.Run(m)) }
 
 func run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()

@@ -147,9 +147,18 @@ func copyPostgres(t testing.TB, template string) string {
 	return databaseURL(name)
 }
 
-// DropTemplates removes this process's templates; TestMain calls it after
-// the tests of a package that uses OpenSeeded.
-func DropTemplates() {
+// Run runs a package's tests and then drops the templates they copied (on
+// PostgreSQL they are databases that outlive the process), returning the
+// exit code: the TestMain of every package that uses Open, OpenSeeded or
+// CopySeeded passes it to os.Exit.
+func Run(m *testing.M) int {
+	code := m.Run()
+	dropTemplates()
+	return code
+}
+
+// dropTemplates removes this process's templates.
+func dropTemplates() {
 	templatesMu.Lock()
 	defer templatesMu.Unlock()
 	for _, tpl := range templates {
